@@ -1,0 +1,23 @@
+# The Airflow image for docker-compose.yml: Airflow 3.3.2 with Tarjama and its models.
+FROM apache/airflow:3.3.2-python3.11
+
+ENV ARGOS_PACKAGES_DIR=/opt/argos-packages \
+    PYTHONPATH=/opt/tarjama/include
+USER root
+RUN mkdir -p /opt/argos-packages /opt/tarjama && chown -R airflow: /opt/argos-packages /opt/tarjama
+USER airflow
+
+COPY --chown=airflow pyproject.toml README.md /opt/tarjama/
+COPY --chown=airflow include /opt/tarjama/include
+COPY --chown=airflow models /opt/tarjama/models
+RUN pip install --no-cache-dir /opt/tarjama
+
+# The translation model is installed at build time, never downloaded inside a task.
+#   ARGOS_INSTALL=argospm  the real translate-ar_en from the Argos index (default; needs network)
+#   ARGOS_INSTALL=test     the project's small test package (offline; test vocabulary only)
+ARG ARGOS_INSTALL=argospm
+RUN if [ "$ARGOS_INSTALL" = "test" ]; then \
+      tarjama install-model /opt/tarjama/models/translate-ar_en-tarjama_test-1.0.argosmodel; \
+    else \
+      argospm update && argospm install translate-ar_en; \
+    fi

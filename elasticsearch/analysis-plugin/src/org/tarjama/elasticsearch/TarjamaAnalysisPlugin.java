@@ -1,0 +1,104 @@
+package org.tarjama.elasticsearch;
+
+import java.util.Map;
+import java.util.function.UnaryOperator;
+import java.util.regex.Pattern;
+
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.ar.ArabicNormalizationFilter;
+import org.apache.lucene.analysis.ar.ArabicStemFilter;
+import org.apache.lucene.analysis.core.DecimalDigitFilter;
+import org.apache.lucene.analysis.en.EnglishPossessiveFilter;
+import org.apache.lucene.analysis.en.PorterStemFilter;
+import org.apache.lucene.analysis.fa.PersianNormalizationFilter;
+import org.apache.lucene.analysis.pattern.PatternReplaceCharFilter;
+import org.elasticsearch.index.analysis.CharFilterFactory;
+import org.elasticsearch.index.analysis.TokenFilterFactory;
+import org.elasticsearch.indices.analysis.AnalysisModule.AnalysisProvider;
+import org.elasticsearch.plugins.AnalysisPlugin;
+import org.elasticsearch.plugins.Plugin;
+
+/**
+ * The Arabic and English analysis components that Tarjama's index template uses, for the
+ * local test node only.
+ *
+ * <p>Elastic's Maven distribution of the server (integ-test-zip) leaves out the analysis-common
+ * module, and no build of that module for Elasticsearch 8 or 9 is published on Maven Central.
+ * This plugin registers the same Lucene classes under the same names and settings that
+ * analysis-common uses, so one template serves this node and the official images alike.
+ * It is never installed on a real cluster: those have analysis-common built in.
+ */
+public class TarjamaAnalysisPlugin extends Plugin implements AnalysisPlugin {
+
+    @Override
+    public Map<String, AnalysisProvider<CharFilterFactory>> getCharFilters() {
+        return Map.of("pattern_replace", AnalysisPlugin.requiresAnalysisSettings((indexSettings, environment, name, settings) -> {
+            Pattern pattern = Pattern.compile(settings.get("pattern"));
+            String replacement = settings.get("replacement", "");
+            return new CharFilterFactory() {
+                @Override
+                public String name() {
+                    return name;
+                }
+
+                @Override
+                public java.io.Reader create(java.io.Reader reader) {
+                    return new PatternReplaceCharFilter(pattern, replacement, reader);
+                }
+
+                @Override
+                public java.io.Reader normalize(java.io.Reader reader) {
+                    return create(reader);
+                }
+            };
+        }));
+    }
+
+    @Override
+    public Map<String, AnalysisProvider<TokenFilterFactory>> getTokenFilters() {
+        return Map.of(
+            "arabic_normalization", normalizing(ArabicNormalizationFilter::new),
+            "persian_normalization", normalizing(PersianNormalizationFilter::new),
+            "decimal_digit", normalizing(DecimalDigitFilter::new),
+            "arabic_stem", filter(ArabicStemFilter::new),
+            "porter_stem", filter(PorterStemFilter::new),
+            "stemmer", (indexSettings, environment, name, settings) -> {
+                String language = settings.get("language", settings.get("name", "english"));
+                return switch (language) {
+                    case "english", "porter" -> named(name, PorterStemFilter::new, false);
+                    case "possessive_english" -> named(name, EnglishPossessiveFilter::new, false);
+                    case "arabic" -> named(name, ArabicStemFilter::new, false);
+                    default -> throw new IllegalArgumentException(
+                        "stemmer language [" + language + "] is not in the local test node's analysis plugin");
+                };
+            }
+        );
+    }
+
+    private static AnalysisProvider<TokenFilterFactory> filter(UnaryOperator<TokenStream> wrap) {
+        return (indexSettings, environment, name, settings) -> named(name, wrap, false);
+    }
+
+    private static AnalysisProvider<TokenFilterFactory> normalizing(UnaryOperator<TokenStream> wrap) {
+        return (indexSettings, environment, name, settings) -> named(name, wrap, true);
+    }
+
+    private static TokenFilterFactory named(String name, UnaryOperator<TokenStream> wrap, boolean normalizes) {
+        return new TokenFilterFactory() {
+            @Override
+            public String name() {
+                return name;
+            }
+
+            @Override
+            public TokenStream create(TokenStream stream) {
+                return wrap.apply(stream);
+            }
+
+            @Override
+            public TokenStream normalize(TokenStream stream) {
+                return normalizes ? wrap.apply(stream) : stream;
+            }
+        };
+    }
+}

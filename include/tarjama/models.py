@@ -1,0 +1,61 @@
+"""What one article is at each step: parsed, then indexed."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class ParsedArticle:
+    path: str
+    raw: bytes
+    title: str
+    paragraphs: tuple[str, ...]
+    source: str | None = None
+    url: str | None = None
+    published_at: str | None = None
+    removed_lines: tuple[str, ...] = ()
+
+    @property
+    def body(self) -> str:
+        return "\n\n".join(self.paragraphs)
+
+    @property
+    def text(self) -> str:
+        return f"{self.title}\n\n{self.body}" if self.title else self.body
+
+
+@dataclass(frozen=True)
+class Translation:
+    title: str
+    paragraphs: tuple[str, ...]
+    score: float
+    sentences: int
+
+    @property
+    def body(self) -> str:
+        return "\n\n".join(self.paragraphs)
+
+
+@dataclass(frozen=True)
+class DateMention:
+    text: str
+    value: str
+    lang: str
+
+
+@dataclass(frozen=True)
+class Entities:
+    person: tuple[str, ...] = ()
+    org: tuple[str, ...] = ()
+    place: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Quarantined:
+    path: str
+    reason: str
+    raw: bytes = field(repr=False, default=b"")
+
+    def to_json(self) -> dict:
+        return {"quarantined": True, "path": self.path, "reason": self.reason}

@@ -1,0 +1,75 @@
+"""Against the real local node (scripts/elasticsearch-local)."""
+
+import shutil
+
+import pytest
+from conftest import SAMPLES
+from tarjama import es_index
+from tarjama.runner import process_and_index
+from tarjama.search import search
+
+pytestmark = pytest.mark.elasticsearch
+
+
+@pytest.fixture
+def indexed(es_client, settings, seed, tmp_path):
+    landing = tmp_path / "in"
+    shutil.copytree(SAMPLES, landing)
+    shutil.copy(seed, landing / seed.name)
+    paths = sorted(str(p) for p in landing.iterdir())
+    counts = process_and_index(paths, settings, es_client, run_id="es-test")
+    return paths, counts
+
+
+def test_ingest_counts(indexed, es_client, settings):
+    paths, counts = indexed
+    assert counts["read"] == len(paths) == 6
+    assert counts["indexed"] == 6
+    assert counts["quarantined"] == counts["failed"] == 0
+    assert es_index.count(es_client, settings.index_alias) == 6
+
+
+def test_arabic_query_finds_the_seed_first(indexed, es_client, settings, seed):
+    hits = search(es_client, settings.index_alias, "وزير الدفاع بيلوسوف", size=3)
+    assert hits[0]["titles"]["ar"] == "زعيم كوريا الشمالية ووزير روسي يتفقان على تعزيز العلاقات العسكرية"
+    assert hits[0]["published_at"] == "2024-11-30"
+    assert hits[0]["highlights"]
+
+
+def test_arabic_analyzer_matches_other_forms_of_the_word(indexed, es_client, settings):
+    # "الكورية" (definite, feminine) stems to the same term as "كوري" in the seed.
+    hits = search(es_client, settings.index_alias, "الكورية", size=1)
+    assert hits[0]["language"] == "ar"
+    assert "كوري" in hits[0]["titles"]["ar"]
+
+
+def test_english_query_finds_a_translated_sample_first(indexed, es_client, settings):
+    hits = search(es_client, settings.index_alias, "renewable energy agreement in Cairo", size=3)
+    top = hits[0]
+    assert top["titles"]["en"] == "Emmanuel Macron visits Cairo to discuss renewable energy"
+    assert top["language"] == "ar"  # its English came from the translation model
+    assert "body_en" in top["highlights"]
+
+
+def test_reingest_changes_nothing(indexed, es_client, settings):
+    paths, _ = indexed
+    process_and_index(paths, settings, es_client, run_id="es-test-again")
+    assert es_index.count(es_client, settings.index_alias) == 6
+
+
+def test_index_is_versioned_behind_a_write_alias(indexed, es_client, settings):
+    aliases = es_client.indices.get_alias(name=settings.index_alias)
+    assert list(aliases) == [f"{settings.index_alias}-v1"]
+    assert aliases[f"{settings.index_alias}-v1"]["aliases"][settings.index_alias]["is_write_index"] is True
+    mapping = es_client.indices.get_mapping(index=settings.index_alias)[f"{settings.index_alias}-v1"]["mappings"]
+    assert mapping["properties"]["body_ar"]["analyzer"] == "tarjama_arabic"
+    assert mapping["properties"]["body_en"]["analyzer"] == "tarjama_english"
+    assert mapping["properties"]["title_fr"]["analyzer"] == "standard"
+
+
+def test_arabic_analyzer_normalises_and_stems(es_client, settings):
+    es_index.ensure_index(es_client, settings.index_alias)
+    tokens = es_client.indices.analyze(
+        index=settings.index_alias, analyzer="tarjama_arabic", text="الكُتُبُ والمكتبة ١٢٣ إلى ی"
+    )["tokens"]
+    assert [t["token"] for t in tokens] == ["كتب", "مكتب", "123", "ي"]

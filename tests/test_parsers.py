@@ -1,0 +1,56 @@
+import pytest
+from conftest import FIXTURES, SAMPLES
+from tarjama.errors import ArticleError
+from tarjama.parsers import parse_file
+
+
+def test_seed_article_layout(seed):
+    article = parse_file(seed)
+    assert article.title == "زعيم كوريا الشمالية ووزير روسي يتفقان على تعزيز العلاقات العسكرية"
+    assert article.source == "أ ف ب-الامة برس"
+    assert article.published_at == "2024-11-30"
+    assert article.removed_lines == ("شخصية العام", "كاريكاتير", "إستطلاعات الرأي")
+    assert article.paragraphs[0].startswith("الزعيم الكوري الشمالي كيم جونغ أون")
+    assert article.paragraphs[-1].startswith("وقال الرئيس الكوري الجنوبي يون سوك يول")
+    assert "- دعم ثابت -" in article.paragraphs  # a subheading inside the body is kept
+    assert article.raw == seed.read_bytes()
+
+
+def test_own_sample_with_site_chrome():
+    article = parse_file(SAMPLES / "macron-cairo-renewable-energy.txt")
+    assert article.title == "إيمانويل ماكرون يزور القاهرة لبحث الطاقة المتجددة"
+    assert article.source == "وكالة ترجمة للأنباء"
+    assert article.published_at == "2024-11-30"
+    assert article.removed_lines == ("الأكثر قراءة", "اتصل بنا")
+    assert len(article.paragraphs) == 3
+
+
+def test_english_sample():
+    article = parse_file(SAMPLES / "jordan-world-bank-water.txt")
+    assert article.title == "Jordan and World Bank agree on water plan for Amman"
+    assert article.source == "Tarjama Wire"
+    assert article.published_at == "2024-11-30"
+    assert article.removed_lines == ("Related", "Newsletter")
+    assert article.paragraphs[0].startswith("AMMAN - Jordan and the World Bank")
+
+
+@pytest.mark.parametrize(
+    ("name", "reason"),
+    [
+        ("empty.txt", "empty file"),
+        ("headline-only.txt", "no body text"),
+        ("not-utf8.txt", "not valid UTF-8"),
+        ("page.pdf", "unsupported file type .pdf"),
+    ],
+)
+def test_bad_input_names_the_file_and_the_reason(name, reason):
+    path = FIXTURES / "bad" / name
+    with pytest.raises(ArticleError) as caught:
+        parse_file(path)
+    assert caught.value.path == str(path)
+    assert reason in caught.value.reason
+
+
+def test_missing_file():
+    with pytest.raises(ArticleError, match="cannot read file"):
+        parse_file(FIXTURES / "no-such-file.txt")

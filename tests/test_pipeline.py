@@ -1,0 +1,130 @@
+import json
+import os
+import subprocess
+import sys
+
+import pytest
+from conftest import FIXTURES, REPO, SAMPLES
+from tarjama.models import Quarantined
+from tarjama.pipeline import Pipeline
+
+
+@pytest.fixture(scope="module")
+def documents():
+    from tarjama.settings import Settings
+
+    paths = [str(SAMPLES / name) for name in sorted(os.listdir(SAMPLES))]
+    paths.insert(2, str(FIXTURES / "bad" / "empty.txt"))
+    return list(Pipeline(Settings.from_env(), run_id="test-run").process(paths))
+
+
+def by_name(documents, name):
+    [document] = [d for d in documents if not isinstance(d, Quarantined) and d["path"].endswith(name)]
+    return document
+
+
+def test_bad_file_is_quarantined_in_place_and_the_batch_goes_on(documents):
+    assert len(documents) == 6
+    quarantined = documents[2]
+    assert isinstance(quarantined, Quarantined)
+    assert quarantined.path.endswith("empty.txt")
+    assert quarantined.reason == "empty file"
+    assert sum(isinstance(d, dict) for d in documents) == 5
+
+
+def test_arabic_article_becomes_a_bilingual_document(documents):
+    document = by_name(documents, "macron-cairo-renewable-energy.txt")
+    assert document["language"] == "ar"
+    assert document["source"] == "وكالة ترجمة للأنباء"
+    assert document["published_at"] == "2024-11-30"
+    assert document["title_ar"] == "إيمانويل ماكرون يزور القاهرة لبحث الطاقة المتجددة"
+    assert document["title_en"] == "Emmanuel Macron visits Cairo to discuss renewable energy"
+    assert document["body_en"].split("\n\n") == [
+        "Emmanuel Macron arrives in Cairo on an official visit. "
+        "Emmanuel Macron met the Egyptian foreign minister in Cairo on Saturday.",
+        "France signed an agreement on renewable energy in Cairo.",
+        "Abdel Fattah al-Sisi said that Egypt wants to strengthen investment with the European Union.",
+    ]
+    assert "Emmanuel Macron" in document["persons"]
+    assert "Cairo" in document["places"]
+    assert {"en": "Emmanuel Macron"} in document["entities"]["person"]
+    assert document["translation"]["model"] == "translate-ar_en-tarjama_test"
+    assert document["translation"]["sentences"] == 5
+    provenance = document["provenance"]
+    assert provenance["translation_model"] == "translate-ar_en-tarjama_test 1.0"
+    assert provenance["ner_model"] == "en_core_web_sm 3.8.0"
+    assert provenance["run_id"] == "test-run"
+    assert provenance["removed_boilerplate"] == ["الأكثر قراءة", "اتصل بنا"]
+    assert len(provenance["content_hash"]) == 64
+
+
+def test_english_article_is_not_translated(documents):
+    document = by_name(documents, "jordan-world-bank-water.txt")
+    assert document["language"] == "en"
+    assert document["translation"] is None
+    assert document["provenance"]["translation_model"] is None
+    assert "title_ar" not in document
+    assert "World Bank" in document["orgs"]
+    [mention] = document["dates"]
+    assert mention["value"] == "2024-11-28"
+    assert mention["lang"] == "en"
+    assert "November 28, 2024" in mention["text"]
+
+
+def test_french_article_keeps_its_own_fields(documents):
+    document = by_name(documents, "liban-electricite.txt")
+    assert document["language"] == "fr"
+    assert document["title_fr"] == "Le Liban cherche de nouvelles sources d'électricité"
+    assert document["translation"] is None
+
+
+def test_ids_are_deterministic_and_distinct(documents, tmp_path):
+    from tarjama.settings import Settings
+
+    copy = tmp_path / "copy.txt"
+    copy.write_bytes((SAMPLES / "sudani-riyadh-investment.txt").read_bytes())
+    [again] = Pipeline(Settings.from_env()).process([str(copy)])
+    assert again["id"] == by_name(documents, "sudani-riyadh-investment.txt")["id"]
+    ids = [d["id"] for d in documents if isinstance(d, dict)]
+    assert len(set(ids)) == len(ids)
+
+
+def run_cli(*args, env=None):
+    return subprocess.run(
+        [sys.executable, "-m", "tarjama.cli", *args],
+        capture_output=True,
+        text=True,
+        cwd=REPO,
+        env={**os.environ, **(env or {})},
+        timeout=300,
+    )
+
+
+def test_cli_process_seed_as_json(seed):
+    result = run_cli("process", str(seed), "--json")
+    assert result.returncode == 0, result.stderr
+    [line] = result.stdout.splitlines()
+    document = json.loads(line)
+    assert document["language"] == "ar"
+    assert document["published_at"] == "2024-11-30"
+    assert document["title_en"].strip()
+    assert document["body_en"].strip()
+    assert document["provenance"]["translation_model"] == "translate-ar_en-tarjama_test 1.0"
+    assert document["path"] == str(seed)
+
+
+def test_cli_process_reports_quarantine_and_exits_zero():
+    bad = FIXTURES / "bad" / "not-utf8.txt"
+    result = run_cli("process", str(bad), str(SAMPLES / "liban-electricite.txt"), "--json")
+    assert result.returncode == 0, result.stderr
+    first, second = (json.loads(line) for line in result.stdout.splitlines())
+    assert first == {"quarantined": True, "path": str(bad), "reason": first["reason"]}
+    assert "not valid UTF-8" in first["reason"]
+    assert second["language"] == "fr"
+
+
+def test_cli_without_a_translation_package_fails_with_advice(tmp_path):
+    arabic = SAMPLES / "macron-cairo-renewable-energy.txt"
+    result = run_cli("process", str(arabic), env={"ARGOS_PACKAGES_DIR": str(tmp_path)})
+    assert result.returncode == 2
+    assert "install-model" in result.stderr

@@ -1,0 +1,28 @@
+from conftest import SAMPLES
+from tarjama.language import detect_language
+from tarjama.parsers import parse_file
+from tarjama.text import normalize, split_sentences
+
+
+def test_arabic_sentence_ends_but_comma_does_not():
+    text = "قال الوزير، في بيان، إن المحادثات مثمرة. هل ستستمر؟ نعم!"
+    assert split_sentences(text) == ["قال الوزير، في بيان، إن المحادثات مثمرة.", "هل ستستمر؟", "نعم!"]
+
+
+def test_quote_after_full_stop_stays_with_its_sentence():
+    assert split_sentences('قال "انتهى." ثم غادر.') == ['قال "انتهى."', "ثم غادر."]
+
+
+def test_presentation_forms_become_letters():
+    assert normalize("\ufee3\ufeae\ufea3\ufe92\ufe8e") == "مرحبا"
+
+
+def test_languages_of_the_samples_are_detected_the_same_every_time():
+    expected = {
+        "macron-cairo-renewable-energy.txt": "ar",
+        "jordan-world-bank-water.txt": "en",
+        "liban-electricite.txt": "fr",
+    }
+    for name, language in expected.items():
+        text = parse_file(SAMPLES / name).text
+        assert {detect_language(name, text) for _ in range(5)} == {language}
