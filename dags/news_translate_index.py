@@ -57,6 +57,7 @@ def news_translate_index():
         size = settings.batch_files
         return [files[i : i + size] for i in range(0, len(files), size)]
 
+    # One batch at a time: translation already uses every core it is given (TARJAMA_TRANSLATION_THREADS).
     @task(max_active_tis_per_dag=1)
     def process_and_index(paths: list[str]) -> dict:
         from airflow.providers.elasticsearch.hooks.elasticsearch import ElasticsearchSQLHook
