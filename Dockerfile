@@ -17,7 +17,7 @@ RUN pip install --no-cache-dir /opt/tarjama
 #   ARGOS_INSTALL=test     the project's small test package (offline; test vocabulary only)
 ARG ARGOS_INSTALL=argospm
 RUN if [ "$ARGOS_INSTALL" = "test" ]; then \
-      tarjama install-model /opt/tarjama/models/translate-ar_en-tarjama_test-1.0.argosmodel; \
+      tarjama models install /opt/tarjama/models/translate-ar_en-tarjama_test-1.0.argosmodel; \
     else \
-      argospm update && argospm install translate-ar_en; \
+      tarjama models install ar_en; \
     fi

@@ -69,7 +69,9 @@ def news_translate_index():
 
     @task(trigger_rule="none_failed")
     def report(summaries: list[dict]) -> dict:
-        totals = {key: sum(s[key] for s in summaries) for key in ("read", "indexed", "quarantined", "failed")}
+        from tarjama.runner import COUNTS
+
+        totals = {key: sum(summary[key] for summary in summaries) for key in COUNTS}
         print(f"run totals: {totals}")
         return totals
 

@@ -26,6 +26,9 @@ def test_ingest_counts(indexed, es_client, settings):
     assert counts["read"] == len(paths) == 6
     assert counts["indexed"] == 6
     assert counts["quarantined"] == counts["failed"] == 0
+    assert counts["translated"] == 4  # three Arabic samples and the seed
+    assert counts["untranslated"] == 1  # French, with no fr→en package
+    assert counts["translations_reused"] == 0
     assert es_index.count(es_client, settings.index_alias) == 6
 
 
@@ -51,10 +54,36 @@ def test_english_query_finds_a_translated_sample_first(indexed, es_client, setti
     assert "body_en" in top["highlights"]
 
 
-def test_reingest_changes_nothing(indexed, es_client, settings):
+def test_reingest_changes_nothing_and_translates_nothing(indexed, es_client, settings):
     paths, _ = indexed
-    process_and_index(paths, settings, es_client, run_id="es-test-again")
+
+    def stored():  # everything but the provenance, which names the run
+        hits = es_client.search(index=settings.index_alias, size=20)["hits"]["hits"]
+        return {hit["_id"]: {k: v for k, v in hit["_source"].items() if k != "provenance"} for hit in hits}
+
+    before = stored()
+    counts = process_and_index(paths, settings, es_client, run_id="es-test-again")
+    assert counts["translated"] == 0
+    assert counts["translations_reused"] == 4
     assert es_index.count(es_client, settings.index_alias) == 6
+    assert stored() == before
+
+
+def test_a_translation_from_another_model_version_is_redone(indexed, es_client, settings):
+    paths, _ = indexed
+    macron = next(p for p in paths if p.endswith("macron-cairo-renewable-energy.txt"))
+    [hit] = es_client.search(index=settings.index_alias, query={"term": {"path": macron}})["hits"]["hits"]
+    es_client.update(
+        index=settings.index_alias,
+        id=hit["_id"],
+        doc={"title_en": "stale", "translation": {"model_version": "0.9"}},
+        refresh=True,
+    )
+    counts = process_and_index(paths, settings, es_client, run_id="es-test-new-model")
+    assert (counts["translated"], counts["translations_reused"]) == (1, 3)
+    document = es_client.get(index=settings.index_alias, id=hit["_id"])["_source"]
+    assert document["title_en"] == "Emmanuel Macron visits Cairo to discuss renewable energy"
+    assert document["translation"]["model_version"] == "1.0"
 
 
 def test_index_is_versioned_behind_a_write_alias(indexed, es_client, settings):

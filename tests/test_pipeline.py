@@ -49,7 +49,10 @@ def test_arabic_article_becomes_a_bilingual_document(documents):
     assert "Cairo" in document["places"]
     assert {"en": "Emmanuel Macron"} in document["entities"]["person"]
     assert document["translation"]["model"] == "translate-ar_en-tarjama_test"
+    assert document["translation"]["model_version"] == "1.0"
     assert document["translation"]["sentences"] == 5
+    assert document["translation"]["score"] > 0.85
+    assert document["flags"] == []
     provenance = document["provenance"]
     assert provenance["translation_model"] == "translate-ar_en-tarjama_test 1.0"
     assert provenance["ner_model"] == "en_core_web_sm 3.8.0"
@@ -61,7 +64,8 @@ def test_arabic_article_becomes_a_bilingual_document(documents):
 def test_english_article_is_not_translated(documents):
     document = by_name(documents, "jordan-world-bank-water.txt")
     assert document["language"] == "en"
-    assert document["translation"] is None
+    assert document["translation"] is None  # no en→ar package is installed
+    assert document["flags"] == []
     assert document["provenance"]["translation_model"] is None
     assert "title_ar" not in document
     assert "World Bank" in document["orgs"]
@@ -71,11 +75,12 @@ def test_english_article_is_not_translated(documents):
     assert "November 28, 2024" in mention["text"]
 
 
-def test_french_article_keeps_its_own_fields(documents):
+def test_french_article_without_a_fr_en_package_is_flagged(documents):
     document = by_name(documents, "liban-electricite.txt")
     assert document["language"] == "fr"
     assert document["title_fr"] == "Le Liban cherche de nouvelles sources d'électricité"
     assert document["translation"] is None
+    assert document["flags"] == ["untranslated"]
 
 
 def test_ids_are_deterministic_and_distinct(documents, tmp_path):
@@ -123,8 +128,37 @@ def test_cli_process_reports_quarantine_and_exits_zero():
     assert second["language"] == "fr"
 
 
-def test_cli_without_a_translation_package_fails_with_advice(tmp_path):
+def test_without_a_translation_package_articles_are_indexed_untranslated_and_flagged(tmp_path):
     arabic = SAMPLES / "macron-cairo-renewable-energy.txt"
-    result = run_cli("process", str(arabic), env={"ARGOS_PACKAGES_DIR": str(tmp_path)})
-    assert result.returncode == 2
-    assert "install-model" in result.stderr
+    result = run_cli("process", str(arabic), "--json", env={"ARGOS_PACKAGES_DIR": str(tmp_path)})
+    assert result.returncode == 0, result.stderr
+    document = json.loads(result.stdout)
+    assert document["flags"] == ["untranslated"]
+    assert document["translation"] is None
+    assert "title_en" not in document
+    assert "tarjama models install ar_en" in result.stderr
+
+
+def test_models_list_and_check():
+    listed = run_cli("models", "list")
+    assert listed.returncode == 0
+    assert "ar→en  translate-ar_en-tarjama_test 1.0" in listed.stdout
+    assert "test package" in listed.stdout
+    checked = run_cli("models", "check")
+    assert checked.returncode == 0
+    assert checked.stdout.startswith("ok      ar→en: translate-ar_en-tarjama_test 1.0")
+
+
+def test_models_check_names_the_missing_pair_and_the_fix(tmp_path):
+    result = run_cli("models", "check", env={"ARGOS_PACKAGES_DIR": str(tmp_path), "TARJAMA_REQUIRED_PAIRS": "ar_en"})
+    assert result.returncode == 1
+    assert "MISSING ar→en: fix with `tarjama models install ar_en`" in result.stdout
+
+
+def test_models_install_from_a_file(tmp_path):
+    from conftest import TEST_PACKAGE
+
+    env = {"ARGOS_PACKAGES_DIR": str(tmp_path)}
+    assert run_cli("models", "install", str(TEST_PACKAGE), env=env).returncode == 0
+    assert (tmp_path / "translate-ar_en-tarjama_test" / "metadata.json").exists()
+    assert "ar→en" in run_cli("models", "list", env=env).stdout

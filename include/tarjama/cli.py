@@ -7,12 +7,19 @@ import json
 import logging
 import sys
 import time
+from pathlib import Path
 
 from tarjama.landing import expand_paths
 from tarjama.models import Quarantined
 from tarjama.pipeline import Pipeline
 from tarjama.settings import Settings
-from tarjama.translate import TranslationUnavailable, install_from_index, install_package
+from tarjama.translate import (
+    TEST_PACKAGE_MARK,
+    find_package,
+    install_from_index,
+    install_package,
+    installed_packages,
+)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -20,12 +27,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(message)s", stream=sys.stderr)
     logging.getLogger("elastic_transport").setLevel(logging.WARNING)  # one line per HTTP request otherwise
-    settings = Settings.from_env()
-    try:
-        return args.command(args, settings)
-    except TranslationUnavailable as error:
-        print(f"tarjama: {error}", file=sys.stderr)
-        return 2
+    return args.command(args, Settings.from_env())
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -47,11 +49,14 @@ def _parser() -> argparse.ArgumentParser:
     search.add_argument("--json", action="store_true", help="one hit per line")
     search.set_defaults(command=_search)
 
-    install = commands.add_parser(
-        "install-model", help="install an Argos package from a .argosmodel file, or else from the Argos index"
-    )
-    install.add_argument("file", nargs="?", help="a local .argosmodel file; omit to download the pair's package")
-    install.set_defaults(command=_install_model)
+    models = commands.add_parser("models", help="list, install and check Argos translation packages")
+    model_commands = models.add_subparsers(required=True, metavar="ACTION")
+    model_commands.add_parser("list", help="installed packages").set_defaults(command=_models_list)
+    install = model_commands.add_parser("install", help="from a .argosmodel file, or a pair such as ar_en")
+    install.add_argument("source", metavar="PATH_OR_CODE")
+    install.set_defaults(command=_models_install)
+    check = model_commands.add_parser("check", help="is every required pair (TARJAMA_REQUIRED_PAIRS) installed?")
+    check.set_defaults(command=_models_check)
     return parser
 
 
@@ -60,7 +65,7 @@ def _process(args, settings: Settings) -> int:
         if isinstance(result, Quarantined):
             line = result.to_json() if args.json else f"QUARANTINED {result.path}: {result.reason}"
         else:
-            line = result if args.json else _summary_line(result, settings.translation_target)
+            line = result if args.json else _summary_line(result, settings.pivot_language)
         print(json.dumps(line, ensure_ascii=False) if args.json else line, flush=True)
     return 0
 
@@ -99,21 +104,50 @@ def _search(args, settings: Settings) -> int:
     return 0
 
 
-def _install_model(args, settings: Settings) -> int:
-    if args.file:
-        install_package(args.file)
-        print(f"installed {args.file}")
+def _models_list(args, settings: Settings) -> int:
+    packages = installed_packages()
+    for package in packages:
+        note = "  (test package: test vocabulary only)" if TEST_PACKAGE_MARK in package.package_path.name else ""
+        print(
+            f"{package.from_code}→{package.to_code}  {package.package_path.name} {package.package_version}  "
+            f"{package.package_path}{note}"
+        )
+    if not packages:
+        print("no translation packages installed")
+    return 0
+
+
+def _models_install(args, settings: Settings) -> int:
+    if Path(args.source).is_file() or args.source.endswith(".argosmodel"):
+        install_package(args.source)
+        print(f"installed {args.source}")
         return 0
-    pair = f"{settings.translation_source}→{settings.translation_target}"
-    if install_from_index(settings.translation_source, settings.translation_target):
-        print(f"installed the {pair} package from the Argos index")
+    source, _, target = args.source.removeprefix("translate-").replace("-", "_").partition("_")
+    if install_from_index(source, target):
+        print(f"installed the {source}→{target} package from the Argos index")
         return 0
-    print(f"tarjama: could not download the {pair} package from the Argos index", file=sys.stderr)
+    print(f"tarjama: could not download a {source}→{target} package from the Argos index", file=sys.stderr)
     return 1
 
 
-def _summary_line(document: dict, target: str) -> str:
-    title = document.get(f"title_{target}") or document.get(f"title_{document['language']}")
+def _models_check(args, settings: Settings) -> int:
+    missing = 0
+    for source, target in settings.required_pairs:
+        package = find_package(source, target)
+        if package is None:
+            missing += 1
+            print(
+                f"MISSING {source}→{target}: fix with `tarjama models install {source}_{target}` "
+                f"or `tarjama models install FILE.argosmodel`"
+            )
+        else:
+            test = " (the test package: test vocabulary only)" if TEST_PACKAGE_MARK in package.package_path.name else ""
+            print(f"ok      {source}→{target}: {package.package_path.name} {package.package_version}{test}")
+    return 1 if missing else 0
+
+
+def _summary_line(document: dict, pivot: str) -> str:
+    title = document.get(f"title_{pivot}") or document.get(f"title_{document['language']}")
     return f"{document['path']}: [{document['language']}] {document['published_at'] or 'undated'} {title}"
 
 

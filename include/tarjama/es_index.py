@@ -8,6 +8,7 @@ from collections.abc import Iterable
 from importlib import resources
 
 from elasticsearch import Elasticsearch, helpers
+from tarjama.models import Translation
 
 log = logging.getLogger(__name__)
 
@@ -45,3 +46,38 @@ def index_documents(client: Elasticsearch, alias: str, documents: Iterable[dict]
 def count(client: Elasticsearch, alias: str) -> int:
     client.indices.refresh(index=alias)
     return client.count(index=alias)["count"]
+
+
+class IndexedTranslations:
+    """The translations already in the index, so that an unchanged text is never translated twice.
+
+    A document's id is a hash of its text, so a stored translation under the same id was made
+    from the same text; the pipeline reuses it only when the model and its version also match.
+    """
+
+    def __init__(self, client: Elasticsearch, alias: str):
+        self.client = client
+        self.alias = alias
+
+    def lookup(self, ids: list[str]) -> dict[str, Translation]:
+        if not ids:
+            return {}
+        response = self.client.mget(index=self.alias, ids=ids, source_includes=["title_*", "body_*", "translation"])
+        found = {}
+        for doc in response["docs"]:
+            source = doc.get("_source") or {}
+            info = source.get("translation")
+            if not doc.get("found") or not info:
+                continue
+            target = info["target_language"]
+            found[doc["_id"]] = Translation(
+                title=source.get(f"title_{target}", ""),
+                paragraphs=tuple(source.get(f"body_{target}", "").split("\n\n")),
+                source_language=info["source_language"],
+                target_language=target,
+                model=info["model"],
+                model_version=info["model_version"],
+                score=info["score"],
+                sentences=info["sentences"],
+            )
+        return found

@@ -27,14 +27,34 @@ class ParsedArticle:
 
 @dataclass(frozen=True)
 class Translation:
+    """One article's translation and the model that made it."""
+
     title: str
     paragraphs: tuple[str, ...]
-    score: float
+    source_language: str
+    target_language: str
+    model: str
+    model_version: str
+    score: float  # geometric-mean token probability, 0..1
     sentences: int
 
     @property
     def body(self) -> str:
         return "\n\n".join(self.paragraphs)
+
+    @property
+    def model_label(self) -> str:
+        return f"{self.model} {self.model_version}"
+
+    def to_json(self) -> dict:
+        return {
+            "model": self.model,
+            "model_version": self.model_version,
+            "source_language": self.source_language,
+            "target_language": self.target_language,
+            "score": self.score,
+            "sentences": self.sentences,
+        }
 
 
 @dataclass(frozen=True)

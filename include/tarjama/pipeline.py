@@ -1,16 +1,20 @@
 """parse → detect language → translate → enrich → document, for a batch of files.
 
-This is the one place that reads like the pipeline diagram. It knows nothing of Airflow
-or Elasticsearch: it turns paths into documents (or quarantine records).
+This is the one place that reads like the pipeline diagram. It knows nothing of Airflow or
+Elasticsearch: it turns paths into documents (or quarantine records). Translations already
+made for the same text by the same model version come from a `TranslationCache` when one is
+given, and are never computed twice.
 """
 
 from __future__ import annotations
 
 import hashlib
 import logging
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from itertools import islice
+from typing import Protocol
 
 import pendulum
 
@@ -22,29 +26,53 @@ from tarjama.language import detect_language
 from tarjama.models import DateMention, Entities, ParsedArticle, Quarantined, Translation
 from tarjama.parsers import parse_file
 from tarjama.settings import Settings
-from tarjama.translate import ArgosTranslator
+from tarjama.translate import ArgosTranslator, find_package
 
 log = logging.getLogger(__name__)
+
+UNTRANSLATED = "untranslated"  # flag on documents whose language has no installed package
+
+
+class TranslationCache(Protocol):
+    def lookup(self, ids: list[str]) -> dict[str, Translation]:
+        """Stored translations by document id; missing ids are simply absent."""
+
+
+@dataclass
+class _Article:
+    position: int
+    parsed: ParsedArticle
+    language: str
+    id: str
 
 
 @dataclass
 class Pipeline:
     settings: Settings
     run_id: str = "manual"
-    _translator: ArgosTranslator | None = field(default=None, init=False, repr=False)
-    _ner: EnglishEntityExtractor | None = field(default=None, init=False, repr=False)
+    translation_cache: TranslationCache | None = None
+    stats: Counter = field(default_factory=Counter)
+    _translators: dict[tuple[str, str], ArgosTranslator | None] = field(default_factory=dict, repr=False)
+    _ner: EnglishEntityExtractor | None = field(default=None, repr=False)
 
-    @property
-    def translator(self) -> ArgosTranslator:
-        if self._translator is None:
-            self._translator = ArgosTranslator.for_pair(
-                self.settings.translation_source,
-                self.settings.translation_target,
-                threads=self.settings.translation_threads,
-                batch_size=self.settings.translation_batch_size,
-                beam_size=self.settings.beam_size,
-            )
-        return self._translator
+    def translator(self, source: str, target: str) -> ArgosTranslator | None:
+        if (source, target) not in self._translators:
+            package = find_package(source, target)
+            self._translators[source, target] = package and ArgosTranslator(package, self.settings.engine)
+            if package is None and target == self.settings.pivot_language:
+                log.warning(
+                    "no Argos package for %s→%s: those articles are indexed untranslated and flagged; "
+                    "fix: `tarjama models install %s_%s` or `tarjama models install FILE.argosmodel`",
+                    source,
+                    target,
+                    source,
+                    target,
+                )
+        return self._translators[source, target]
+
+    def target_language(self, language: str) -> str:
+        pivot = self.settings.pivot_language
+        return self.settings.english_target if language == pivot else pivot
 
     @property
     def ner(self) -> EnglishEntityExtractor:
@@ -60,78 +88,96 @@ class Pipeline:
 
     def _process_batch(self, paths: list[str]) -> list[dict | Quarantined]:
         results: list[dict | Quarantined | None] = [None] * len(paths)
-        parsed: list[tuple[int, ParsedArticle, str]] = []
+        articles: list[_Article] = []
         for position, path in enumerate(paths):
             try:
-                article = parse_file(path)
-                parsed.append((position, article, detect_language(path, article.text)))
+                parsed = parse_file(path)
+                articles.append(_Article(position, parsed, detect_language(path, parsed.text), article_id(parsed)))
             except ArticleError as error:
                 log.warning("quarantined %s: %s", error.path, error.reason)
                 results[position] = Quarantined(path=error.path, reason=error.reason, raw=_read_quietly(path))
 
-        to_translate = [(i, a) for i, (_, a, lang) in enumerate(parsed) if lang == self.settings.translation_source]
-        translations: dict[int, Translation] = {}
-        if to_translate:
-            outputs = self.translator.translate_articles([(a.title, a.paragraphs) for _, a in to_translate])
-            translations = {i: t for (i, _), t in zip(to_translate, outputs, strict=True)}
-
-        english_texts = [
-            _english_text(article, lang, translations.get(i)) for i, (_, article, lang) in enumerate(parsed)
-        ]
-        entities = self.ner.extract_many(english_texts)
-        for i, (position, article, lang) in enumerate(parsed):
-            dates = find_dates(article.text, lang, article.published_at)
-            results[position] = self._document(article, lang, translations.get(i), entities[i], dates)
+        translations = self._translate(articles)
+        english = [self._pivot_text(a, translations.get(a.id)) for a in articles]
+        for article, entities in zip(articles, self.ner.extract_many(english), strict=True):
+            dates = find_dates(article.parsed.text, article.language, article.parsed.published_at)
+            results[article.position] = self._document(article, translations.get(article.id), entities, dates)
         return results
 
-    def _document(
-        self,
-        article: ParsedArticle,
-        lang: str,
-        translation: Translation | None,
-        entities: Entities,
-        dates: list[DateMention],
-    ) -> dict:
-        target = self.settings.translation_target
-        document = {
-            "id": article_id(article),
-            "path": article.path,
-            "language": lang,
-            "source": article.source,
-            "url": article.url,
-            "published_at": article.published_at,
-            f"title_{lang}": article.title,
-            f"body_{lang}": article.body,
-        }
-        translation_info = None
+    def _translate(self, articles: list[_Article]) -> dict[str, Translation]:
+        cached = self.translation_cache.lookup([a.id for a in articles]) if self.translation_cache else {}
+        by_pair: dict[tuple[str, str], list[_Article]] = {}
+        for article in articles:
+            by_pair.setdefault((article.language, self.target_language(article.language)), []).append(article)
+
+        translations: dict[str, Translation] = {}
+        for (source, target), group in by_pair.items():
+            translator = self.translator(source, target)
+            if translator is None:
+                continue
+            todo = []
+            for article in group:
+                hit = cached.get(article.id)
+                if hit and (hit.model, hit.model_version, hit.target_language) == (
+                    translator.model_name,
+                    translator.model_version,
+                    target,
+                ):
+                    translations[article.id] = hit
+                    self.stats["translations_reused"] += 1
+                else:
+                    todo.append(article)
+            if todo:
+                outputs = translator.translate_articles([(a.parsed.title, a.parsed.paragraphs) for a in todo])
+                translations.update((a.id, t) for a, t in zip(todo, outputs, strict=True))
+                self.stats["translated"] += len(todo)
+        return translations
+
+    def _pivot_text(self, article: _Article, translation: Translation | None) -> str:
+        """The article in the pivot language (English), for NER; empty when there is none."""
+        if article.language == self.settings.pivot_language:
+            return article.parsed.text
         if translation is not None:
-            document[f"title_{target}"] = translation.title
-            document[f"body_{target}"] = translation.body
-            translation_info = {
-                "model": self.translator.model_name,
-                "model_version": self.translator.model_version,
-                "source_language": lang,
-                "target_language": target,
-                "score": translation.score,
-                "sentences": translation.sentences,
-            }
+            return f"{translation.title}\n\n{translation.body}"
+        return ""
+
+    def _document(
+        self, article: _Article, translation: Translation | None, entities: Entities, dates: list[DateMention]
+    ) -> dict:
+        parsed, lang = article.parsed, article.language
+        document = {
+            "id": article.id,
+            "path": parsed.path,
+            "language": lang,
+            "source": parsed.source,
+            "url": parsed.url,
+            "published_at": parsed.published_at,
+            f"title_{lang}": parsed.title,
+            f"body_{lang}": parsed.body,
+        }
+        flags = []
+        if translation is not None:
+            document[f"title_{translation.target_language}"] = translation.title
+            document[f"body_{translation.target_language}"] = translation.body
+        elif lang != self.settings.pivot_language:
+            flags.append(UNTRANSLATED)
+            self.stats["untranslated"] += 1
         document.update(
             entities={kind: [{"en": name} for name in getattr(entities, kind)] for kind in ("person", "org", "place")},
             persons=list(entities.person),
             orgs=list(entities.org),
             places=list(entities.place),
             dates=[{"text": d.text, "value": d.value, "lang": d.lang} for d in dates],
-            translation=translation_info,
+            translation=translation.to_json() if translation else None,
+            flags=flags,
             provenance={
                 "pipeline_version": __version__,
-                "translation_model": (
-                    f"{translation_info['model']} {translation_info['model_version']}" if translation_info else None
-                ),
+                "translation_model": translation.model_label if translation else None,
                 "ner_model": self.ner.model_version,
-                "content_hash": hashlib.sha256(article.raw).hexdigest(),
+                "content_hash": hashlib.sha256(parsed.raw).hexdigest(),
                 "run_id": self.run_id,
                 "processed_at": pendulum.now("UTC").to_iso8601_string(),
-                "removed_boilerplate": list(article.removed_lines),
+                "removed_boilerplate": list(parsed.removed_lines),
             },
         )
         return document
@@ -140,12 +186,6 @@ class Pipeline:
 def article_id(article: ParsedArticle) -> str:
     """The same text always gets the same id, wherever it was read from, so re-runs overwrite."""
     return hashlib.sha256(article.text.encode("utf-8")).hexdigest()[:32]
-
-
-def _english_text(article: ParsedArticle, lang: str, translation: Translation | None) -> str:
-    if translation is not None:
-        return f"{translation.title}\n\n{translation.body}"
-    return article.text if lang == "en" else ""
 
 
 def _read_quietly(path: str) -> bytes:

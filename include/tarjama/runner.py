@@ -16,6 +16,7 @@ from tarjama.settings import Settings
 
 log = logging.getLogger(__name__)
 PROGRESS_EVERY = 25
+COUNTS = ("read", "indexed", "quarantined", "failed", "translated", "translations_reused", "untranslated")
 
 
 class IndexingError(RuntimeError):
@@ -25,8 +26,8 @@ class IndexingError(RuntimeError):
 def process_and_index(paths: Iterable[str], settings: Settings, client: Elasticsearch, run_id: str) -> dict:
     """Index every article that parses, quarantine every one that does not; return the counts."""
     alias = es_index.ensure_index(client, settings.index_alias)
-    pipeline = Pipeline(settings, run_id=run_id)
-    counts = {"read": 0, "indexed": 0, "quarantined": 0, "failed": 0}
+    pipeline = Pipeline(settings, run_id=run_id, translation_cache=es_index.IndexedTranslations(client, alias))
+    counts = dict.fromkeys(COUNTS, 0)
     started = time.monotonic()
 
     def documents():
@@ -44,6 +45,7 @@ def process_and_index(paths: Iterable[str], settings: Settings, client: Elastics
 
     counts["indexed"], errors = es_index.index_documents(client, alias, documents())
     counts["failed"] = len(errors)
+    counts.update(pipeline.stats)
     counts["seconds"] = round(time.monotonic() - started, 1)
     log.info("done: %s", counts)
     if errors:

@@ -6,6 +6,8 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
+from tarjama.translate import EngineOptions
+
 DEFAULT_ELASTICSEARCH_URL = "http://localhost:9200"
 
 
@@ -15,12 +17,11 @@ class Settings:
     quarantine_dir: Path
     elasticsearch_url: str
     index_alias: str
-    translation_source: str
-    translation_target: str
+    pivot_language: str  # every other language is translated into it
+    english_target: str  # what pivot-language originals are translated into, when a package exists
+    required_pairs: tuple[tuple[str, str], ...]
     english_ner_model: str
-    translation_threads: int
-    translation_batch_size: int
-    beam_size: int
+    engine: EngineOptions
     batch_files: int
 
     @classmethod
@@ -32,11 +33,17 @@ class Settings:
             quarantine_dir=Path(env.get("TARJAMA_QUARANTINE_DIR", data_dir / "quarantine")),
             elasticsearch_url=env.get("ELASTICSEARCH_URL") or DEFAULT_ELASTICSEARCH_URL,
             index_alias=env.get("TARJAMA_INDEX_ALIAS", "tarjama-articles"),
-            translation_source=env.get("TARJAMA_TRANSLATE_FROM", "ar"),
-            translation_target=env.get("TARJAMA_TRANSLATE_TO", "en"),
+            pivot_language=env.get("TARJAMA_PIVOT_LANGUAGE", "en"),
+            english_target=env.get("TARJAMA_TRANSLATE_ENGLISH_TO", "ar"),
+            required_pairs=tuple(
+                tuple(pair.split("_", 1)) for pair in env.get("TARJAMA_REQUIRED_PAIRS", "ar_en").split(",") if pair
+            ),
             english_ner_model=env.get("TARJAMA_EN_NER_MODEL", "en_core_web_sm"),
-            translation_threads=int(env.get("TARJAMA_TRANSLATION_THREADS", "2")),
-            translation_batch_size=int(env.get("TARJAMA_TRANSLATION_BATCH_SIZE", "32")),
-            beam_size=int(env.get("TARJAMA_BEAM_SIZE", "4")),
+            engine=EngineOptions(
+                beam_size=int(env.get("TARJAMA_BEAM_SIZE", EngineOptions.beam_size)),
+                batch_size=int(env.get("TARJAMA_TRANSLATION_BATCH_SIZE", EngineOptions.batch_size)),
+                inter_threads=int(env.get("TARJAMA_TRANSLATION_INTER_THREADS", EngineOptions.inter_threads)),
+                intra_threads=int(env.get("TARJAMA_TRANSLATION_INTRA_THREADS", EngineOptions.intra_threads)),
+            ),
             batch_files=int(env.get("TARJAMA_BATCH_FILES", "50")),
         )
