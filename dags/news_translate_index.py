@@ -61,6 +61,7 @@ def news_translate_index():
     @task(max_active_tis_per_dag=1)
     def process_and_index(paths: list[str]) -> dict:
         from airflow.providers.elasticsearch.hooks.elasticsearch import ElasticsearchSQLHook
+
         from tarjama.runner import process_and_index as run
         from tarjama.settings import Settings
 

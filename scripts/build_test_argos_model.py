@@ -265,7 +265,7 @@ def sinusoidal_positions(length: int, depth: int) -> np.ndarray:
 # --- the model, in plain JAX so that every weight maps 1:1 onto a CTranslate2 spec ---
 
 
-def init_params(vocab_size: int, seed: int):
+def init_params(vocab_size: int, seed: int, d_model: int = D_MODEL, d_ffn: int = D_FFN, layers: int = N_LAYERS):
     rng = np.random.default_rng(seed)
 
     def dense(n_in, n_out):
@@ -273,29 +273,29 @@ def init_params(vocab_size: int, seed: int):
         return {"w": rng.uniform(-limit, limit, (n_in, n_out)).astype(np.float32), "b": np.zeros(n_out, np.float32)}
 
     def norm():
-        return {"g": np.ones(D_MODEL, np.float32), "b": np.zeros(D_MODEL, np.float32)}
+        return {"g": np.ones(d_model, np.float32), "b": np.zeros(d_model, np.float32)}
 
     def attention():
         return {
-            "q": dense(D_MODEL, D_MODEL),
-            "k": dense(D_MODEL, D_MODEL),
-            "v": dense(D_MODEL, D_MODEL),
-            "o": dense(D_MODEL, D_MODEL),
+            "q": dense(d_model, d_model),
+            "k": dense(d_model, d_model),
+            "v": dense(d_model, d_model),
+            "o": dense(d_model, d_model),
             "norm": norm(),
         }
 
     def ffn():
-        return {"w1": dense(D_MODEL, D_FFN), "w2": dense(D_FFN, D_MODEL), "norm": norm()}
+        return {"w1": dense(d_model, d_ffn), "w2": dense(d_ffn, d_model), "norm": norm()}
 
     def embedding():
-        return rng.normal(0, D_MODEL**-0.5, (vocab_size, D_MODEL)).astype(np.float32)
+        return rng.normal(0, d_model**-0.5, (vocab_size, d_model)).astype(np.float32)
 
     return {
         "src_emb": embedding(),
         "tgt_emb": embedding(),
-        "enc": [{"self": attention(), "ffn": ffn()} for _ in range(N_LAYERS)],
+        "enc": [{"self": attention(), "ffn": ffn()} for _ in range(layers)],
         "enc_norm": norm(),
-        "dec": [{"self": attention(), "cross": attention(), "ffn": ffn()} for _ in range(N_LAYERS)],
+        "dec": [{"self": attention(), "cross": attention(), "ffn": ffn()} for _ in range(layers)],
         "dec_norm": norm(),
         "proj": dense(D_MODEL, vocab_size),
     }
@@ -391,11 +391,13 @@ def train(params, data, steps: int, batch_size: int, seed: int, log_every: int =
     return jax.tree_util.tree_map(np.array, params)
 
 
-def export_ctranslate2(params, vocabulary: list[str], output_dir: Path) -> None:
+def export_ctranslate2(params, vocabulary: list[str], output_dir: Path, num_heads: int = N_HEADS) -> None:
+    """Write the weights through the CTranslate2 spec API (also used by bench/ for a random model)."""
     from ctranslate2.specs import common_spec, transformer_spec
 
+    layers = (len(params["enc"]), len(params["dec"]))
     spec = transformer_spec.TransformerSpec.from_config(
-        (N_LAYERS, N_LAYERS), N_HEADS, pre_norm=True, activation=common_spec.Activation.RELU
+        layers, num_heads, pre_norm=True, activation=common_spec.Activation.RELU
     )
 
     def set_linear(target, *parts):
@@ -410,7 +412,7 @@ def export_ctranslate2(params, vocabulary: list[str], output_dir: Path) -> None:
         set_linear(target.linear_0, p["w1"])
         set_linear(target.linear_1, p["w2"])
 
-    table = sinusoidal_positions(1024, D_MODEL)
+    table = sinusoidal_positions(1024, params["src_emb"].shape[1])
     encoder, decoder = spec.encoder, spec.decoder
     encoder.embeddings[0].weight = params["src_emb"]
     encoder.position_encodings.encodings = table

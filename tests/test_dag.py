@@ -9,6 +9,7 @@ from urllib.parse import urlsplit
 import pendulum
 import pytest
 from conftest import REPO, SAMPLES
+
 from tarjama import es_index
 
 pytestmark = pytest.mark.airflow

@@ -1,9 +1,15 @@
 """Against the real local node (scripts/elasticsearch-local)."""
 
+import json
+import os
 import shutil
+import subprocess
+import sys
+import zipfile
 
 import pytest
-from conftest import SAMPLES
+from conftest import REPO, SAMPLES, TEST_PACKAGE
+
 from tarjama import es_index
 from tarjama.runner import process_and_index
 from tarjama.search import search
@@ -102,3 +108,46 @@ def test_arabic_analyzer_normalises_and_stems(es_client, settings):
         index=settings.index_alias, analyzer="tarjama_arabic", text="الكُتُبُ والمكتبة ١٢٣ إلى ی"
     )["tokens"]
     assert [t["token"] for t in tokens] == ["كتب", "مكتب", "123", "ي"]
+
+
+def newer_test_package(tmp_path, version: str):
+    """The test package under a newer version number: a stand-in for an upgraded model."""
+    path = tmp_path / f"translate-ar_en-tarjama_test-{version}.argosmodel"
+    with zipfile.ZipFile(TEST_PACKAGE) as old, zipfile.ZipFile(path, "w") as new:
+        for item in old.infolist():
+            data = old.read(item)
+            if item.filename.endswith("metadata.json"):
+                data = json.dumps({**json.loads(data), "package_version": version}).encode()
+            new.writestr(item, data)
+    return path
+
+
+def test_retranslate_redoes_exactly_the_documents_of_an_older_model_version(
+    indexed, es_client, settings, elasticsearch_url, tmp_path
+):
+    packages = tmp_path / "argos-packages"
+    env = {**os.environ, "ARGOS_PACKAGES_DIR": str(packages), "ELASTICSEARCH_URL": elasticsearch_url}
+
+    def cli(*args):
+        result = subprocess.run(
+            [sys.executable, "-m", "tarjama.cli", *args], env=env, capture_output=True, text=True, cwd=REPO, timeout=300
+        )
+        assert result.returncode == 0, result.stderr
+        return result.stdout
+
+    cli("models", "install", str(newer_test_package(tmp_path, "1.1")))
+    assert json.loads(cli("retranslate", "--dry-run"))["older_version"] == 4
+    counts = json.loads(cli("retranslate"))
+    assert (counts["older_version"], counts["retranslated"], counts["untranslated"]) == (4, 4, 0)
+
+    hits = es_client.search(index=settings.index_alias, size=20)["hits"]["hits"]
+    arabic = [hit["_source"] for hit in hits if hit["_source"]["language"] == "ar"]
+    assert {doc["translation"]["model_version"] for doc in arabic} == {"1.1"}
+    assert {doc["provenance"]["translation_model"] for doc in arabic} == {"translate-ar_en-tarjama_test 1.1"}
+    macron = next(doc for doc in arabic if doc["title_ar"].startswith("إيمانويل ماكرون"))
+    assert macron["title_en"] == "Emmanuel Macron visits Cairo to discuss renewable energy"
+    assert "Emmanuel Macron" in macron["persons"]
+    french = next(hit["_source"] for hit in hits if hit["_source"]["language"] == "fr")
+    assert french["flags"] == ["untranslated"]  # still no fr→en package: left alone
+
+    assert json.loads(cli("retranslate"))["retranslated"] == 0

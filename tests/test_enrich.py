@@ -1,4 +1,5 @@
 import pytest
+
 from tarjama.dates import find_dates
 from tarjama.entities import EnglishEntityExtractor
 

@@ -1,5 +1,6 @@
 import pytest
 from conftest import FIXTURES, SAMPLES
+
 from tarjama.errors import ArticleError
 from tarjama.parsers import parse_file
 

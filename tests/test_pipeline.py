@@ -1,10 +1,12 @@
 import json
 import os
+import shutil
 import subprocess
 import sys
 
 import pytest
 from conftest import FIXTURES, REPO, SAMPLES
+
 from tarjama.models import Quarantined
 from tarjama.pipeline import Pipeline
 
@@ -162,3 +164,31 @@ def test_models_install_from_a_file(tmp_path):
     assert run_cli("models", "install", str(TEST_PACKAGE), env=env).returncode == 0
     assert (tmp_path / "translate-ar_en-tarjama_test" / "metadata.json").exists()
     assert "ar→en" in run_cli("models", "list", env=env).stdout
+
+
+def test_english_originals_are_translated_when_an_en_ar_package_is_installed(tmp_path):
+    """A package that declares en→ar (the test package's files under another pair: its Arabic is
+    nonsense, but every step that an en→ar package takes is real)."""
+    import zipfile
+
+    from conftest import TEST_PACKAGE
+
+    packages = tmp_path / "packages"
+    with zipfile.ZipFile(TEST_PACKAGE) as archive:
+        archive.extractall(packages)
+    en_ar = packages / "translate-en_ar-declared"
+    shutil.copytree(packages / "translate-ar_en-tarjama_test", en_ar)
+    metadata = json.loads((en_ar / "metadata.json").read_text())
+    (en_ar / "metadata.json").write_text(json.dumps({**metadata, "from_code": "en", "to_code": "ar"}))
+
+    english = SAMPLES / "jordan-world-bank-water.txt"
+    result = run_cli("process", str(english), "--json", env={"ARGOS_PACKAGES_DIR": str(packages)})
+    assert result.returncode == 0, result.stderr
+    document = json.loads(result.stdout)
+    assert document["language"] == "en"
+    assert document["title_en"] == "Jordan and World Bank agree on water plan for Amman"
+    assert document["title_ar"]
+    assert document["translation"]["source_language"] == "en"
+    assert document["translation"]["target_language"] == "ar"
+    assert document["translation"]["model"] == "translate-en_ar-declared"
+    assert "World Bank" in document["orgs"]  # NER still reads the English original

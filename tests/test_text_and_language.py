@@ -1,4 +1,5 @@
 from conftest import SAMPLES
+
 from tarjama.language import detect_language
 from tarjama.parsers import parse_file
 from tarjama.text import normalize, split_sentences

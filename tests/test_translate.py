@@ -4,6 +4,7 @@ import socket
 
 import pytest
 from conftest import REPO, SAMPLES
+
 from tarjama.parsers import parse_file
 from tarjama.text import split_sentences
 from tarjama.translate import TEST_PACKAGE_MARK, ArgosTranslator, TranslationUnavailable, find_package

@@ -49,6 +49,12 @@ def _parser() -> argparse.ArgumentParser:
     search.add_argument("--json", action="store_true", help="one hit per line")
     search.set_defaults(command=_search)
 
+    retranslate = commands.add_parser(
+        "retranslate", help="re-translate indexed documents made by an older model version, or left untranslated"
+    )
+    retranslate.add_argument("--dry-run", action="store_true", help="count them only")
+    retranslate.set_defaults(command=_retranslate)
+
     models = commands.add_parser("models", help="list, install and check Argos translation packages")
     model_commands = models.add_subparsers(required=True, metavar="ACTION")
     model_commands.add_parser("list", help="installed packages").set_defaults(command=_models_list)
@@ -82,6 +88,16 @@ def _ingest(args, settings: Settings) -> int:
         print(f"tarjama: {error}", file=sys.stderr)
         return 1
     print(json.dumps(counts))
+    return 0
+
+
+def _retranslate(args, settings: Settings) -> int:
+    from tarjama import es_index
+    from tarjama.retranslate import retranslate_outdated
+
+    client = es_index.connect(settings.elasticsearch_url)
+    run_id = f"cli-retranslate-{time.strftime('%Y%m%dT%H%M%S')}"
+    print(json.dumps(retranslate_outdated(client, settings, run_id, dry_run=args.dry_run)))
     return 0
 
 

@@ -8,6 +8,7 @@ from collections.abc import Iterable
 from importlib import resources
 
 from elasticsearch import Elasticsearch, helpers
+
 from tarjama.models import Translation
 
 log = logging.getLogger(__name__)

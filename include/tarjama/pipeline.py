@@ -162,11 +162,8 @@ class Pipeline:
         elif lang != self.settings.pivot_language:
             flags.append(UNTRANSLATED)
             self.stats["untranslated"] += 1
+        document.update(entity_fields(entities))
         document.update(
-            entities={kind: [{"en": name} for name in getattr(entities, kind)] for kind in ("person", "org", "place")},
-            persons=list(entities.person),
-            orgs=list(entities.org),
-            places=list(entities.place),
             dates=[{"text": d.text, "value": d.value, "lang": d.lang} for d in dates],
             translation=translation.to_json() if translation else None,
             flags=flags,
@@ -181,6 +178,16 @@ class Pipeline:
             },
         )
         return document
+
+
+def entity_fields(entities: Entities) -> dict:
+    """Entities as stored: linked forms per kind, and flat name lists for Kibana facets."""
+    return {
+        "entities": {kind: [{"en": name} for name in getattr(entities, kind)] for kind in ("person", "org", "place")},
+        "persons": list(entities.person),
+        "orgs": list(entities.org),
+        "places": list(entities.place),
+    }
 
 
 def article_id(article: ParsedArticle) -> str:

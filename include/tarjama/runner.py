@@ -8,6 +8,7 @@ import time
 from collections.abc import Iterable
 
 from elasticsearch import Elasticsearch
+
 from tarjama import es_index
 from tarjama.landing import quarantine
 from tarjama.models import Quarantined

@@ -178,16 +178,11 @@ class ArgosTranslator:
         for start in range(0, len(order), self.options.batch_size):
             chunk = order[start : start + self.options.batch_size]
             batch = [sources[i] for i in chunk]
-            longest = max(len(tokens) for tokens in batch)
             futures = self._translator.translate_batch(
                 batch,
                 target_prefix=[[prefix]] * len(batch) if prefix else None,
-                beam_size=self.options.beam_size,
-                length_penalty=self.options.length_penalty,
-                max_decoding_length=min(MAX_DECODING_LENGTH, 2 * longest + 10),  # no runaway output
-                replace_unknowns=True,
-                return_scores=True,
                 asynchronous=True,
+                **self.decoding_options(max(len(tokens) for tokens in batch)),
             )
             pending.append((chunk, futures))
         results: list[tuple[list[str], float] | None] = [None] * len(sources)
@@ -200,8 +195,25 @@ class ArgosTranslator:
                 results[index] = (tokens, result.scores[0] * length**self.options.length_penalty)
         return results
 
+    def decoding_options(self, longest_source: int) -> dict:
+        return {
+            "beam_size": self.options.beam_size,
+            "length_penalty": self.options.length_penalty,
+            "max_decoding_length": min(MAX_DECODING_LENGTH, 2 * longest_source + 10),  # no runaway output
+            "replace_unknowns": True,
+            "return_scores": True,
+        }
+
+    @cached_property
+    def _target_tokenizer(self):
+        """Marian (OPUS-MT) conversions keep a second SentencePiece model for the target side."""
+        from argostranslate.tokenizer import SentencePieceTokenizer
+
+        target_model = self.package.package_path / "target.spm"
+        return SentencePieceTokenizer(target_model) if target_model.exists() else self.package.tokenizer
+
     def _decode(self, tokens: list[str]) -> str:
-        value = self.package.tokenizer.decode(tokens)
+        value = self._target_tokenizer.decode(tokens)
         prefix = self.package.target_prefix
         if prefix and value.startswith(prefix):
             value = value[len(prefix) :]
