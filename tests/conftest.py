@@ -83,4 +83,6 @@ def es_client(elasticsearch_url, settings):
     yield client
     client.indices.delete(index=f"{settings.index_alias}-*", ignore_unavailable=True, allow_no_indices=True)
     client.indices.delete_index_template(name=settings.index_alias, ignore=[404])
+    for part in ("settings", "mappings"):
+        client.cluster.delete_component_template(name=f"{settings.index_alias}-{part}", ignore=[404])
     client.close()

@@ -39,7 +39,7 @@ def test_ingest_counts(indexed, es_client, settings):
 
 
 def test_arabic_query_finds_the_seed_first(indexed, es_client, settings, seed):
-    hits = search(es_client, settings.index_alias, "وزير الدفاع بيلوسوف", size=3)
+    hits = search(es_client, settings.index_alias, "وزير الدفاع بيلوسوف", size=3)["hits"]
     assert hits[0]["titles"]["ar"] == "زعيم كوريا الشمالية ووزير روسي يتفقان على تعزيز العلاقات العسكرية"
     assert hits[0]["published_at"] == "2024-11-30"
     assert hits[0]["highlights"]
@@ -47,13 +47,13 @@ def test_arabic_query_finds_the_seed_first(indexed, es_client, settings, seed):
 
 def test_arabic_analyzer_matches_other_forms_of_the_word(indexed, es_client, settings):
     # "الكورية" (definite, feminine) stems to the same term as "كوري" in the seed.
-    hits = search(es_client, settings.index_alias, "الكورية", size=1)
+    hits = search(es_client, settings.index_alias, "الكورية", size=1)["hits"]
     assert hits[0]["language"] == "ar"
     assert "كوري" in hits[0]["titles"]["ar"]
 
 
 def test_english_query_finds_a_translated_sample_first(indexed, es_client, settings):
-    hits = search(es_client, settings.index_alias, "renewable energy agreement in Cairo", size=3)
+    hits = search(es_client, settings.index_alias, "renewable energy agreement in Cairo", size=3)["hits"]
     top = hits[0]
     assert top["titles"]["en"] == "Emmanuel Macron visits Cairo to discuss renewable energy"
     assert top["language"] == "ar"  # its English came from the translation model
@@ -100,6 +100,7 @@ def test_index_is_versioned_behind_a_write_alias(indexed, es_client, settings):
     assert mapping["properties"]["body_ar"]["analyzer"] == "tarjama_arabic"
     assert mapping["properties"]["body_en"]["analyzer"] == "tarjama_english"
     assert mapping["properties"]["title_fr"]["analyzer"] == "standard"
+    assert mapping["dynamic"] == "strict"
 
 
 def test_arabic_analyzer_normalises_and_stems(es_client, settings):

@@ -43,11 +43,28 @@ def _parser() -> argparse.ArgumentParser:
     ingest.add_argument("paths", nargs="+", metavar="PATH", help="files or folders")
     ingest.set_defaults(command=_ingest)
 
-    search = commands.add_parser("search", help="search titles and bodies in every language")
-    search.add_argument("query")
+    search = commands.add_parser("search", help="search titles, bodies and names in every language")
+    search.add_argument("query", help="words in any language; empty to browse with filters only")
     search.add_argument("--size", type=int, default=10)
+    search.add_argument("--page", type=int, default=1)
+    search.add_argument("--from", dest="published_from", metavar="YYYY-MM-DD", help="published on or after")
+    search.add_argument("--to", dest="published_to", metavar="YYYY-MM-DD", help="published on or before")
+    for option, help_text in (
+        ("source", "outlet or agency"),
+        ("language", "ISO 639-1 code of the original"),
+        ("person", "a person named in the article"),
+        ("org", "an organisation named in the article"),
+        ("place", "a place named in the article"),
+    ):
+        search.add_argument(f"--{option}", action="append", default=[], help=f"{help_text} (repeatable)")
     search.add_argument("--json", action="store_true", help="one hit per line")
     search.set_defaults(command=_search)
+
+    index = commands.add_parser("index", help="manage the Elasticsearch index")
+    index_commands = index.add_subparsers(required=True, metavar="ACTION")
+    index_commands.add_parser(
+        "migrate", help="reindex into the next index version and swap the alias atomically"
+    ).set_defaults(command=_index_migrate)
 
     retranslate = commands.add_parser(
         "retranslate", help="re-translate indexed documents made by an older model version, or left untranslated"
@@ -101,11 +118,31 @@ def _retranslate(args, settings: Settings) -> int:
     return 0
 
 
+def _index_migrate(args, settings: Settings) -> int:
+    from tarjama import es_index
+
+    print(json.dumps(es_index.migrate(es_index.connect(settings.elasticsearch_url), settings.index_alias)))
+    return 0
+
+
 def _search(args, settings: Settings) -> int:
     from tarjama import es_index
-    from tarjama.search import search
+    from tarjama.search import Filters, search
 
-    hits = search(es_index.connect(settings.elasticsearch_url), settings.index_alias, args.query, args.size)
+    filters = Filters(
+        published_from=args.published_from,
+        published_to=args.published_to,
+        sources=tuple(args.source),
+        languages=tuple(args.language),
+        persons=tuple(args.person),
+        orgs=tuple(args.org),
+        places=tuple(args.place),
+    )
+    client = es_index.connect(settings.elasticsearch_url)
+    result = search(client, settings.index_alias, args.query, filters, size=args.size, page=args.page)
+    hits = result["hits"]
+    if not args.json:
+        print(f"{result['total']} matching articles")
     for hit in hits:
         if args.json:
             print(json.dumps(hit, ensure_ascii=False))
@@ -115,8 +152,6 @@ def _search(args, settings: Settings) -> int:
             for field, fragments in list(hit["highlights"].items())[:2]:
                 snippet = fragments[0].replace("<em>", "«").replace("</em>", "»")
                 print(f"{'':21}{field}: {snippet}")
-    if not hits and not args.json:
-        print("no hits")
     return 0
 
 

@@ -9,38 +9,97 @@ from importlib import resources
 
 from elasticsearch import Elasticsearch, helpers
 
+from tarjama.fields import body_field, title_field
 from tarjama.models import Translation
 
 log = logging.getLogger(__name__)
-
-INDEX_VERSION = 1
 
 
 def connect(url: str) -> Elasticsearch:
     return Elasticsearch(url, request_timeout=60, retry_on_timeout=True, max_retries=3)
 
 
-def index_template(alias: str) -> dict:
-    """The committed template, applied to the versioned indices behind `alias`."""
-    template = json.loads(resources.files("tarjama").joinpath("resources/index_template.json").read_text())
-    template["index_patterns"] = [f"{alias}-*"]
-    return template
+def _resource(name: str) -> dict:
+    return json.loads(resources.files("tarjama").joinpath(f"resources/{name}").read_text(encoding="utf-8"))
+
+
+def templates(alias: str) -> dict[str, dict]:
+    """The committed composable template, named after `alias`: two component templates
+    (analysis settings, strict mappings) and the index template that composes them."""
+    index_template = _resource("index_template.json")
+    index_template["index_patterns"] = [f"{alias}-*"]
+    index_template["composed_of"] = [f"{alias}-settings", f"{alias}-mappings"]
+    return {
+        f"{alias}-settings": _resource("component_settings.json"),
+        f"{alias}-mappings": _resource("component_mappings.json"),
+        alias: index_template,
+    }
+
+
+def install_templates(client: Elasticsearch, alias: str) -> None:
+    for name, body in templates(alias).items():
+        if name == alias:
+            client.indices.put_index_template(name=name, **body)
+        else:
+            client.cluster.put_component_template(name=name, **body)
 
 
 def ensure_index(client: Elasticsearch, alias: str) -> str:
-    """Install the template and, on first use, create `<alias>-v1` with `alias` as its write alias."""
-    client.indices.put_index_template(name=alias, **index_template(alias))
+    """Install the templates and, on first use, create `<alias>-v1` with `alias` as its write alias."""
+    install_templates(client, alias)
     if not client.indices.exists_alias(name=alias):
-        index = f"{alias}-v{INDEX_VERSION}"
+        index = f"{alias}-v1"
         client.indices.create(index=index, aliases={alias: {"is_write_index": True}})
         log.info("created index %s behind alias %s", index, alias)
     return alias
 
 
+def current_index(client: Elasticsearch, alias: str) -> str:
+    [index] = [
+        name
+        for name, info in client.indices.get_alias(name=alias).items()
+        if info["aliases"][alias].get("is_write_index", True)
+    ]
+    return index
+
+
+def migrate(client: Elasticsearch, alias: str) -> dict:
+    """Move the alias to the next index version, built from the current templates.
+
+    Copies every document into `<alias>-v(n+1)`, checks that every document arrived, then swaps the alias
+    in one atomic request: searches through the alias see the old index until the swap and
+    the new one after. The old index is kept for the caller to delete.
+    """
+    install_templates(client, alias)
+    old = current_index(client, alias)
+    version = int(old.rsplit("-v", 1)[1])
+    new = f"{alias}-v{version + 1}"
+    client.indices.create(index=new)
+    # Scroll and bulk from the client: works on any cluster, with or without the reindex module.
+    copies = (
+        {"_op_type": "create", "_index": new, "_id": hit["_id"], "_source": hit["_source"]}
+        for hit in helpers.scan(client, index=old, size=500)
+    )
+    helpers.bulk(client, copies, chunk_size=500)
+    client.indices.refresh(index=new)
+    old_count, new_count = client.count(index=old)["count"], client.count(index=new)["count"]
+    if old_count != new_count:
+        raise RuntimeError(f"reindex from {old} to {new} copied {new_count} of {old_count} documents; alias unchanged")
+    client.indices.update_aliases(
+        actions=[
+            {"remove": {"index": old, "alias": alias}},
+            {"add": {"index": new, "alias": alias, "is_write_index": True}},
+        ]
+    )
+    log.info("alias %s moved from %s to %s (%d documents)", alias, old, new, new_count)
+    return {"alias": alias, "from": old, "to": new, "documents": new_count}
+
+
 def index_documents(client: Elasticsearch, alias: str, documents: Iterable[dict]) -> tuple[int, list[dict]]:
     """Index by deterministic `_id`, so the same article written twice stays one document."""
     actions = ({"_op_type": "index", "_index": alias, "_id": doc["id"], "_source": doc} for doc in documents)
-    indexed, errors = helpers.bulk(client, actions, chunk_size=200, raise_on_error=False, refresh="wait_for")
+    indexed, errors = helpers.bulk(client, actions, chunk_size=500, raise_on_error=False)
+    client.indices.refresh(index=alias)
     return indexed, errors
 
 
@@ -72,8 +131,8 @@ class IndexedTranslations:
                 continue
             target = info["target_language"]
             found[doc["_id"]] = Translation(
-                title=source.get(f"title_{target}", ""),
-                paragraphs=tuple(source.get(f"body_{target}", "").split("\n\n")),
+                title=source.get(title_field(target), ""),
+                paragraphs=tuple(source.get(body_field(target), "").split("\n\n")),
                 source_language=info["source_language"],
                 target_language=target,
                 model=info["model"],

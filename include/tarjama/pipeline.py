@@ -22,6 +22,7 @@ from tarjama import __version__
 from tarjama.dates import find_dates
 from tarjama.entities import EnglishEntityExtractor
 from tarjama.errors import ArticleError
+from tarjama.fields import body_field, title_field
 from tarjama.language import detect_language
 from tarjama.models import DateMention, Entities, ParsedArticle, Quarantined, Translation
 from tarjama.parsers import parse_file
@@ -152,13 +153,13 @@ class Pipeline:
             "source": parsed.source,
             "url": parsed.url,
             "published_at": parsed.published_at,
-            f"title_{lang}": parsed.title,
-            f"body_{lang}": parsed.body,
+            title_field(lang): parsed.title,
+            body_field(lang): parsed.body,
         }
         flags = []
         if translation is not None:
-            document[f"title_{translation.target_language}"] = translation.title
-            document[f"body_{translation.target_language}"] = translation.body
+            document[title_field(translation.target_language)] = translation.title
+            document[body_field(translation.target_language)] = translation.body
         elif lang != self.settings.pivot_language:
             flags.append(UNTRANSLATED)
             self.stats["untranslated"] += 1

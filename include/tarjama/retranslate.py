@@ -12,6 +12,7 @@ import pendulum
 from elasticsearch import Elasticsearch, helpers
 from packaging.version import InvalidVersion, Version
 
+from tarjama.fields import body_field, title_field
 from tarjama.pipeline import UNTRANSLATED, Pipeline, entity_fields
 from tarjama.settings import Settings
 from tarjama.translate import ArgosTranslator, installed_packages
@@ -74,7 +75,7 @@ def _redo(client, settings: Settings, pipeline: Pipeline, translator: ArgosTrans
         return len(hits)
     source, target = translator.source_language, translator.target_language
     articles = [
-        (hit["_source"].get(f"title_{source}", ""), tuple(hit["_source"].get(f"body_{source}", "").split("\n\n")))
+        (hit["_source"].get(title_field(source), ""), tuple(hit["_source"].get(body_field(source), "").split("\n\n")))
         for hit in hits
     ]
     translations = translator.translate_articles(articles)
@@ -85,8 +86,8 @@ def _redo(client, settings: Settings, pipeline: Pipeline, translator: ArgosTrans
     actions = []
     for hit, translation, found in zip(hits, translations, entities, strict=True):
         update = {
-            f"title_{target}": translation.title,
-            f"body_{target}": translation.body,
+            title_field(target): translation.title,
+            body_field(target): translation.body,
             "translation": translation.to_json(),
             "flags": [flag for flag in hit["_source"].get("flags", []) if flag != UNTRANSLATED],
             "provenance": {

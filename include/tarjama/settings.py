@@ -6,6 +6,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
+from tarjama.fields import DEFAULT_ALIAS
 from tarjama.translate import EngineOptions
 
 DEFAULT_ELASTICSEARCH_URL = "http://localhost:9200"
@@ -32,7 +33,7 @@ class Settings:
             landing_dir=Path(env.get("TARJAMA_LANDING_DIR", data_dir / "landing")),
             quarantine_dir=Path(env.get("TARJAMA_QUARANTINE_DIR", data_dir / "quarantine")),
             elasticsearch_url=env.get("ELASTICSEARCH_URL") or DEFAULT_ELASTICSEARCH_URL,
-            index_alias=env.get("TARJAMA_INDEX_ALIAS", "tarjama-articles"),
+            index_alias=env.get("TARJAMA_INDEX_ALIAS", DEFAULT_ALIAS),
             pivot_language=env.get("TARJAMA_PIVOT_LANGUAGE", "en"),
             english_target=env.get("TARJAMA_TRANSLATE_ENGLISH_TO", "ar"),
             required_pairs=tuple(

@@ -13,6 +13,8 @@ import org.apache.lucene.analysis.en.PorterStemFilter;
 import org.apache.lucene.analysis.fa.PersianNormalizationFilter;
 import org.apache.lucene.analysis.pattern.PatternReplaceCharFilter;
 import org.elasticsearch.index.analysis.CharFilterFactory;
+import org.elasticsearch.index.analysis.NormalizingCharFilterFactory;
+import org.elasticsearch.index.analysis.NormalizingTokenFilterFactory;
 import org.elasticsearch.index.analysis.TokenFilterFactory;
 import org.elasticsearch.indices.analysis.AnalysisModule.AnalysisProvider;
 import org.elasticsearch.plugins.AnalysisPlugin;
@@ -35,7 +37,7 @@ public class TarjamaAnalysisPlugin extends Plugin implements AnalysisPlugin {
         return Map.of("pattern_replace", AnalysisPlugin.requiresAnalysisSettings((indexSettings, environment, name, settings) -> {
             Pattern pattern = Pattern.compile(settings.get("pattern"));
             String replacement = settings.get("replacement", "");
-            return new CharFilterFactory() {
+            return new NormalizingCharFilterFactory() {
                 @Override
                 public String name() {
                     return name;
@@ -44,11 +46,6 @@ public class TarjamaAnalysisPlugin extends Plugin implements AnalysisPlugin {
                 @Override
                 public java.io.Reader create(java.io.Reader reader) {
                     return new PatternReplaceCharFilter(pattern, replacement, reader);
-                }
-
-                @Override
-                public java.io.Reader normalize(java.io.Reader reader) {
-                    return create(reader);
                 }
             };
         }));
@@ -65,9 +62,9 @@ public class TarjamaAnalysisPlugin extends Plugin implements AnalysisPlugin {
             "stemmer", (indexSettings, environment, name, settings) -> {
                 String language = settings.get("language", settings.get("name", "english"));
                 return switch (language) {
-                    case "english", "porter" -> named(name, PorterStemFilter::new, false);
-                    case "possessive_english" -> named(name, EnglishPossessiveFilter::new, false);
-                    case "arabic" -> named(name, ArabicStemFilter::new, false);
+                    case "english", "porter" -> stemming(name, PorterStemFilter::new);
+                    case "possessive_english" -> stemming(name, EnglishPossessiveFilter::new);
+                    case "arabic" -> stemming(name, ArabicStemFilter::new);
                     default -> throw new IllegalArgumentException(
                         "stemmer language [" + language + "] is not in the local test node's analysis plugin");
                 };
@@ -76,15 +73,12 @@ public class TarjamaAnalysisPlugin extends Plugin implements AnalysisPlugin {
     }
 
     private static AnalysisProvider<TokenFilterFactory> filter(UnaryOperator<TokenStream> wrap) {
-        return (indexSettings, environment, name, settings) -> named(name, wrap, false);
+        return (indexSettings, environment, name, settings) -> stemming(name, wrap);
     }
 
+    /** Character-level filters: usable in normalizers and on wildcard and prefix queries. */
     private static AnalysisProvider<TokenFilterFactory> normalizing(UnaryOperator<TokenStream> wrap) {
-        return (indexSettings, environment, name, settings) -> named(name, wrap, true);
-    }
-
-    private static TokenFilterFactory named(String name, UnaryOperator<TokenStream> wrap, boolean normalizes) {
-        return new TokenFilterFactory() {
+        return (indexSettings, environment, name, settings) -> new NormalizingTokenFilterFactory() {
             @Override
             public String name() {
                 return name;
@@ -94,10 +88,19 @@ public class TarjamaAnalysisPlugin extends Plugin implements AnalysisPlugin {
             public TokenStream create(TokenStream stream) {
                 return wrap.apply(stream);
             }
+        };
+    }
+
+    private static TokenFilterFactory stemming(String name, UnaryOperator<TokenStream> wrap) {
+        return new TokenFilterFactory() {
+            @Override
+            public String name() {
+                return name;
+            }
 
             @Override
-            public TokenStream normalize(TokenStream stream) {
-                return normalizes ? wrap.apply(stream) : stream;
+            public TokenStream create(TokenStream stream) {
+                return wrap.apply(stream);
             }
         };
     }
