@@ -10,6 +10,7 @@ USER airflow
 COPY --chown=airflow pyproject.toml README.md /opt/tarjama/
 COPY --chown=airflow include /opt/tarjama/include
 COPY --chown=airflow models /opt/tarjama/models
+COPY --chown=airflow kibana /opt/tarjama/kibana
 RUN pip install --no-cache-dir /opt/tarjama
 
 # The translation model is installed at build time, never downloaded inside a task.

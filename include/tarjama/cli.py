@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import logging
+import os
 import sys
 import time
 from pathlib import Path
@@ -66,6 +67,13 @@ def _parser() -> argparse.ArgumentParser:
         "migrate", help="reindex into the next index version and swap the alias atomically"
     ).set_defaults(command=_index_migrate)
 
+    kibana = commands.add_parser("kibana", help="Kibana saved objects")
+    kibana_commands = kibana.add_subparsers(required=True, metavar="ACTION")
+    kibana_import = kibana_commands.add_parser("import", help="wait for Kibana, then import the shipped objects")
+    kibana_import.add_argument("--url", default=os.environ.get("KIBANA_URL", "http://localhost:5601"))
+    kibana_import.add_argument("--timeout", type=float, default=300, help="seconds to wait for Kibana")
+    kibana_import.set_defaults(command=_kibana_import)
+
     retranslate = commands.add_parser(
         "retranslate", help="re-translate indexed documents made by an older model version, or left untranslated"
     )
@@ -115,6 +123,19 @@ def _retranslate(args, settings: Settings) -> int:
     client = es_index.connect(settings.elasticsearch_url)
     run_id = f"cli-retranslate-{time.strftime('%Y%m%dT%H%M%S')}"
     print(json.dumps(retranslate_outdated(client, settings, run_id, dry_run=args.dry_run)))
+    return 0
+
+
+def _kibana_import(args, settings: Settings) -> int:
+    from tarjama.kibana import KibanaImportError, import_saved_objects
+
+    user, password = os.environ.get("KIBANA_USERNAME"), os.environ.get("KIBANA_PASSWORD")
+    try:
+        result = import_saved_objects(args.url, timeout_s=args.timeout, auth=(user, password) if user else None)
+    except KibanaImportError as error:
+        print(f"tarjama: {error}", file=sys.stderr)
+        return 1
+    print(json.dumps(result))
     return 0
 
 
