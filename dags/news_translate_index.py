@@ -1,82 +1,128 @@
 """
 ### news_translate_index
 
-Each daily run takes the landing-zone folders of the days in its data interval
-(`<landing>/YYYY-MM-DD/`), parses, detects the language, translates Arabic to English
-offline (Argos Translate), extracts names and dates, and indexes bilingual documents into
-Elasticsearch under a deterministic id: re-running an interval changes nothing.
+Each run owns its data interval `[data_interval_start, data_interval_end)` and reads the
+landing-zone folders of the days in it (`<landing>/YYYY-MM-DD/`). The folder decides which run
+reads a file; the article's own date line decides its `published_at`, even when that falls
+outside the interval.
 
-Articles that cannot be processed go to the quarantine folder with their original bytes
-and a `.reason.json`; they never stop the batch. The Elasticsearch connection is the Airflow
-connection `elasticsearch_default` (`AIRFLOW_CONN_ELASTICSEARCH_DEFAULT`).
+`discover` → `process` (mapped over batches: parse, detect, translate, enrich; documents
+staged to disk) → `index` (mapped: bulk into Elasticsearch; a retry re-reads the staged
+documents and translates nothing again) → `report` (totals in the log and as a small XCom;
+updates the `news-articles` asset). Articles already indexed exactly as they would be now are
+skipped as unchanged; bad files go to quarantine with their reason and original bytes.
+
+Params for manual runs: `paths` (files or folders, instead of the interval's partitions),
+`landing_dir`, `dry_run` (process and count, index nothing). Pools: `translation` (CPU-bound
+work) and `elasticsearch`. Connection: `elasticsearch_default`.
 """
 
 from __future__ import annotations
 
+import os
 from datetime import timedelta
 
 import pendulum
-from airflow.sdk import CronDataIntervalTimetable, Param, dag, get_current_context, task
+from airflow.sdk import Asset, CronDataIntervalTimetable, Param, dag, get_current_context, task
 
 ELASTICSEARCH_CONN_ID = "elasticsearch_default"
+TRANSLATION_POOL = "translation"
+ELASTICSEARCH_POOL = "elasticsearch"
+NEWS_INDEX = Asset(name="news-articles", uri="tarjama://elasticsearch/news-articles")
+SCHEDULE = os.environ.get("TARJAMA_SCHEDULE", "0 0 * * *")
+
+
+def _client():
+    from airflow.providers.elasticsearch.hooks.elasticsearch import ElasticsearchSQLHook
+
+    return ElasticsearchSQLHook(elasticsearch_conn_id=ELASTICSEARCH_CONN_ID).get_conn().es
 
 
 @dag(
     dag_id="news_translate_index",
-    schedule=CronDataIntervalTimetable("0 0 * * *", timezone="UTC"),
+    schedule=CronDataIntervalTimetable(SCHEDULE, timezone="UTC"),
     start_date=pendulum.datetime(2024, 1, 1, tz="UTC"),
     catchup=False,
-    max_active_runs=2,
+    max_active_runs=2,  # two days at once keep both cores busy without starving the scheduler
     doc_md=__doc__,
     default_args={
-        "retries": 2,
-        "retry_delay": timedelta(minutes=1),
+        "retries": 3,
+        "retry_delay": timedelta(seconds=30),
         "retry_exponential_backoff": True,
         "max_retry_delay": timedelta(minutes=10),
     },
     params={
+        "paths": Param([], type="array", description="Files or folders to process instead of the interval"),
         "landing_dir": Param(None, type=["null", "string"], description="Overrides TARJAMA_LANDING_DIR"),
+        "dry_run": Param(False, type="boolean", description="Process and count, but index nothing"),
     },
     tags=["tarjama"],
 )
 def news_translate_index():
     @task
-    def list_batches() -> list[list[str]]:
+    def discover() -> list[list[str]]:
         """Paths only, in batches: article bodies never travel through XCom."""
         from pathlib import Path
 
-        from tarjama.landing import days_in_interval, partition_files
+        from tarjama.landing import days_in_interval, expand_paths, partition_files
         from tarjama.settings import Settings
 
         context = get_current_context()
         settings = Settings.from_env()
-        landing_dir = Path(context["params"]["landing_dir"] or settings.landing_dir)
-        days = days_in_interval(context["data_interval_start"].date(), context["data_interval_end"].date())
-        files = partition_files(landing_dir, days)
-        print(f"{len(files)} files in {landing_dir} for {days[0]}..{days[-1]}")
+        params = context["params"]
+        if params["paths"]:
+            files = list(expand_paths(params["paths"]))
+            print(f"{len(files)} files from the paths param")
+        else:
+            landing_dir = Path(params["landing_dir"] or settings.landing_dir)
+            days = days_in_interval(context["data_interval_start"].date(), context["data_interval_end"].date())
+            files = partition_files(landing_dir, days)
+            print(f"{len(files)} files in {landing_dir} for {days[0]}..{days[-1]}")
         size = settings.batch_files
         return [files[i : i + size] for i in range(0, len(files), size)]
 
-    # One batch at a time: translation already uses every core it is given (TARJAMA_TRANSLATION_THREADS).
-    @task(max_active_tis_per_dag=1)
-    def process_and_index(paths: list[str]) -> dict:
-        from airflow.providers.elasticsearch.hooks.elasticsearch import ElasticsearchSQLHook
-
-        from tarjama.runner import process_and_index as run
+    @task(pool=TRANSLATION_POOL, max_active_tis_per_dag=1)  # translation uses every core it is given
+    def process(paths: list[str]) -> dict:
+        from tarjama.runner import process_to_stage, stage_path
         from tarjama.settings import Settings
 
-        client = ElasticsearchSQLHook(elasticsearch_conn_id=ELASTICSEARCH_CONN_ID).get_conn().es
-        return run(paths, Settings.from_env(), client, run_id=get_current_context()["run_id"])
+        context = get_current_context()
+        settings = Settings.from_env()
+        stage = stage_path(settings, context["run_id"], context["ti"].map_index)
+        counts = process_to_stage(paths, settings, _client(), context["run_id"], stage, total=len(paths))
+        return {**counts, "stage": str(stage)}
 
-    @task(trigger_rule="none_failed")
-    def report(summaries: list[dict]) -> dict:
+    @task(pool=ELASTICSEARCH_POOL)
+    def index(processed: dict) -> dict:
+        from pathlib import Path
+
+        from tarjama.runner import index_stage
+        from tarjama.settings import Settings
+
+        if get_current_context()["params"]["dry_run"]:
+            print(f"dry run: {processed['staged']} documents staged in {processed['stage']}, none indexed")
+            return {**processed, "indexed": 0}
+        return {**processed, **index_stage(Path(processed["stage"]), Settings.from_env(), _client())}
+
+    @task(trigger_rule="none_failed", outlets=[NEWS_INDEX])
+    def report(results: list[dict]) -> dict:
+        import shutil
+        from collections import Counter
+        from pathlib import Path
+
         from tarjama.runner import COUNTS
 
-        totals = {key: sum(summary[key] for summary in summaries) for key in COUNTS}
+        totals = {key: sum(result.get(key, 0) for result in results) for key in COUNTS}
+        reasons = Counter()
+        for result in results:
+            reasons.update(result.get("quarantined_by_reason", {}))
+        totals["quarantined_by_reason"] = dict(reasons)
+        for result in results:
+            shutil.rmtree(Path(result["stage"]).parent, ignore_errors=True)
         print(f"run totals: {totals}")
         return totals
 
-    report(process_and_index.expand(paths=list_batches()))
+    report(index.expand(processed=process.expand(paths=discover())))
 
 
 news_translate_index()

@@ -57,6 +57,7 @@ def settings(tmp_path, monkeypatch):
 
     monkeypatch.setenv("TARJAMA_LANDING_DIR", str(tmp_path / "landing"))
     monkeypatch.setenv("TARJAMA_QUARANTINE_DIR", str(tmp_path / "quarantine"))
+    monkeypatch.setenv("TARJAMA_STAGING_DIR", str(tmp_path / "staging"))
     monkeypatch.setenv("TARJAMA_INDEX_ALIAS", f"tarjama-test-{uuid.uuid4().hex[:8]}")
     return Settings.from_env()
 

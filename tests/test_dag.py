@@ -17,11 +17,17 @@ pytestmark = pytest.mark.airflow
 DAG_ID = "news_translate_index"
 
 
+def airflow(*args):
+    return subprocess.run(
+        [sys.executable, "-m", "airflow", *args], check=True, capture_output=True, env=os.environ, timeout=300
+    )
+
+
 @pytest.fixture(scope="session")
 def airflow_db():
-    subprocess.run(
-        [sys.executable, "-m", "airflow", "db", "migrate"], check=True, capture_output=True, env=os.environ, timeout=300
-    )
+    airflow("db", "migrate")
+    airflow("pools", "set", "translation", "1", "CPU-bound translation and enrichment")
+    airflow("pools", "set", "elasticsearch", "2", "Elasticsearch bulk writes")
 
 
 @pytest.fixture(scope="session")
@@ -69,6 +75,13 @@ def test_dag_indexes_its_interval_and_a_rerun_changes_nothing(
         "broken.txt",
         "broken.txt.reason.json",
     ]
+
+    report = run.get_task_instance("report").xcom_pull(task_ids="report")
+    assert report["indexed"] == 6
+    assert report["quarantined"] == 1
+    assert report["quarantined_by_reason"] == {"empty file": 1}
+    assert report["translated"] == 4
+    assert not (tmp_path / "staging").exists() or not any((tmp_path / "staging").iterdir())
 
     rerun = dag.test(logical_date=pendulum.datetime(2024, 12, 1, tz="UTC"))
     assert rerun.state == "success"

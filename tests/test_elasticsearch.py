@@ -34,8 +34,18 @@ def test_ingest_counts(indexed, es_client, settings):
     assert counts["quarantined"] == counts["failed"] == 0
     assert counts["translated"] == 4  # three Arabic samples and the seed
     assert counts["untranslated"] == 1  # French, with no fr→en package
-    assert counts["translations_reused"] == 0
+    assert counts["translations_reused"] == counts["unchanged"] == 0
     assert es_index.count(es_client, settings.index_alias) == 6
+
+
+def test_translation_is_reused_when_only_the_pipeline_changed(indexed, es_client, settings):
+    paths, _ = indexed
+    for hit in es_client.search(index=settings.index_alias, size=20)["hits"]["hits"]:
+        es_client.update(index=settings.index_alias, id=hit["_id"], doc={"provenance": {"pipeline_version": "0.0.1"}})
+    es_client.indices.refresh(index=settings.index_alias)
+    counts = process_and_index(paths, settings, es_client, run_id="es-test-new-pipeline")
+    assert (counts["translated"], counts["translations_reused"], counts["unchanged"]) == (0, 4, 0)
+    assert counts["indexed"] == 6
 
 
 def test_arabic_query_finds_the_seed_first(indexed, es_client, settings, seed):
@@ -69,8 +79,8 @@ def test_reingest_changes_nothing_and_translates_nothing(indexed, es_client, set
 
     before = stored()
     counts = process_and_index(paths, settings, es_client, run_id="es-test-again")
-    assert counts["translated"] == 0
-    assert counts["translations_reused"] == 4
+    assert counts["unchanged"] == 6  # nothing translated, nothing enriched, nothing rewritten
+    assert counts["translated"] == counts["translations_reused"] == counts["staged"] == 0
     assert es_index.count(es_client, settings.index_alias) == 6
     assert stored() == before
 
@@ -86,7 +96,7 @@ def test_a_translation_from_another_model_version_is_redone(indexed, es_client, 
         refresh=True,
     )
     counts = process_and_index(paths, settings, es_client, run_id="es-test-new-model")
-    assert (counts["translated"], counts["translations_reused"]) == (1, 3)
+    assert (counts["translated"], counts["translations_reused"], counts["unchanged"]) == (1, 0, 5)
     document = es_client.get(index=settings.index_alias, id=hit["_id"])["_source"]
     assert document["title_en"] == "Emmanuel Macron visits Cairo to discuss renewable energy"
     assert document["translation"]["model_version"] == "1.0"

@@ -10,7 +10,7 @@ from importlib import resources
 from elasticsearch import Elasticsearch, helpers
 
 from tarjama.fields import body_field, title_field
-from tarjama.models import Translation
+from tarjama.models import StoredDocument, Translation
 
 log = logging.getLogger(__name__)
 
@@ -108,36 +108,46 @@ def count(client: Elasticsearch, alias: str) -> int:
     return client.count(index=alias)["count"]
 
 
-class IndexedTranslations:
-    """The translations already in the index, so that an unchanged text is never translated twice.
+class IndexedDocuments:
+    """What the index already holds, looked up by id before any work is done.
 
     A document's id is a hash of its text, so a stored translation under the same id was made
-    from the same text; the pipeline reuses it only when the model and its version also match.
+    from the same text: the pipeline reuses it when the model and version also match, and
+    skips the article altogether when nothing that made it has changed.
     """
 
     def __init__(self, client: Elasticsearch, alias: str):
         self.client = client
         self.alias = alias
 
-    def lookup(self, ids: list[str]) -> dict[str, Translation]:
+    def lookup(self, ids: list[str]) -> dict[str, StoredDocument]:
         if not ids:
             return {}
-        response = self.client.mget(index=self.alias, ids=ids, source_includes=["title_*", "body_*", "translation"])
-        found = {}
-        for doc in response["docs"]:
-            source = doc.get("_source") or {}
-            info = source.get("translation")
-            if not doc.get("found") or not info:
-                continue
-            target = info["target_language"]
-            found[doc["_id"]] = Translation(
-                title=source.get(title_field(target), ""),
-                paragraphs=tuple(source.get(body_field(target), "").split("\n\n")),
-                source_language=info["source_language"],
-                target_language=target,
-                model=info["model"],
-                model_version=info["model_version"],
-                score=info["score"],
-                sentences=info["sentences"],
-            )
-        return found
+        response = self.client.mget(
+            index=self.alias, ids=ids, source_includes=["title_*", "body_*", "translation", "provenance"]
+        )
+        return {doc["_id"]: _stored(doc["_source"]) for doc in response["docs"] if doc.get("found")}
+
+
+def _stored(source: dict) -> StoredDocument:
+    provenance = source.get("provenance") or {}
+    info = source.get("translation")
+    translation = None
+    if info:
+        target = info["target_language"]
+        translation = Translation(
+            title=source.get(title_field(target), ""),
+            paragraphs=tuple(source.get(body_field(target), "").split("\n\n")),
+            source_language=info["source_language"],
+            target_language=target,
+            model=info["model"],
+            model_version=info["model_version"],
+            score=info["score"],
+            sentences=info["sentences"],
+        )
+    return StoredDocument(
+        content_hash=provenance.get("content_hash"),
+        pipeline_version=provenance.get("pipeline_version"),
+        ner_model=provenance.get("ner_model"),
+        translation=translation,
+    )

@@ -79,3 +79,26 @@ class Quarantined:
 
     def to_json(self) -> dict:
         return {"quarantined": True, "path": self.path, "reason": self.reason}
+
+
+@dataclass(frozen=True)
+class Skipped:
+    """An article that needs no work: already indexed as it would be now, or seen twice in a batch."""
+
+    path: str
+    id: str
+    reason: str  # "unchanged" or "duplicate"
+
+
+@dataclass(frozen=True)
+class StoredDocument:
+    """What the index already holds for an id, enough to decide whether to redo it."""
+
+    content_hash: str | None
+    pipeline_version: str | None
+    ner_model: str | None
+    translation: Translation | None
+
+    @property
+    def translation_model(self) -> str | None:
+        return self.translation.model_label if self.translation else None

@@ -1,9 +1,9 @@
 """parse → detect language → translate → enrich → document, for a batch of files.
 
 This is the one place that reads like the pipeline diagram. It knows nothing of Airflow or
-Elasticsearch: it turns paths into documents (or quarantine records). Translations already
-made for the same text by the same model version come from a `TranslationCache` when one is
-given, and are never computed twice.
+Elasticsearch: it turns paths into documents, quarantine records, or skips. Given a
+`DocumentStore` (the index), it skips articles already indexed exactly as they would be now,
+and reuses translations made from the same text by the same model version.
 """
 
 from __future__ import annotations
@@ -24,7 +24,7 @@ from tarjama.entities import EnglishEntityExtractor
 from tarjama.errors import ArticleError
 from tarjama.fields import body_field, title_field
 from tarjama.language import detect_language
-from tarjama.models import DateMention, Entities, ParsedArticle, Quarantined, Translation
+from tarjama.models import DateMention, Entities, ParsedArticle, Quarantined, Skipped, StoredDocument, Translation
 from tarjama.parsers import parse_file
 from tarjama.settings import Settings
 from tarjama.translate import ArgosTranslator, find_package
@@ -34,9 +34,9 @@ log = logging.getLogger(__name__)
 UNTRANSLATED = "untranslated"  # flag on documents whose language has no installed package
 
 
-class TranslationCache(Protocol):
-    def lookup(self, ids: list[str]) -> dict[str, Translation]:
-        """Stored translations by document id; missing ids are simply absent."""
+class DocumentStore(Protocol):
+    def lookup(self, ids: list[str]) -> dict[str, StoredDocument]:
+        """What is stored under these ids; missing ids are simply absent."""
 
 
 @dataclass
@@ -46,12 +46,16 @@ class _Article:
     language: str
     id: str
 
+    @property
+    def content_hash(self) -> str:
+        return hashlib.sha256(self.parsed.raw).hexdigest()
+
 
 @dataclass
 class Pipeline:
     settings: Settings
     run_id: str = "manual"
-    translation_cache: TranslationCache | None = None
+    store: DocumentStore | None = None
     stats: Counter = field(default_factory=Counter)
     _translators: dict[tuple[str, str], ArgosTranslator | None] = field(default_factory=dict, repr=False)
     _ner: EnglishEntityExtractor | None = field(default=None, repr=False)
@@ -81,32 +85,52 @@ class Pipeline:
             self._ner = EnglishEntityExtractor(self.settings.english_ner_model)
         return self._ner
 
-    def process(self, paths: Iterable[str]) -> Iterator[dict | Quarantined]:
-        """Documents and quarantine records, in input order, a batch of files at a time."""
+    def process(self, paths: Iterable[str]) -> Iterator[dict | Quarantined | Skipped]:
+        """Documents, quarantine records and skips, in input order, a batch of files at a time."""
         remaining = iter(paths)
         while batch := list(islice(remaining, self.settings.batch_files)):
             yield from self._process_batch(batch)
 
-    def _process_batch(self, paths: list[str]) -> list[dict | Quarantined]:
-        results: list[dict | Quarantined | None] = [None] * len(paths)
+    def _process_batch(self, paths: list[str]) -> list[dict | Quarantined | Skipped]:
+        results: list[dict | Quarantined | Skipped | None] = [None] * len(paths)
         articles: list[_Article] = []
+        seen: set[str] = set()
         for position, path in enumerate(paths):
             try:
                 parsed = parse_file(path)
-                articles.append(_Article(position, parsed, detect_language(path, parsed.text), article_id(parsed)))
+                article = _Article(position, parsed, detect_language(path, parsed.text), article_id(parsed))
             except ArticleError as error:
                 log.warning("quarantined %s: %s", error.path, error.reason)
                 results[position] = Quarantined(path=error.path, reason=error.reason, raw=_read_quietly(path))
+                continue
+            if article.id in seen:
+                results[position] = Skipped(path, article.id, "duplicate")
+            else:
+                seen.add(article.id)
+                articles.append(article)
 
-        translations = self._translate(articles)
+        stored = self.store.lookup([a.id for a in articles]) if self.store else {}
+        for article in list(articles):
+            if self._unchanged(article, stored.get(article.id)):
+                results[article.position] = Skipped(article.parsed.path, article.id, "unchanged")
+                articles.remove(article)
+
+        translations = self._translate(articles, stored)
         english = [self._pivot_text(a, translations.get(a.id)) for a in articles]
         for article, entities in zip(articles, self.ner.extract_many(english), strict=True):
             dates = find_dates(article.parsed.text, article.language, article.parsed.published_at)
             results[article.position] = self._document(article, translations.get(article.id), entities, dates)
         return results
 
-    def _translate(self, articles: list[_Article]) -> dict[str, Translation]:
-        cached = self.translation_cache.lookup([a.id for a in articles]) if self.translation_cache else {}
+    def _unchanged(self, article: _Article, stored: StoredDocument | None) -> bool:
+        """Indexed from the same bytes by this pipeline version with the models installed now."""
+        if stored is None:
+            return False
+        translator = self.translator(article.language, self.target_language(article.language))
+        now = (article.content_hash, __version__, self.ner.model_version, translator and translator.model_label)
+        return now == (stored.content_hash, stored.pipeline_version, stored.ner_model, stored.translation_model)
+
+    def _translate(self, articles: list[_Article], stored: dict[str, StoredDocument]) -> dict[str, Translation]:
         by_pair: dict[tuple[str, str], list[_Article]] = {}
         for article in articles:
             by_pair.setdefault((article.language, self.target_language(article.language)), []).append(article)
@@ -118,7 +142,7 @@ class Pipeline:
                 continue
             todo = []
             for article in group:
-                hit = cached.get(article.id)
+                hit = stored[article.id].translation if article.id in stored else None
                 if hit and (hit.model, hit.model_version, hit.target_language) == (
                     translator.model_name,
                     translator.model_version,
@@ -172,7 +196,7 @@ class Pipeline:
                 "pipeline_version": __version__,
                 "translation_model": translation.model_label if translation else None,
                 "ner_model": self.ner.model_version,
-                "content_hash": hashlib.sha256(parsed.raw).hexdigest(),
+                "content_hash": article.content_hash,
                 "run_id": self.run_id,
                 "processed_at": pendulum.now("UTC").to_iso8601_string(),
                 "removed_boilerplate": list(parsed.removed_lines),

@@ -1,56 +1,135 @@
-"""Process files and index them: the job that the CLI's `ingest` and the DAG both run."""
+"""The job that the CLI's `ingest` and the DAG both run, in two stages.
+
+`process_to_stage` turns files into documents and writes them to a staging file (JSON
+Lines, written whole or not at all); `index_stage` bulk-indexes a staging file. Between the
+two, documents are durable: retrying the indexing never translates anything again.
+"""
 
 from __future__ import annotations
 
 import json
 import logging
+import os
 import time
-from collections.abc import Iterable
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from pathlib import Path
 
 from elasticsearch import Elasticsearch
 
 from tarjama import es_index
 from tarjama.landing import quarantine
-from tarjama.models import Quarantined
+from tarjama.models import Quarantined, Skipped
 from tarjama.pipeline import Pipeline
 from tarjama.settings import Settings
 
 log = logging.getLogger(__name__)
 PROGRESS_EVERY = 25
-COUNTS = ("read", "indexed", "quarantined", "failed", "translated", "translations_reused", "untranslated")
+COUNTS = (
+    "read",
+    "staged",
+    "indexed",
+    "unchanged",
+    "duplicate",
+    "quarantined",
+    "failed",
+    "translated",
+    "translations_reused",
+    "untranslated",
+)
 
 
 class IndexingError(RuntimeError):
     """Elasticsearch rejected documents; the run must fail so that it is retried."""
 
 
-def process_and_index(paths: Iterable[str], settings: Settings, client: Elasticsearch, run_id: str) -> dict:
-    """Index every article that parses, quarantine every one that does not; return the counts."""
-    alias = es_index.ensure_index(client, settings.index_alias)
-    pipeline = Pipeline(settings, run_id=run_id, translation_cache=es_index.IndexedTranslations(client, alias))
-    counts = dict.fromkeys(COUNTS, 0)
-    started = time.monotonic()
-
-    def documents():
+def process_to_stage(
+    paths: Iterable[str], settings: Settings, client: Elasticsearch | None, run_id: str, stage: Path, total: int = 0
+) -> dict:
+    """Process every file; stage the documents, quarantine the failures, count the skips."""
+    store = None
+    if client is not None:
+        store = es_index.IndexedDocuments(client, es_index.ensure_index(client, settings.index_alias))
+    pipeline = Pipeline(settings, run_id=run_id, store=store)
+    counts: Counter = Counter(dict.fromkeys(COUNTS, 0))
+    reasons: Counter = Counter()
+    progress = _Progress(total)
+    stage.parent.mkdir(parents=True, exist_ok=True)
+    partial = stage.with_name(stage.name + ".partial")
+    with partial.open("w", encoding="utf-8") as out:
         for result in pipeline.process(paths):
             counts["read"] += 1
             if isinstance(result, Quarantined):
                 counts["quarantined"] += 1
+                reasons[_reason_kind(result.reason)] += 1
                 quarantine(settings.quarantine_dir, result, run_id)
+            elif isinstance(result, Skipped):
+                counts[result.reason] += 1
             else:
-                yield result
-            if counts["read"] % PROGRESS_EVERY == 0:
-                log.info(
-                    "processed %d articles (%.2f/s)", counts["read"], counts["read"] / (time.monotonic() - started)
-                )
-
-    counts["indexed"], errors = es_index.index_documents(client, alias, documents())
-    counts["failed"] = len(errors)
+                out.write(json.dumps(result, ensure_ascii=False) + "\n")
+                counts["staged"] += 1
+            progress.tick(counts["read"])
+    os.replace(partial, stage)
     counts.update(pipeline.stats)
-    counts["seconds"] = round(time.monotonic() - started, 1)
-    log.info("done: %s", counts)
+    result = {**counts, "quarantined_by_reason": dict(reasons), "seconds": progress.seconds()}
+    log.info("processed: %s", result)
+    return result
+
+
+def index_stage(stage: Path, settings: Settings, client: Elasticsearch) -> dict:
+    alias = es_index.ensure_index(client, settings.index_alias)
+    started = time.monotonic()
+    indexed, errors = es_index.index_documents(client, alias, _read_stage(stage))
+    counts = {"indexed": indexed, "failed": len(errors), "index_seconds": round(time.monotonic() - started, 1)}
+    log.info("indexed from %s: %s", stage, counts)
     if errors:
         for error in errors[:20]:
             log.error("not indexed: %s", json.dumps(error, ensure_ascii=False)[:500])
-        raise IndexingError(f"{len(errors)} documents were not indexed: {counts}")
+        raise IndexingError(f"{len(errors)} documents from {stage} were not indexed")
     return counts
+
+
+def process_and_index(paths: Iterable[str], settings: Settings, client: Elasticsearch, run_id: str) -> dict:
+    """Both stages, one after the other, through a staging file that is removed at the end."""
+    stage = settings.staging_dir / _safe(run_id) / "all.jsonl"
+    counts = process_to_stage(paths, settings, client, run_id, stage)
+    counts.update(index_stage(stage, settings, client))
+    stage.unlink()
+    return counts
+
+
+def stage_path(settings: Settings, run_id: str, batch: int) -> Path:
+    return settings.staging_dir / _safe(run_id) / f"batch-{batch:05d}.jsonl"
+
+
+def _read_stage(stage: Path) -> Iterator[dict]:
+    with stage.open(encoding="utf-8") as lines:
+        for line in lines:
+            yield json.loads(line)
+
+
+def _safe(run_id: str) -> str:
+    return "".join(c if c.isalnum() or c in "-_.+" else "_" for c in run_id)
+
+
+def _reason_kind(reason: str) -> str:
+    """'not valid UTF-8 (byte 3); re-save ...' → 'not valid UTF-8'."""
+    for mark in (" (", ";", ":"):
+        reason = reason.split(mark, 1)[0]
+    return reason.strip()
+
+
+class _Progress:
+    def __init__(self, total: int):
+        self.total = total
+        self.started = time.monotonic()
+
+    def seconds(self) -> float:
+        return round(time.monotonic() - self.started, 1)
+
+    def tick(self, done: int) -> None:
+        if done % PROGRESS_EVERY:
+            return
+        rate = done / max(time.monotonic() - self.started, 1e-9)
+        eta = f", about {(self.total - done) / rate:.0f} s left" if self.total > done else ""
+        log.info("processed %d%s articles (%.2f/s%s)", done, f"/{self.total}" if self.total else "", rate, eta)

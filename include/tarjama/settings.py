@@ -16,6 +16,7 @@ DEFAULT_ELASTICSEARCH_URL = "http://localhost:9200"
 class Settings:
     landing_dir: Path
     quarantine_dir: Path
+    staging_dir: Path
     elasticsearch_url: str
     index_alias: str
     pivot_language: str  # every other language is translated into it
@@ -32,6 +33,7 @@ class Settings:
         return cls(
             landing_dir=Path(env.get("TARJAMA_LANDING_DIR", data_dir / "landing")),
             quarantine_dir=Path(env.get("TARJAMA_QUARANTINE_DIR", data_dir / "quarantine")),
+            staging_dir=Path(env.get("TARJAMA_STAGING_DIR", data_dir / "staging")),
             elasticsearch_url=env.get("ELASTICSEARCH_URL") or DEFAULT_ELASTICSEARCH_URL,
             index_alias=env.get("TARJAMA_INDEX_ALIAS", DEFAULT_ALIAS),
             pivot_language=env.get("TARJAMA_PIVOT_LANGUAGE", "en"),

@@ -112,6 +112,10 @@ class ArgosTranslator:
     def model_version(self) -> str:
         return self.package.package_version
 
+    @property
+    def model_label(self) -> str:
+        return f"{self.model_name} {self.model_version}"
+
     @cached_property
     def _translator(self):
         import ctranslate2
