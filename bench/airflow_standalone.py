@@ -82,9 +82,9 @@ class StandaloneAirflow:
         days = _days(first, last)
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
+            if self._all_ran_since(dag_id, days, started):
+                return self.runs(dag_id)
             if not self._active_backfill(dag_id):
-                if self._all_ran_since(dag_id, days, started):
-                    return self.runs(dag_id)
                 self.airflow(
                     "backfill",
                     "create",

@@ -36,7 +36,7 @@ from tarjama.translate import ArgosTranslator, EngineOptions, find_package  # no
 
 FORCED_LENGTH = 32  # output tokens per sentence on the random model: a typical English news sentence
 BEAM_SIZE = 4
-PIPELINE_BATCH = 50  # articles per engine call, as TARJAMA_BATCH_FILES
+PIPELINE_BATCH = 50  # articles per engine call
 
 
 def load_corpus_module():

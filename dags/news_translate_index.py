@@ -12,8 +12,9 @@ documents and translates nothing again) → `report` (totals in the log and as a
 updates the `news-articles` asset). Articles already indexed exactly as they would be now are
 skipped as unchanged; bad files go to quarantine with their reason and original bytes.
 
-Params for manual runs: `paths` (files or folders, instead of the interval's partitions),
-`landing_dir`, `dry_run` (process and count, index nothing). Pools: `translation` (CPU-bound
+Params for manual runs: `paths` (files or folders) or `from_date`/`to_date` (landing days,
+inclusive) instead of the interval's partitions, `landing_dir`, `dry_run` (process and count,
+index nothing). Pools: `translation` (CPU-bound
 work) and `elasticsearch`. Connection: `elasticsearch_default`.
 """
 
@@ -53,6 +54,8 @@ def _client():
     },
     params={
         "paths": Param([], type="array", description="Files or folders to process instead of the interval"),
+        "from_date": Param(None, type=["null", "string"], format="date", description="First landing day (manual runs)"),
+        "to_date": Param(None, type=["null", "string"], format="date", description="Last landing day, inclusive"),
         "landing_dir": Param(None, type=["null", "string"], description="Overrides TARJAMA_LANDING_DIR"),
         "dry_run": Param(False, type="boolean", description="Process and count, but index nothing"),
     },
@@ -75,7 +78,12 @@ def news_translate_index():
             print(f"{len(files)} files from the paths param")
         else:
             landing_dir = Path(params["landing_dir"] or settings.landing_dir)
-            days = days_in_interval(context["data_interval_start"].date(), context["data_interval_end"].date())
+            if params["from_date"]:
+                first = pendulum.parse(params["from_date"]).date()
+                last = pendulum.parse(params["to_date"] or params["from_date"]).date()
+                days = days_in_interval(first, last.add(days=1))
+            else:
+                days = days_in_interval(context["data_interval_start"].date(), context["data_interval_end"].date())
             files = partition_files(landing_dir, days)
             print(f"{len(files)} files in {landing_dir} for {days[0]}..{days[-1]}")
         size = settings.batch_files
@@ -112,11 +120,16 @@ def news_translate_index():
 
         from tarjama.runner import COUNTS
 
+        results = list(results)  # one pass over the lazy XCom sequence
         totals = {key: sum(result.get(key, 0) for result in results) for key in COUNTS}
-        reasons = Counter()
+        reasons, stages = Counter(), Counter()
         for result in results:
             reasons.update(result.get("quarantined_by_reason", {}))
+            stages.update(result.get("stage_seconds", {}))
+            stages["index"] += result.get("index_seconds", 0)
         totals["quarantined_by_reason"] = dict(reasons)
+        totals["stage_seconds"] = {stage: round(seconds, 2) for stage, seconds in stages.items()}
+        totals["peak_rss_mb"] = max((result.get("peak_rss_mb", 0) for result in results), default=0)
         for result in results:
             shutil.rmtree(Path(result["stage"]).parent, ignore_errors=True)
         print(f"run totals: {totals}")

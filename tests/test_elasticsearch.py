@@ -133,7 +133,7 @@ def newer_test_package(tmp_path, version: str):
     return path
 
 
-def test_retranslate_redoes_exactly_the_documents_of_an_older_model_version(
+def test_reprocess_retranslates_exactly_the_documents_of_an_older_model_version(
     indexed, es_client, settings, elasticsearch_url, tmp_path
 ):
     packages = tmp_path / "argos-packages"
@@ -147,9 +147,10 @@ def test_retranslate_redoes_exactly_the_documents_of_an_older_model_version(
         return result.stdout
 
     cli("models", "install", str(newer_test_package(tmp_path, "1.1")))
-    assert json.loads(cli("retranslate", "--dry-run"))["older_version"] == 4
-    counts = json.loads(cli("retranslate"))
+    assert json.loads(cli("reprocess", "--dry-run"))["older_version"] == 4
+    counts = json.loads(cli("reprocess"))
     assert (counts["older_version"], counts["retranslated"], counts["untranslated"]) == (4, 4, 0)
+    assert (counts["pipeline_changed"], counts["reprocessed"]) == (0, 4)
 
     hits = es_client.search(index=settings.index_alias, size=20)["hits"]["hits"]
     arabic = [hit["_source"] for hit in hits if hit["_source"]["language"] == "ar"]
@@ -161,4 +162,24 @@ def test_retranslate_redoes_exactly_the_documents_of_an_older_model_version(
     french = next(hit["_source"] for hit in hits if hit["_source"]["language"] == "fr")
     assert french["flags"] == ["untranslated"]  # still no fr→en package: left alone
 
-    assert json.loads(cli("retranslate"))["retranslated"] == 0
+    assert json.loads(cli("reprocess"))["reprocessed"] == 0
+
+
+def test_reprocess_reenriches_documents_of_another_pipeline_version_without_translating(indexed, es_client, settings):
+    from tarjama.reprocess import reprocess_outdated
+
+    hits = es_client.search(index=settings.index_alias, size=20)["hits"]["hits"]
+    macron = next(hit for hit in hits if hit["_source"]["path"].endswith("macron-cairo-renewable-energy.txt"))
+    es_client.update(
+        index=settings.index_alias,
+        id=macron["_id"],
+        doc={"persons": [], "entities": {"person": []}, "provenance": {"pipeline_version": "0.0.1"}},
+        refresh=True,
+    )
+    counts = reprocess_outdated(es_client, settings, run_id="reprocess-test")
+    assert (counts["pipeline_changed"], counts["reprocessed"], counts["retranslated"]) == (1, 1, 0)
+    document = es_client.get(index=settings.index_alias, id=macron["_id"])["_source"]
+    assert "Emmanuel Macron" in document["persons"]
+    assert document["provenance"]["run_id"] == "reprocess-test"
+    assert document["translation"] == macron["_source"]["translation"]
+    assert reprocess_outdated(es_client, settings, run_id="again")["reprocessed"] == 0

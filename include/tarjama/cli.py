@@ -74,11 +74,13 @@ def _parser() -> argparse.ArgumentParser:
     kibana_import.add_argument("--timeout", type=float, default=300, help="seconds to wait for Kibana")
     kibana_import.set_defaults(command=_kibana_import)
 
-    retranslate = commands.add_parser(
-        "retranslate", help="re-translate indexed documents made by an older model version, or left untranslated"
+    reprocess = commands.add_parser(
+        "reprocess",
+        help="redo indexed documents made by an older model version, another pipeline or NER model, "
+        "or left untranslated",
     )
-    retranslate.add_argument("--dry-run", action="store_true", help="count them only")
-    retranslate.set_defaults(command=_retranslate)
+    reprocess.add_argument("--dry-run", action="store_true", help="count them only")
+    reprocess.set_defaults(command=_reprocess)
 
     models = commands.add_parser("models", help="list, install and check Argos translation packages")
     model_commands = models.add_subparsers(required=True, metavar="ACTION")
@@ -116,13 +118,13 @@ def _ingest(args, settings: Settings) -> int:
     return 0
 
 
-def _retranslate(args, settings: Settings) -> int:
+def _reprocess(args, settings: Settings) -> int:
     from tarjama import es_index
-    from tarjama.retranslate import retranslate_outdated
+    from tarjama.reprocess import reprocess_outdated
 
     client = es_index.connect(settings.elasticsearch_url)
-    run_id = f"cli-retranslate-{time.strftime('%Y%m%dT%H%M%S')}"
-    print(json.dumps(retranslate_outdated(client, settings, run_id, dry_run=args.dry_run)))
+    run_id = f"cli-reprocess-{time.strftime('%Y%m%dT%H%M%S')}"
+    print(json.dumps(reprocess_outdated(client, settings, run_id, dry_run=args.dry_run)))
     return 0
 
 

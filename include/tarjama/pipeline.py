@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import time
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -57,6 +58,7 @@ class Pipeline:
     run_id: str = "manual"
     store: DocumentStore | None = None
     stats: Counter = field(default_factory=Counter)
+    stage_seconds: Counter = field(default_factory=Counter)
     _translators: dict[tuple[str, str], ArgosTranslator | None] = field(default_factory=dict, repr=False)
     _ner: EnglishEntityExtractor | None = field(default=None, repr=False)
 
@@ -95,6 +97,7 @@ class Pipeline:
         results: list[dict | Quarantined | Skipped | None] = [None] * len(paths)
         articles: list[_Article] = []
         seen: set[str] = set()
+        clock = _StageClock(self.stage_seconds)
         for position, path in enumerate(paths):
             try:
                 parsed = parse_file(path)
@@ -109,17 +112,23 @@ class Pipeline:
                 seen.add(article.id)
                 articles.append(article)
 
+        clock.lap("parse")
         stored = self.store.lookup([a.id for a in articles]) if self.store else {}
         for article in list(articles):
             if self._unchanged(article, stored.get(article.id)):
                 results[article.position] = Skipped(article.parsed.path, article.id, "unchanged")
                 articles.remove(article)
+        clock.lap("lookup")
 
         translations = self._translate(articles, stored)
+        clock.lap("translate")
         english = [self._pivot_text(a, translations.get(a.id)) for a in articles]
-        for article, entities in zip(articles, self.ner.extract_many(english), strict=True):
+        entities = self.ner.extract_many(english)
+        clock.lap("names")
+        for article, found in zip(articles, entities, strict=True):
             dates = find_dates(article.parsed.text, article.language, article.parsed.published_at)
-            results[article.position] = self._document(article, translations.get(article.id), entities, dates)
+            results[article.position] = self._document(article, translations.get(article.id), found, dates)
+        clock.lap("dates")
         return results
 
     def _unchanged(self, article: _Article, stored: StoredDocument | None) -> bool:
@@ -203,6 +212,19 @@ class Pipeline:
             },
         )
         return document
+
+
+class _StageClock:
+    """Adds the seconds since the last lap to a named stage."""
+
+    def __init__(self, totals: Counter):
+        self.totals = totals
+        self.last = time.perf_counter()
+
+    def lap(self, stage: str) -> None:
+        now = time.perf_counter()
+        self.totals[stage] += now - self.last
+        self.last = now
 
 
 def entity_fields(entities: Entities) -> dict:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import logging
 import os
+import resource
 import time
 from collections import Counter
 from collections.abc import Iterable, Iterator
@@ -71,7 +72,13 @@ def process_to_stage(
             progress.tick(counts["read"])
     os.replace(partial, stage)
     counts.update(pipeline.stats)
-    result = {**counts, "quarantined_by_reason": dict(reasons), "seconds": progress.seconds()}
+    result = {
+        **counts,
+        "quarantined_by_reason": dict(reasons),
+        "stage_seconds": {stage: round(seconds, 3) for stage, seconds in pipeline.stage_seconds.items()},
+        "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
+        "seconds": progress.seconds(),
+    }
     log.info("processed: %s", result)
     return result
 
