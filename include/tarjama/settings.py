@@ -48,5 +48,5 @@ class Settings:
                 inter_threads=int(env.get("TARJAMA_TRANSLATION_INTER_THREADS", EngineOptions.inter_threads)),
                 intra_threads=int(env.get("TARJAMA_TRANSLATION_INTRA_THREADS", EngineOptions.intra_threads)),
             ),
-            batch_files=int(env.get("TARJAMA_BATCH_FILES", "300")),
+            batch_files=int(env.get("TARJAMA_BATCH_FILES", "500")),
         )
