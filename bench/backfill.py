@@ -29,7 +29,7 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "bench"))
 
 from airflow_standalone import StandaloneAirflow  # noqa: E402
-from search import corpus_module  # noqa: E402
+from generator import generator  # noqa: E402
 
 from tarjama import es_index  # noqa: E402
 
@@ -37,7 +37,7 @@ FIRST_DAY = date(2023, 1, 1)
 
 
 def write_landing_zone(root: Path, articles: int, per_day: int, seed: int = 7) -> tuple[str, str]:
-    corpus = corpus_module()
+    corpus = generator()
     rng = random.Random(seed)
     written: list[Path] = []
     for n in range(articles):

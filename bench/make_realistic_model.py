@@ -10,12 +10,13 @@ the test package's SentencePiece model, so its first pieces are real and the res
 from __future__ import annotations
 
 import argparse
-import importlib.util
 import json
 import shutil
 import tempfile
 import zipfile
 from pathlib import Path
+
+from generator import generator
 
 REPO = Path(__file__).resolve().parents[1]
 TEST_PACKAGE = REPO / "models" / "translate-ar_en-tarjama_test-1.0.argosmodel"
@@ -23,17 +24,10 @@ DEFAULT_OUTPUT = REPO / ".cache" / "bench" / "translate-ar_en-realistic_bench"
 VOCABULARY_SIZE, D_MODEL, D_FFN, LAYERS, HEADS = 32000, 512, 2048, 6, 8
 
 
-def load_builder():
-    spec = importlib.util.spec_from_file_location("builder", REPO / "scripts" / "build_test_argos_model.py")
-    builder = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(builder)
-    return builder
-
-
 def make(output: Path) -> Path:
     import sentencepiece as spm
 
-    builder = load_builder()
+    builder = generator()
     with tempfile.TemporaryDirectory() as tmp:
         with zipfile.ZipFile(TEST_PACKAGE) as archive:
             archive.extractall(tmp)

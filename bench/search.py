@@ -16,7 +16,6 @@ standard query (`tarjama.search.build_query`) runs 300 times for p50 and p95 lat
 from __future__ import annotations
 
 import argparse
-import importlib.util
 import json
 import math
 import os
@@ -30,6 +29,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from elasticsearch import helpers
+from generator import generator
 
 from tarjama import es_index
 from tarjama.runner import process_and_index
@@ -42,16 +42,9 @@ ARTICLES = 240
 SEED = 17
 
 
-def corpus_module():
-    spec = importlib.util.spec_from_file_location("corpus", REPO / "scripts" / "build_test_argos_model.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
 def stories(count: int, seed: int):
     """Articles as (key, story slots, title_ar, paragraphs_ar, paragraphs_en)."""
-    corpus = corpus_module()
+    corpus = generator()
     rng = random.Random(seed)
     about_person = [t for t in corpus.TEMPLATES if "{PERSON}" in t[0] and "{CITY}" in t[0]]
     others = [t for t in corpus.TEMPLATES if "{PERSON}" not in t[0] and "{CITY}" not in t[0]]

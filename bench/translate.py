@@ -16,7 +16,6 @@ processes that stream 1,000 and 10,000 articles through the engine in pipeline-s
 from __future__ import annotations
 
 import argparse
-import importlib.util
 import json
 import random
 import resource
@@ -28,6 +27,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "bench"))
 
+from generator import generator  # noqa: E402
 from make_realistic_model import DEFAULT_OUTPUT as REALISTIC_PACKAGE  # noqa: E402
 from make_realistic_model import make as make_realistic_model  # noqa: E402
 
@@ -39,16 +39,9 @@ BEAM_SIZE = 4
 PIPELINE_BATCH = 50  # articles per engine call
 
 
-def load_corpus_module():
-    spec = importlib.util.spec_from_file_location("corpus", REPO / "scripts" / "build_test_argos_model.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
 def articles(count: int, seed: int):
     """News-like Arabic articles: a headline and three paragraphs of one to three sentences."""
-    corpus = load_corpus_module()
+    corpus = generator()
     rng = random.Random(seed)
 
     def sentence():

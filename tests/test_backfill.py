@@ -1,22 +1,14 @@
 """A real backfill: `airflow standalone` (scheduler, LocalExecutor, SQLite) over three daily
 partitions, against the real Elasticsearch node; then the same backfill again, reprocessing."""
 
-import importlib.util
 import os
 import shutil
 from urllib.parse import urlsplit
 
 import pytest
-from conftest import REPO, SAMPLES
+from conftest import REPO, SAMPLES, load_bench
 
 pytestmark = [pytest.mark.airflow, pytest.mark.elasticsearch, pytest.mark.slow]
-
-
-def standalone_module():
-    spec = importlib.util.spec_from_file_location("airflow_standalone", REPO / "bench" / "airflow_standalone.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 def test_backfill_indexes_every_article_once_and_a_rerun_changes_nothing(
@@ -43,7 +35,7 @@ def test_backfill_indexes_every_article_once_and_a_rerun_changes_nothing(
         "AIRFLOW_CONN_ELASTICSEARCH_DEFAULT": f"elasticsearch://{url.hostname}:{url.port}/{url.scheme}",
         "TARJAMA_LANDING_DIR": str(landing),
     }
-    airflow = standalone_module().StandaloneAirflow(tmp_path / "airflow", env, REPO / "dags")
+    airflow = load_bench("airflow_standalone").StandaloneAirflow(tmp_path / "airflow", env, REPO / "dags")
     alias = settings.index_alias
 
     def stored():

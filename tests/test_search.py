@@ -158,14 +158,9 @@ def test_migration_moves_every_document_and_the_alias(es_client, index):
 
 def test_relevance_does_not_fall_below_the_published_figures(elasticsearch_url, es_client):
     """bench/search.py's judged queries over 240 articles indexed by the real pipeline."""
-    import importlib.util
+    from conftest import load_bench
 
-    from conftest import REPO
-
-    spec = importlib.util.spec_from_file_location("bench_search", REPO / "bench" / "search.py")
-    bench = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(bench)
-    figures = bench.relevance(es_client, elasticsearch_url)
+    figures = load_bench("search").relevance(es_client, elasticsearch_url)
     assert figures["articles_indexed"] == 240
     assert figures["recall_at_10"] >= 0.94
     assert figures["ndcg_at_10"] >= 0.88

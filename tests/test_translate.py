@@ -1,9 +1,8 @@
-import importlib.util
 import random
 import socket
 
 import pytest
-from conftest import REPO, SAMPLES
+from conftest import SAMPLES, load_bench
 
 from tarjama.parsers import parse_file
 from tarjama.text import split_sentences
@@ -17,10 +16,7 @@ def translator():
 
 def template_sentences(count: int, seed: int) -> list[tuple[str, str]]:
     """(Arabic, English) pairs from the generator that trained the test package."""
-    spec = importlib.util.spec_from_file_location("corpus", REPO / "scripts" / "build_test_argos_model.py")
-    corpus = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(corpus)
-    return corpus.make_corpus(count, seed)
+    return load_bench("generator").generator().make_corpus(count, seed)
 
 
 def test_the_installed_test_package_is_found(translator):

@@ -10,6 +10,7 @@ import sys
 import time
 from pathlib import Path
 
+from tarjama.errors import JobFailed
 from tarjama.landing import expand_paths
 from tarjama.models import Quarantined
 from tarjama.pipeline import Pipeline
@@ -28,7 +29,11 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(message)s", stream=sys.stderr)
     logging.getLogger("elastic_transport").setLevel(logging.WARNING)  # one line per HTTP request otherwise
-    return args.command(args, Settings.from_env())
+    try:
+        return args.command(args, Settings.from_env())
+    except JobFailed as error:
+        print(f"tarjama: {error}", file=sys.stderr)
+        return 1
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -105,16 +110,11 @@ def _process(args, settings: Settings) -> int:
 
 def _ingest(args, settings: Settings) -> int:
     from tarjama import es_index
-    from tarjama.runner import IndexingError, process_and_index
+    from tarjama.runner import process_and_index
 
     client = es_index.connect(settings.elasticsearch_url)
     run_id = f"cli-{time.strftime('%Y%m%dT%H%M%S')}"
-    try:
-        counts = process_and_index(expand_paths(args.paths), settings, client, run_id)
-    except IndexingError as error:
-        print(f"tarjama: {error}", file=sys.stderr)
-        return 1
-    print(json.dumps(counts))
+    print(json.dumps(process_and_index(expand_paths(args.paths), settings, client, run_id)))
     return 0
 
 
@@ -129,15 +129,10 @@ def _reprocess(args, settings: Settings) -> int:
 
 
 def _kibana_import(args, settings: Settings) -> int:
-    from tarjama.kibana import KibanaImportError, import_saved_objects
+    from tarjama.kibana import import_saved_objects
 
     user, password = os.environ.get("KIBANA_USERNAME"), os.environ.get("KIBANA_PASSWORD")
-    try:
-        result = import_saved_objects(args.url, timeout_s=args.timeout, auth=(user, password) if user else None)
-    except KibanaImportError as error:
-        print(f"tarjama: {error}", file=sys.stderr)
-        return 1
-    print(json.dumps(result))
+    print(json.dumps(import_saved_objects(args.url, timeout_s=args.timeout, auth=(user, password) if user else None)))
     return 0
 
 

@@ -13,3 +13,8 @@ class ArticleError(Exception):
         super().__init__(f"{path}: {reason}")
         self.path = path
         self.reason = reason
+
+
+class JobFailed(RuntimeError):
+    """A job that could not finish (Elasticsearch rejected documents, Kibana refused an import).
+    The DAG task fails so that it is retried; the CLI prints the reason and exits 1."""

@@ -7,10 +7,12 @@ from pathlib import Path
 
 import requests
 
+from tarjama.errors import JobFailed
+
 SAVED_OBJECTS = Path(__file__).resolve().parents[2] / "kibana" / "saved-objects.ndjson"
 
 
-class KibanaImportError(RuntimeError):
+class KibanaImportError(JobFailed):
     pass
 
 

@@ -19,6 +19,7 @@ from pathlib import Path
 from elasticsearch import Elasticsearch
 
 from tarjama import es_index
+from tarjama.errors import JobFailed
 from tarjama.landing import quarantine
 from tarjama.models import Quarantined, Skipped
 from tarjama.pipeline import Pipeline
@@ -40,7 +41,7 @@ COUNTS = (
 )
 
 
-class IndexingError(RuntimeError):
+class IndexingError(JobFailed):
     """Elasticsearch rejected documents; the run must fail so that it is retried."""
 
 
