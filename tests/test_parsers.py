@@ -55,3 +55,26 @@ def test_bad_input_names_the_file_and_the_reason(name, reason):
 def test_missing_file():
     with pytest.raises(ArticleError, match="cannot read file"):
         parse_file(FIXTURES / "no-such-file.txt")
+
+
+def test_a_story_saved_without_a_headline_keeps_all_its_text():
+    article = parse_file(FIXTURES / "no-headline.txt")
+    assert article.title.startswith("AMMAN - The finance ministry said on Sunday")
+    assert article.title.endswith(" …")  # the first sentence, cut to 30 words
+    assert len(article.paragraphs) == 1
+    assert article.paragraphs[0].endswith("The plan also covers pumping stations.")
+
+
+def test_every_real_sample_becomes_a_document_or_a_quarantine_record():
+    from conftest import SHARED
+
+    from tarjama.pipeline import Pipeline
+    from tarjama.settings import Settings
+
+    real = SHARED / "samples" / "real"
+    if not real.is_dir():
+        pytest.skip(f"the shared real samples are not here ({real}); a user's clone has no ../shared")
+    paths = sorted(str(p) for p in real.glob("*.txt"))
+    results = list(Pipeline(Settings.from_env()).process(paths))
+    assert [r.path if hasattr(r, "path") else r["path"] for r in results] == paths
+    assert all(isinstance(r, dict) for r in results), [r for r in results if not isinstance(r, dict)]

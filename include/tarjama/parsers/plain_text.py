@@ -13,12 +13,13 @@ import re
 
 from tarjama.errors import ArticleError
 from tarjama.models import ParsedArticle
-from tarjama.text import normalize, paragraphs
+from tarjama.text import normalize, paragraphs, split_sentences
 
 _ISO_DATE = re.compile(r"^\s*(\d{4})-(\d{2})-(\d{2})(?:[T ][\d:]+Z?)?\s*$")
 _URL = re.compile(r"^https?://\S+$")
 _SENTENCE_PUNCTUATION = re.compile(r"[.!?؟،,:؛\"«»]")
 _MAX_SOURCE_WORDS = 6
+_MAX_HEADLINE_WORDS = 30
 _MAX_BOILERPLATE_WORDS = 4
 
 
@@ -27,6 +28,9 @@ def parse(path: str, raw: bytes) -> ParsedArticle:
     lines = paragraphs(normalize(text))
     if not lines:
         raise ArticleError(path, "empty article: no text after decoding")
+    if not _looks_like_headline(lines[0]) or len(lines) == 1:
+        # A saved page that starts straight with the story: keep every line as body.
+        lines = [_first_sentence(lines[0]), *lines]
     title, rest = lines[0], lines[1:]
     source = url = published_at = None
     for _ in range(3):  # the metadata lines, in any order, right after the headline
@@ -69,6 +73,16 @@ def _decode(path: str, raw: bytes) -> str:
 def _iso_date(line: str) -> str | None:
     match = _ISO_DATE.match(line)
     return "-".join(match.groups()) if match else None
+
+
+def _looks_like_headline(line: str) -> bool:
+    return len(line.split()) <= _MAX_HEADLINE_WORDS
+
+
+def _first_sentence(text: str) -> str:
+    """A stand-in headline for a story saved without one: its first sentence, kept short."""
+    words = (split_sentences(text) or [text])[0].split()
+    return " ".join(words[:_MAX_HEADLINE_WORDS]) + (" …" if len(words) > _MAX_HEADLINE_WORDS else "")
 
 
 def _looks_like_source(line: str) -> bool:
