@@ -107,10 +107,12 @@ def news_translate_index():
         from tarjama.runner import index_stage
         from tarjama.settings import Settings
 
-        if get_current_context()["params"]["dry_run"]:
+        context = get_current_context()
+        if context["params"]["dry_run"]:
             print(f"dry run: {processed['staged']} documents staged in {processed['stage']}, none indexed")
             return {**processed, "indexed": 0}
-        return {**processed, **index_stage(Path(processed["stage"]), Settings.from_env(), _client())}
+        indexed = index_stage(Path(processed["stage"]), Settings.from_env(), _client(), context["run_id"])
+        return {**processed, **indexed}
 
     @task(trigger_rule="none_failed", outlets=[NEWS_INDEX])
     def report(results: list[dict]) -> dict:

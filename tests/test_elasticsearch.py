@@ -183,3 +183,22 @@ def test_reprocess_reenriches_documents_of_another_pipeline_version_without_tran
     assert document["provenance"]["run_id"] == "reprocess-test"
     assert document["translation"] == macron["_source"]["translation"]
     assert reprocess_outdated(es_client, settings, run_id="again")["reprocessed"] == 0
+
+
+def test_documents_elasticsearch_refuses_go_to_quarantine_and_the_rest_are_indexed(es_client, settings, tmp_path):
+    from tarjama.runner import index_stage
+
+    original = SAMPLES / "liban-electricite.txt"
+    stage = tmp_path / "stage.jsonl"
+    good = {"id": "good", "path": str(SAMPLES / "jordan-world-bank-water.txt"), "language": "en", "title_en": "Fine"}
+    bad = {"id": "bad", "path": str(original), "language": "fr", "title_fr": "x", "published_at": "le 3 mars"}
+    stage.write_text("\n".join(json.dumps(doc) for doc in (good, bad)) + "\n")
+
+    counts = index_stage(stage, settings, es_client, run_id="refusals")
+    assert (counts["indexed"], counts["rejected"], counts["failed"]) == (1, 1, 0)
+    assert es_index.count(es_client, settings.index_alias) == 1
+    kept = settings.quarantine_dir / "refusals" / original.name
+    assert kept.read_bytes() == original.read_bytes()
+    reason = json.loads(kept.with_name(original.name + ".reason.json").read_text())["reason"]
+    assert reason.startswith("rejected by Elasticsearch: document_parsing_exception")
+    assert "failed to parse field [published_at]" in reason

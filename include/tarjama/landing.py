@@ -41,6 +41,14 @@ def expand_paths(paths: Iterable[str | Path]) -> Iterator[str]:
             yield str(path)
 
 
+def read_original(path: str) -> bytes:
+    """The bytes as received, for the quarantine; empty when the file itself cannot be read."""
+    try:
+        return Path(path).read_bytes()
+    except OSError:
+        return b""
+
+
 def quarantine(quarantine_dir: Path, item: Quarantined, run_id: str) -> Path:
     """Keep the original bytes beside a JSON file that says why; returns the bytes' path."""
     folder = quarantine_dir / re.sub(r"[^\w.+-]", "_", run_id)

@@ -24,6 +24,7 @@ from tarjama.dates import find_dates
 from tarjama.entities import EnglishEntityExtractor
 from tarjama.errors import ArticleError
 from tarjama.fields import body_field, title_field
+from tarjama.landing import read_original
 from tarjama.language import detect_language
 from tarjama.models import DateMention, Entities, ParsedArticle, Quarantined, Skipped, StoredDocument, Translation
 from tarjama.parsers import parse_file
@@ -104,7 +105,7 @@ class Pipeline:
                 article = _Article(position, parsed, detect_language(path, parsed.text), article_id(parsed))
             except ArticleError as error:
                 log.warning("quarantined %s: %s", error.path, error.reason)
-                results[position] = Quarantined(path=error.path, reason=error.reason, raw=_read_quietly(path))
+                results[position] = Quarantined(path=error.path, reason=error.reason, raw=read_original(path))
                 continue
             if article.id in seen:
                 results[position] = Skipped(path, article.id, "duplicate")
@@ -240,11 +241,3 @@ def entity_fields(entities: Entities) -> dict:
 def article_id(article: ParsedArticle) -> str:
     """The same text always gets the same id, wherever it was read from, so re-runs overwrite."""
     return hashlib.sha256(article.text.encode("utf-8")).hexdigest()[:32]
-
-
-def _read_quietly(path: str) -> bytes:
-    try:
-        with open(path, "rb") as file:
-            return file.read()
-    except OSError:
-        return b""

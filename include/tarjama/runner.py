@@ -20,7 +20,7 @@ from elasticsearch import Elasticsearch
 
 from tarjama import es_index
 from tarjama.errors import JobFailed
-from tarjama.landing import quarantine
+from tarjama.landing import quarantine, read_original
 from tarjama.models import Quarantined, Skipped
 from tarjama.pipeline import Pipeline
 from tarjama.settings import Settings
@@ -34,6 +34,7 @@ COUNTS = (
     "unchanged",
     "duplicate",
     "quarantined",
+    "rejected",
     "failed",
     "translated",
     "translations_reused",
@@ -42,7 +43,7 @@ COUNTS = (
 
 
 class IndexingError(JobFailed):
-    """Elasticsearch rejected documents; the run must fail so that it is retried."""
+    """Elasticsearch could not take documents for now (overload, outage); the run must fail and be retried."""
 
 
 def process_to_stage(
@@ -84,16 +85,39 @@ def process_to_stage(
     return result
 
 
-def index_stage(stage: Path, settings: Settings, client: Elasticsearch) -> dict:
+def index_stage(stage: Path, settings: Settings, client: Elasticsearch, run_id: str) -> dict:
+    """Bulk-index a staging file. Documents that Elasticsearch refuses for what they are (a
+    mapping conflict, an oversized field) go to quarantine with its reason; the rest are
+    indexed. Anything else (overload, an outage) fails the call, to be retried."""
     alias = es_index.ensure_index(client, settings.index_alias)
     started = time.monotonic()
     indexed, errors = es_index.index_documents(client, alias, _read_stage(stage))
-    counts = {"indexed": indexed, "failed": len(errors), "index_seconds": round(time.monotonic() - started, 1)}
+    refused = {}
+    for error in errors:
+        item = next(iter(error.values()))
+        if 400 <= item.get("status", 500) < 500 and item["status"] not in (408, 429):
+            refused[item["_id"]] = f"{item['error'].get('type')}: {item['error'].get('reason')}"
+    if refused:
+        for document in _read_stage(stage):
+            if document["id"] in refused:
+                reason = f"rejected by Elasticsearch: {refused[document['id']]}"
+                log.warning("quarantined %s: %s", document["path"], reason)
+                quarantine(
+                    settings.quarantine_dir,
+                    Quarantined(document["path"], reason, read_original(document["path"])),
+                    run_id,
+                )
+    counts = {
+        "indexed": indexed,
+        "rejected": len(refused),
+        "failed": len(errors) - len(refused),
+        "index_seconds": round(time.monotonic() - started, 1),
+    }
     log.info("indexed from %s: %s", stage, counts)
-    if errors:
+    if counts["failed"]:
         for error in errors[:20]:
             log.error("not indexed: %s", json.dumps(error, ensure_ascii=False)[:500])
-        raise IndexingError(f"{len(errors)} documents from {stage} were not indexed")
+        raise IndexingError(f"{counts['failed']} documents from {stage} were not indexed; retrying will resend them")
     return counts
 
 
@@ -101,7 +125,7 @@ def process_and_index(paths: Iterable[str], settings: Settings, client: Elastics
     """Both stages, one after the other, through a staging file that is removed at the end."""
     stage = settings.staging_dir / _safe(run_id) / "all.jsonl"
     counts = process_to_stage(paths, settings, client, run_id, stage)
-    counts.update(index_stage(stage, settings, client))
+    counts.update(index_stage(stage, settings, client, run_id))
     stage.unlink()
     return counts
 
