@@ -78,3 +78,23 @@ def test_every_real_sample_becomes_a_document_or_a_quarantine_record():
     results = list(Pipeline(Settings.from_env()).process(paths))
     assert [r.path if hasattr(r, "path") else r["path"] for r in results] == paths
     assert all(isinstance(r, dict) for r in results), [r for r in results if not isinstance(r, dict)]
+
+
+@pytest.mark.parametrize(
+    ("name", "title", "published_at", "source"),
+    [
+        ("capture-prefix.txt", "Jordan signs water agreement with the World Bank", "2024-11-30", None),
+        ("date-above-headline.txt", "وزير الخارجية يزور القاهرة", "2024-11-07", None),
+        ("date-after-byline.txt", "Argentina wins the final in Lusail", "2022-12-18", "by Tarjama Wire"),
+    ],
+)
+def test_date_lines_in_the_forms_saved_pages_use(name, title, published_at, source):
+    article = parse_file(FIXTURES / "dates" / name)
+    assert (article.title, article.published_at, article.source) == (title, published_at, source)
+    assert len(article.paragraphs) == 1
+
+
+def test_a_body_line_with_numbers_is_not_taken_for_a_date():
+    article = parse_file(SAMPLES / "sudani-riyadh-investment.txt")
+    assert article.published_at == "2024-11-30"
+    assert article.paragraphs[1].startswith("ارتفعت أسعار النفط بنسبة 3 في المئة")

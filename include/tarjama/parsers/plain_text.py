@@ -1,8 +1,11 @@
 """Plain-text articles in the layout news sites are saved in:
 
-headline
+date line             (optional, above the headline; some capture tools write
+                       "date 2024-11-30 <headline>" on one line)
+headline              (when the first line is long, the story has none: its first
+                       sentence stands in, and every line is body)
 source line           (optional, e.g. "أ ف ب-الامة برس")
-date line             (optional, e.g. "2024-11-30")
+date line             (optional: "2024-11-30", "الخميس 07 نوفمبر 2024", "Sunday, December 18th 2022")
 body paragraphs ...
 site boilerplate      (short trailing lines such as "كاريكاتير")
 """
@@ -11,15 +14,20 @@ from __future__ import annotations
 
 import re
 
+import dateparser
+
 from tarjama.errors import ArticleError
 from tarjama.models import ParsedArticle
 from tarjama.text import normalize, paragraphs, split_sentences
 
+_CAPTURE_PREFIX = re.compile(r"^date (\d{4}-\d{2}-\d{2})\s*(.*)$")
 _ISO_DATE = re.compile(r"^\s*(\d{4})-(\d{2})-(\d{2})(?:[T ][\d:]+Z?)?\s*$")
 _URL = re.compile(r"^https?://\S+$")
 _SENTENCE_PUNCTUATION = re.compile(r"[.!?؟،,:؛\"«»]")
 _MAX_SOURCE_WORDS = 6
 _MAX_HEADLINE_WORDS = 30
+_MAX_DATE_WORDS = 6
+_DATE_LANGUAGES = ["ar", "en", "fr", "de"]
 _MAX_BOILERPLATE_WORDS = 4
 
 
@@ -28,16 +36,25 @@ def parse(path: str, raw: bytes) -> ParsedArticle:
     lines = paragraphs(normalize(text))
     if not lines:
         raise ArticleError(path, "empty article: no text after decoding")
+    published_at = None
+    if match := _CAPTURE_PREFIX.match(lines[0]):
+        published_at = match.group(1)
+        lines = [match.group(2), *lines[1:]] if match.group(2) else lines[1:]
+    if len(lines) > 1 and (date := _date_line(lines[0])):
+        published_at = published_at or date
+        lines = lines[1:]
+    if not lines:
+        raise ArticleError(path, "no text: the file holds a date only")
     if not _looks_like_headline(lines[0]) or len(lines) == 1:
         # A saved page that starts straight with the story: keep every line as body.
         lines = [_first_sentence(lines[0]), *lines]
     title, rest = lines[0], lines[1:]
-    source = url = published_at = None
+    source = url = None
     for _ in range(3):  # the metadata lines, in any order, right after the headline
         if not rest:
             break
         line = rest[0]
-        if published_at is None and (date := _iso_date(line)):
+        if published_at is None and (date := _date_line(line)):
             published_at = date
         elif url is None and _URL.match(line):
             url = line
@@ -70,9 +87,14 @@ def _decode(path: str, raw: bytes) -> str:
         raise ArticleError(path, f"not valid UTF-8 (byte {error.start}); re-save the file as UTF-8") from error
 
 
-def _iso_date(line: str) -> str | None:
-    match = _ISO_DATE.match(line)
-    return "-".join(match.groups()) if match else None
+def _date_line(line: str) -> str | None:
+    """The date a short line consists of, as YYYY-MM-DD; None unless it names day, month and year."""
+    if match := _ISO_DATE.match(line):
+        return "-".join(match.groups())
+    if len(line.split()) > _MAX_DATE_WORDS or not any(c.isdigit() for c in line):
+        return None
+    found = dateparser.parse(line, languages=_DATE_LANGUAGES, settings={"STRICT_PARSING": True})
+    return found.date().isoformat() if found else None
 
 
 def _looks_like_headline(line: str) -> bool:
