@@ -76,32 +76,39 @@ public class TarjamaAnalysisPlugin extends Plugin implements AnalysisPlugin {
         return (indexSettings, environment, name, settings) -> stemming(name, wrap);
     }
 
-    /** Character-level filters: usable in normalizers and on wildcard and prefix queries. */
     private static AnalysisProvider<TokenFilterFactory> normalizing(UnaryOperator<TokenStream> wrap) {
-        return (indexSettings, environment, name, settings) -> new NormalizingTokenFilterFactory() {
-            @Override
-            public String name() {
-                return name;
-            }
-
-            @Override
-            public TokenStream create(TokenStream stream) {
-                return wrap.apply(stream);
-            }
-        };
+        return (indexSettings, environment, name, settings) -> new Normalizing(name, wrap);
     }
 
     private static TokenFilterFactory stemming(String name, UnaryOperator<TokenStream> wrap) {
-        return new TokenFilterFactory() {
-            @Override
-            public String name() {
-                return name;
-            }
+        return new Wrapping(name, wrap);
+    }
 
-            @Override
-            public TokenStream create(TokenStream stream) {
-                return wrap.apply(stream);
-            }
-        };
+    /** A named token filter that wraps the stream in one Lucene filter. */
+    private static class Wrapping implements TokenFilterFactory {
+        private final String name;
+        private final UnaryOperator<TokenStream> wrap;
+
+        Wrapping(String name, UnaryOperator<TokenStream> wrap) {
+            this.name = name;
+            this.wrap = wrap;
+        }
+
+        @Override
+        public String name() {
+            return name;
+        }
+
+        @Override
+        public TokenStream create(TokenStream stream) {
+            return wrap.apply(stream);
+        }
+    }
+
+    /** Character-level filters: usable in normalizers and on wildcard and prefix queries. */
+    private static final class Normalizing extends Wrapping implements NormalizingTokenFilterFactory {
+        Normalizing(String name, UnaryOperator<TokenStream> wrap) {
+            super(name, wrap);
+        }
     }
 }
