@@ -91,13 +91,19 @@ def news_translate_index():
 
     @task(pool=TRANSLATION_POOL, max_active_tis_per_dag=1)  # translation uses every core it is given
     def process(paths: list[str]) -> dict:
+        from pathlib import Path
+
         from tarjama.runner import process_to_stage, stage_path
         from tarjama.settings import Settings
 
         context = get_current_context()
-        settings = Settings.from_env()
+        settings, params = Settings.from_env(), context["params"]
         stage = stage_path(settings, context["run_id"], context["ti"].map_index)
-        counts = process_to_stage(paths, settings, _client(), context["run_id"], stage, total=len(paths))
+        # Files found in the landing zone must stay in it: no link or `..` out of it is followed.
+        landing = None if params["paths"] else Path(params["landing_dir"] or settings.landing_dir)
+        counts = process_to_stage(
+            paths, settings, _client(), context["run_id"], stage, total=len(paths), confine_to=landing
+        )
         return {**counts, "stage": str(stage)}
 
     @task(pool=ELASTICSEARCH_POOL)

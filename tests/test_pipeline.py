@@ -121,12 +121,12 @@ def test_cli_process_seed_as_json(seed):
 
 
 def test_cli_process_reports_quarantine_and_exits_zero():
-    bad = FIXTURES / "bad" / "not-utf8.txt"
+    bad = FIXTURES / "bad" / "damaged.txt"
     result = run_cli("process", str(bad), str(SAMPLES / "liban-electricite.txt"), "--json")
     assert result.returncode == 0, result.stderr
     first, second = (json.loads(line) for line in result.stdout.splitlines())
-    assert first == {"quarantined": True, "path": str(bad), "reason": first["reason"]}
-    assert "not valid UTF-8" in first["reason"]
+    assert first == {"quarantined": True, "path": str(bad), "reason": first["reason"], "stage": "decode"}
+    assert "damaged text" in first["reason"]
     assert second["language"] == "fr"
 
 

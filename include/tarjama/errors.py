@@ -9,10 +9,12 @@ class ArticleError(Exception):
     Any other exception is a bug and is allowed to crash.
     """
 
-    def __init__(self, path: str, reason: str):
+    def __init__(self, path: str, reason: str, stage: str = "parse", raw: bytes | None = None):
         super().__init__(f"{path}: {reason}")
         self.path = path
         self.reason = reason
+        self.stage = stage  # read, decode, parse, or index
+        self.raw = raw  # the bytes to quarantine, when they are not simply the file at `path`
 
 
 class JobFailed(RuntimeError):

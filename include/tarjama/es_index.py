@@ -7,10 +7,12 @@ import logging
 from collections.abc import Iterable
 from importlib import resources
 
-from elasticsearch import Elasticsearch, helpers
+from elasticsearch import BadRequestError, Elasticsearch, helpers
 
+from tarjama.errors import JobFailed
 from tarjama.fields import body_field, title_field
 from tarjama.models import StoredDocument, Translation
+from tarjama.near_duplicates import Fingerprint, Known
 
 log = logging.getLogger(__name__)
 
@@ -45,12 +47,24 @@ def install_templates(client: Elasticsearch, alias: str) -> None:
 
 
 def ensure_index(client: Elasticsearch, alias: str) -> str:
-    """Install the templates and, on first use, create `<alias>-v1` with `alias` as its write alias."""
+    """Install the templates and, on first use, create `<alias>-v1` with `alias` as its write alias.
+    An existing index gets the fields added since it was made (a change to an existing field
+    needs `tarjama index migrate`)."""
     install_templates(client, alias)
     if not client.indices.exists_alias(name=alias):
         index = f"{alias}-v1"
         client.indices.create(index=index, aliases={alias: {"is_write_index": True}})
         log.info("created index %s behind alias %s", index, alias)
+    else:
+        properties = _resource("component_mappings.json")["template"]["mappings"]["properties"]
+        index = current_index(client, alias)
+        try:
+            client.indices.put_mapping(index=index, properties=properties)
+        except BadRequestError as error:
+            raise JobFailed(
+                f"the mapping of {index} differs from this version's ({error.message}); "
+                f"run `tarjama index migrate` to move {alias} to a new index built from it"
+            ) from error
     return alias
 
 
@@ -127,6 +141,32 @@ class IndexedDocuments:
             index=self.alias, ids=ids, source_includes=["title_*", "body_*", "translation", "provenance"]
         )
         return {doc["_id"]: _stored(doc["_source"]) for doc in response["docs"] if doc.get("found")}
+
+    def similar(self, fingerprints: dict[str, Fingerprint], per_document: int = 10) -> dict[str, list[Known]]:
+        """Indexed documents that share a MinHash band with each fingerprint: candidates, not verdicts."""
+        if not fingerprints:
+            return {}
+        searches: list[dict] = []
+        for fingerprint in fingerprints.values():
+            searches.append({"index": self.alias})
+            searches.append(
+                {
+                    "size": per_document,
+                    "query": {"terms": {"minhash_bands": fingerprint.bands}},
+                    "_source": ["story_id", "minhash"],
+                }
+            )
+        responses = self.client.msearch(searches=searches)["responses"]
+        found: dict[str, list[Known]] = {}
+        for doc_id, response in zip(fingerprints, responses, strict=True):
+            hits = [hit for hit in response.get("hits", {}).get("hits", []) if hit["_source"].get("minhash")]
+            found[doc_id] = [_known(hit) for hit in hits]
+        return found
+
+
+def _known(hit: dict) -> Known:
+    source = hit["_source"]
+    return Known(hit["_id"], source.get("story_id") or hit["_id"], Fingerprint.from_hex(source["minhash"]))
 
 
 def _stored(source: dict) -> StoredDocument:

@@ -7,14 +7,20 @@ from dataclasses import dataclass, field
 
 @dataclass(frozen=True)
 class ParsedArticle:
-    path: str
-    raw: bytes
+    path: str  # file path or URL; "#N" names the Nth article of a JSON Lines file or a feed
+    raw: bytes  # the original bytes of this article, as received
     title: str
     paragraphs: tuple[str, ...]
     source: str | None = None
     url: str | None = None
     published_at: str | None = None
+    published_at_from: str | None = None  # where the date was read: "text", "metadata", "capture" or "url"
+    byline: str | None = None
+    dateline: str | None = None  # the place the story was filed from: "LUSAIL, Qatar", "دبي"
     removed_lines: tuple[str, ...] = ()
+    input_format: str = "text"
+    encoding: str = "utf-8"
+    repairs: tuple[str, ...] = ()  # what decoding had to fix: mojibake, reversed lines, ...
 
     @property
     def body(self) -> str:
@@ -60,8 +66,19 @@ class Translation:
 @dataclass(frozen=True)
 class DateMention:
     text: str
-    value: str
+    value: str  # YYYY-MM-DD, or YYYY-MM when the text names a month only
     lang: str
+    precision: str = "day"
+    calendar: str = "gregorian"  # the calendar the text used; `value` is always Gregorian
+
+    def to_json(self) -> dict:
+        return {
+            "text": self.text,
+            "value": self.value,
+            "lang": self.lang,
+            "precision": self.precision,
+            "calendar": self.calendar,
+        }
 
 
 @dataclass(frozen=True)
@@ -75,10 +92,11 @@ class Entities:
 class Quarantined:
     path: str
     reason: str
-    raw: bytes = field(repr=False, default=b"")
+    raw: bytes | None = field(repr=False, default=None)  # None: keep the file at `path` as it is
+    stage: str = "parse"  # read, decode, parse or index
 
     def to_json(self) -> dict:
-        return {"quarantined": True, "path": self.path, "reason": self.reason}
+        return {"quarantined": True, "path": self.path, "reason": self.reason, "stage": self.stage}
 
 
 @dataclass(frozen=True)

@@ -15,6 +15,7 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from itertools import islice
+from pathlib import Path
 from typing import Protocol
 
 import pendulum
@@ -24,10 +25,10 @@ from tarjama.dates import find_dates
 from tarjama.entities import EnglishEntityExtractor
 from tarjama.errors import ArticleError
 from tarjama.fields import body_field, title_field
-from tarjama.landing import read_original
 from tarjama.language import detect_language
 from tarjama.models import DateMention, Entities, ParsedArticle, Quarantined, Skipped, StoredDocument, Translation
-from tarjama.parsers import parse_file
+from tarjama.near_duplicates import Fingerprint, Known, StoryIndex, fingerprint
+from tarjama.parsers import read_articles
 from tarjama.settings import Settings
 from tarjama.translate import ArgosTranslator, find_package
 
@@ -39,6 +40,9 @@ UNTRANSLATED = "untranslated"  # flag on documents whose language has no install
 class DocumentStore(Protocol):
     def lookup(self, ids: list[str]) -> dict[str, StoredDocument]:
         """What is stored under these ids; missing ids are simply absent."""
+
+    def similar(self, fingerprints: dict[str, Fingerprint]) -> dict[str, list[Known]]:
+        """Stored documents that may be near-duplicates of each fingerprint."""
 
 
 @dataclass
@@ -58,7 +62,9 @@ class Pipeline:
     settings: Settings
     run_id: str = "manual"
     store: DocumentStore | None = None
+    confine_to: Path | None = None  # the landing zone: inputs that resolve outside it are refused
     stats: Counter = field(default_factory=Counter)
+    stories: StoryIndex = field(default_factory=StoryIndex, repr=False)
     stage_seconds: Counter = field(default_factory=Counter)
     _translators: dict[tuple[str, str], ArgosTranslator | None] = field(default_factory=dict, repr=False)
     _ner: EnglishEntityExtractor | None = field(default=None, repr=False)
@@ -89,26 +95,36 @@ class Pipeline:
         return self._ner
 
     def process(self, paths: Iterable[str]) -> Iterator[dict | Quarantined | Skipped]:
-        """Documents, quarantine records and skips, in input order, a batch of files at a time."""
-        remaining = iter(paths)
-        while batch := list(islice(remaining, self.settings.batch_files)):
-            yield from self._process_batch(batch)
+        """Documents, quarantine records and skips, in input order, for every article in the inputs."""
+        yield from self.process_items(item for path in paths for item in read_articles(path, self.confine_to))
 
-    def _process_batch(self, paths: list[str]) -> list[dict | Quarantined | Skipped]:
-        results: list[dict | Quarantined | Skipped | None] = [None] * len(paths)
+    def process_items(self, items: Iterable[ParsedArticle | ArticleError]) -> Iterator[dict | Quarantined | Skipped]:
+        """The same, for articles already read (or refused), a batch at a time."""
+        remaining = iter(items)
+        while True:
+            clock = _StageClock(self.stage_seconds)
+            batch = list(islice(remaining, self.settings.batch_files))
+            if not batch:
+                return
+            yield from self._process_batch(batch, clock)
+
+    def _process_batch(
+        self, items: list[ParsedArticle | ArticleError], clock: _StageClock
+    ) -> list[dict | Quarantined | Skipped]:
+        results: list[dict | Quarantined | Skipped | None] = [None] * len(items)
         articles: list[_Article] = []
         seen: set[str] = set()
-        clock = _StageClock(self.stage_seconds)
-        for position, path in enumerate(paths):
+        for position, item in enumerate(items):
             try:
-                parsed = parse_file(path)
-                article = _Article(position, parsed, detect_language(path, parsed.text), article_id(parsed))
+                if isinstance(item, ArticleError):
+                    raise item
+                article = _Article(position, item, detect_language(item.path, item.text), article_id(item))
             except ArticleError as error:
                 log.warning("quarantined %s: %s", error.path, error.reason)
-                results[position] = Quarantined(path=error.path, reason=error.reason, raw=read_original(path))
+                results[position] = Quarantined(error.path, error.reason, error.raw, error.stage)
                 continue
             if article.id in seen:
-                results[position] = Skipped(path, article.id, "duplicate")
+                results[position] = Skipped(item.path, article.id, "duplicate")
             else:
                 seen.add(article.id)
                 articles.append(article)
@@ -121,6 +137,8 @@ class Pipeline:
                 articles.remove(article)
         clock.lap("lookup")
 
+        stories = self._assign_stories(articles)
+        clock.lap("duplicates")
         translations = self._translate(articles, stored)
         clock.lap("translate")
         english = [self._pivot_text(a, translations.get(a.id)) for a in articles]
@@ -128,9 +146,33 @@ class Pipeline:
         clock.lap("names")
         for article, found in zip(articles, entities, strict=True):
             dates = find_dates(article.parsed.text, article.language, article.parsed.published_at)
-            results[article.position] = self._document(article, translations.get(article.id), found, dates)
+            document = self._document(article, translations.get(article.id), found, dates)
+            document.update(stories[article.id])
+            results[article.position] = document
         clock.lap("dates")
         return results
+
+    def _assign_stories(self, articles: list[_Article]) -> dict[str, dict]:
+        """Each article's story: that of its nearest near-duplicate (in this run or in the index), or its own."""
+        fingerprints = {a.id: fingerprint(a.parsed.body) for a in articles}
+        indexed = self.store.similar({k: v for k, v in fingerprints.items() if v}) if self.store else {}
+        fields = {}
+        for article in articles:
+            print_ = fingerprints[article.id]
+            match = print_ and self.stories.match(print_, indexed.get(article.id, []), exclude=article.id)
+            story_id = match[0].story_id if match else article.id
+            fields[article.id] = {
+                "story_id": story_id,
+                "duplicate_of": story_id if story_id != article.id else None,
+                "near_duplicate_similarity": round(match[1], 3) if match else None,
+                "minhash_bands": print_.bands if print_ else [],
+                "minhash": print_.to_hex() if print_ else None,
+            }
+            if match:
+                self.stats["near_duplicates"] += 1
+            if print_:
+                self.stories.add(Known(article.id, story_id, print_))
+        return fields
 
     def _unchanged(self, article: _Article, stored: StoredDocument | None) -> bool:
         """Indexed from the same bytes by this pipeline version with the models installed now."""
@@ -187,6 +229,8 @@ class Pipeline:
             "source": parsed.source,
             "url": parsed.url,
             "published_at": parsed.published_at,
+            "byline": parsed.byline,
+            "dateline": parsed.dateline,
             title_field(lang): parsed.title,
             body_field(lang): parsed.body,
         }
@@ -199,7 +243,7 @@ class Pipeline:
             self.stats["untranslated"] += 1
         document.update(entity_fields(entities))
         document.update(
-            dates=[{"text": d.text, "value": d.value, "lang": d.lang} for d in dates],
+            dates=[d.to_json() for d in dates],
             translation=translation.to_json() if translation else None,
             flags=flags,
             provenance={
@@ -210,6 +254,10 @@ class Pipeline:
                 "run_id": self.run_id,
                 "processed_at": pendulum.now("UTC").to_iso8601_string(),
                 "removed_boilerplate": list(parsed.removed_lines),
+                "input_format": parsed.input_format,
+                "encoding": parsed.encoding,
+                "repairs": list(parsed.repairs),
+                "published_at_from": parsed.published_at_from,
             },
         )
         return document

@@ -20,9 +20,9 @@ from elasticsearch import Elasticsearch
 
 from tarjama import es_index
 from tarjama.errors import JobFailed
-from tarjama.landing import quarantine, read_original
 from tarjama.models import Quarantined, Skipped
 from tarjama.pipeline import Pipeline
+from tarjama.quarantine import quarantine
 from tarjama.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -33,6 +33,7 @@ COUNTS = (
     "indexed",
     "unchanged",
     "duplicate",
+    "near_duplicates",
     "quarantined",
     "rejected",
     "failed",
@@ -47,13 +48,20 @@ class IndexingError(JobFailed):
 
 
 def process_to_stage(
-    paths: Iterable[str], settings: Settings, client: Elasticsearch | None, run_id: str, stage: Path, total: int = 0
+    paths: Iterable[str],
+    settings: Settings,
+    client: Elasticsearch | None,
+    run_id: str,
+    stage: Path,
+    total: int = 0,
+    confine_to: Path | None = None,
 ) -> dict:
-    """Process every file; stage the documents, quarantine the failures, count the skips."""
+    """Process every file; stage the documents, quarantine the failures, count the skips.
+    With `confine_to`, inputs that resolve outside that folder are refused."""
     store = None
     if client is not None:
         store = es_index.IndexedDocuments(client, es_index.ensure_index(client, settings.index_alias))
-    pipeline = Pipeline(settings, run_id=run_id, store=store)
+    pipeline = Pipeline(settings, run_id=run_id, store=store, confine_to=confine_to)
     counts: Counter = Counter(dict.fromkeys(COUNTS, 0))
     reasons: Counter = Counter()
     progress = _Progress(total)
@@ -102,11 +110,9 @@ def index_stage(stage: Path, settings: Settings, client: Elasticsearch, run_id: 
             if document["id"] in refused:
                 reason = f"rejected by Elasticsearch: {refused[document['id']]}"
                 log.warning("quarantined %s: %s", document["path"], reason)
-                quarantine(
-                    settings.quarantine_dir,
-                    Quarantined(document["path"], reason, read_original(document["path"])),
-                    run_id,
-                )
+                # An article of a multi-article file is kept as the document that was refused.
+                raw = json.dumps(document, ensure_ascii=False).encode() if "#" in document["path"] else None
+                quarantine(settings.quarantine_dir, Quarantined(document["path"], reason, raw, "index"), run_id)
     counts = {
         "indexed": indexed,
         "rejected": len(refused),

@@ -1,0 +1,183 @@
+"""Saved HTML article pages: the main text, and metadata from JSON-LD `NewsArticle`, Open
+Graph, `<title>`, `<link rel=canonical>` and `<time>`.
+
+Parsed with the standard library's tolerant HTMLParser, which fetches nothing and expands
+no entity beyond HTML's fixed named ones, so a billion-laughs DOCTYPE stays inert text.
+"""
+
+from __future__ import annotations
+
+import json
+from html.parser import HTMLParser
+
+from tarjama.dates import publication_date
+from tarjama.errors import ArticleError
+from tarjama.models import ParsedArticle
+from tarjama.parsers.decoding import decode
+from tarjama.parsers.layout import finish
+from tarjama.text import normalize
+
+_SKIPPED = {"script", "style", "noscript", "template", "svg", "iframe", "nav", "header", "footer", "aside", "form"}
+_BLOCKS = {"p", "h1", "h2", "h3", "h4", "li", "blockquote", "div", "section", "article", "br", "tr", "figcaption"}
+_VOID = {"br", "img", "meta", "link", "input", "hr", "source", "wbr", "area", "base", "col", "embed", "param", "track"}
+_ARTICLE_TYPES = {"NewsArticle", "Article", "ReportageNewsArticle", "AnalysisNewsArticle", "BlogPosting"}
+_MIN_PARAGRAPH_CHARS = 40
+
+
+class _PageReader(HTMLParser):
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.stack: list[str] = []
+        self.skipping = 0
+        self.meta: dict[str, str] = {}
+        self.json_ld: list[str] = []
+        self.title = ""
+        self.h1 = ""
+        self.canonical = None
+        self.time = None
+        self.blocks: list[tuple[bool, str, str]] = []  # (inside <article>, tag, text)
+        self._text: list[str] = []
+        self._in_json_ld = False
+        self._in_title = False
+
+    def handle_starttag(self, tag, attrs):
+        attributes = {name: value or "" for name, value in attrs}
+        if tag == "meta":
+            key = attributes.get("property") or attributes.get("name") or attributes.get("itemprop")
+            if key and "content" in attributes:
+                self.meta.setdefault(key.lower(), attributes["content"])
+        elif tag == "link" and "canonical" in attributes.get("rel", "").lower().split():
+            self.canonical = attributes.get("href")
+        elif tag == "time" and self.time is None and attributes.get("datetime"):
+            self.time = attributes["datetime"]
+        if tag in _VOID:
+            if tag == "br":
+                self._flush()
+            return
+        if tag in _BLOCKS:
+            self._flush()
+        self.stack.append(tag)
+        if tag == "script" and attributes.get("type", "").lower() == "application/ld+json":
+            self._in_json_ld = True
+        elif tag == "title":
+            self._in_title = True
+        if tag in _SKIPPED:
+            self.skipping += 1
+
+    def handle_endtag(self, tag):
+        if tag in _VOID or tag not in self.stack:
+            return
+        while self.stack:
+            open_tag = self.stack.pop()
+            if open_tag in _BLOCKS or open_tag in ("h1", "title"):
+                self._flush(open_tag)
+            if open_tag in _SKIPPED:
+                self.skipping -= 1
+            if open_tag == "script":
+                self._in_json_ld = False
+            if open_tag == "title":
+                self._in_title = False
+            if open_tag == tag:
+                break
+
+    def handle_data(self, data):
+        if self._in_json_ld:
+            self.json_ld.append(data)
+        elif self._in_title:
+            self.title += data
+        elif not self.skipping:
+            self._text.append(data)
+
+    def _flush(self, tag: str = "p"):
+        text = " ".join("".join(self._text).split())
+        self._text = []
+        if not text:
+            return
+        if tag == "h1" and not self.h1:
+            self.h1 = text
+        self.blocks.append(("article" in self.stack, tag, text))
+
+
+def parse(path: str, raw: bytes) -> ParsedArticle:
+    decoded = decode(path, raw)
+    page = read_page(path, decoded.text)
+    ld = _news_article(page.json_ld)
+    title = _first(ld.get("headline"), page.meta.get("og:title"), page.h1, page.title)
+    paragraphs = main_text(page)
+    if not paragraphs and ld.get("articleBody"):
+        paragraphs = normalize(str(ld["articleBody"])).split("\n")
+    if not title:
+        raise ArticleError(path, "no headline: the page has no <title>, <h1>, og:title or JSON-LD headline")
+    date_text = _first(ld.get("datePublished"), page.meta.get("article:published_time"), page.time)
+    published_at = publication_date(date_text) if date_text else None
+    return finish(
+        ParsedArticle(
+            path=path,
+            raw=raw,
+            title=normalize(title),
+            paragraphs=tuple(paragraphs),
+            source=_first(_name(ld.get("publisher")), page.meta.get("og:site_name")),
+            url=_first(ld.get("url"), page.canonical, page.meta.get("og:url")),
+            published_at=published_at,
+            published_at_from="metadata" if published_at else None,
+            byline=_name(ld.get("author")) or page.meta.get("author"),
+            input_format="html",
+            encoding=decoded.encoding,
+            repairs=decoded.repairs,
+        )
+    )
+
+
+def read_page(path: str, html: str) -> _PageReader:
+    reader = _PageReader()
+    try:
+        reader.feed(html)
+        reader.close()
+    except (AssertionError, ValueError) as error:  # HTMLParser's rare hard failures on broken markup
+        raise ArticleError(path, f"unreadable HTML: {error}") from error
+    return reader
+
+
+def main_text(page: _PageReader, min_chars: int = _MIN_PARAGRAPH_CHARS) -> list[str]:
+    """The paragraphs inside <article> when there is one; else every paragraph long enough to be prose."""
+    inside = [text for in_article, tag, text in page.blocks if in_article and tag != "h1"]
+    if inside:
+        return [normalize(text) for text in inside]
+    return [normalize(text) for _, tag, text in page.blocks if tag != "h1" and len(text) >= min_chars]
+
+
+def _news_article(scripts: list[str]) -> dict:
+    for script in scripts:
+        try:
+            data = json.loads(script)
+        except (ValueError, RecursionError):
+            continue
+        for item in _walk(data):
+            kinds = item.get("@type")
+            kinds = kinds if isinstance(kinds, list) else [kinds]
+            if any(kind in _ARTICLE_TYPES for kind in kinds):
+                return item
+    return {}
+
+
+def _walk(data, depth: int = 0):
+    if depth > 4:
+        return
+    if isinstance(data, dict):
+        yield data
+        yield from _walk(data.get("@graph"), depth + 1)
+    elif isinstance(data, list):
+        for item in data:
+            yield from _walk(item, depth + 1)
+
+
+def _name(value) -> str | None:
+    if isinstance(value, list):
+        value = value[0] if value else None
+    if isinstance(value, dict):
+        value = value.get("name")
+    return str(value).strip() if value else None
+
+
+def _first(*values) -> str | None:
+    return next((str(v).strip() for v in values if v and str(v).strip()), None)
