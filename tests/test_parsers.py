@@ -1,5 +1,5 @@
 import pytest
-from conftest import FIXTURES, SAMPLES
+from conftest import FIXTURES, SAMPLES, load_bench
 
 from tarjama.errors import ArticleError
 from tarjama.parsers import parse_file
@@ -78,6 +78,18 @@ def test_every_real_sample_becomes_a_document_or_a_quarantine_record():
     results = list(Pipeline(Settings.from_env()).process(paths))
     assert [r.path if hasattr(r, "path") else r["path"] for r in results] == paths
     assert all(isinstance(r, dict) for r in results), [r for r in results if not isinstance(r, dict)]
+
+
+def test_real_samples_against_the_table_read_by_hand():
+    """Floors at what this version gets right (tests/fixtures/real-samples-expected.tsv): a
+    change that reads fewer languages, dates or sources right fails here."""
+    report = load_bench("ingest").real_samples()
+    if report is None:
+        pytest.skip("the shared real samples are not here; a user's clone has no ../shared")
+    assert report["files"] == 54
+    assert report["right"]["language"] == 54, report["misses"]
+    assert report["right"]["published_at"] >= 53, report["misses"]
+    assert report["right"]["source"] >= 39, report["misses"]
 
 
 @pytest.mark.parametrize(

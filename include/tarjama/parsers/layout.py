@@ -95,7 +95,12 @@ AGENCIES = {
 }
 _AGENCY = "|".join(re.escape(name) for name in sorted(AGENCIES, key=len, reverse=True))
 # "LUSAIL, Qatar (AP) — ...", "PARIS (Reuters) - ...", "دبي 6 فبراير شباط (رويترز) – ...", "(وكالات):"
-_AGENCY_DATELINE = re.compile(rf"^(?P<place>[^()\n]{{0,60}}?)\s*\((?P<agency>{_AGENCY})\)\s*[—–:\-]?\s*", re.IGNORECASE)
+# A dash after the agency, or a one-word place ("Paris (AFP) Die ..."); not "Agence France-Presse (AFP) signed".
+_AGENCY_DATELINE = re.compile(
+    rf"^(?:(?P<place>[^()\n]{{0,60}}?)\s*\((?P<agency>{_AGENCY})\)\s*[—–:\-]"
+    rf"|(?P<city>[^\W\d]+) \((?P<city_agency>{_AGENCY})\))\s*",
+    re.IGNORECASE,
+)
 # "بيونغ يانغ - لبنان البوم", "الرياض - عبدالعزيز الدوسري", "Washington – Le président ..."
 _PLACE_DASH = re.compile(r"^(?P<place>[^\s\d\-–—:]+(?: [^\s\d\-–—:]+)?)\s+[-–—]\s*(?P<rest>.+)$")
 _BYLINE = re.compile(r"^(?:كتب|كتبت|بقلم|إعداد|by|par)\b\s*:?\s*(?P<name>.+)$", re.IGNORECASE)
@@ -117,7 +122,7 @@ def _is_doubled(text: str) -> bool:
 
 
 def byline_name(line: str) -> str | None:
-    """"كتب: شادى سعد" → "شادى سعد"; "By DAVID McHUGH" → "DAVID McHUGH"."""
+    """ "كتب: شادى سعد" → "شادى سعد"; "By DAVID McHUGH" → "DAVID McHUGH"."""
     match = _BYLINE.match(line)
     return match.group("name").strip() if match and len(line.split()) <= _MAX_BYLINE_WORDS else None
 
@@ -175,10 +180,11 @@ def finish(article: ParsedArticle) -> ParsedArticle:
             body = body[1:]
         else:
             break
-    agency_line = next((m for m in map(_AGENCY_DATELINE.match, body[:3]) if m and len(m["place"].split()) <= 8), None)
+    agency_line = next((m for m in map(_AGENCY_DATELINE.match, body[:3]) if m), None)
     if agency_line:  # the agency in a dateline names the source better than a line above the story
-        source = AGENCIES.get(agency_line["agency"].lower(), AGENCIES.get(agency_line["agency"], source))
-        place = agency_line["place"].strip(" ,")
+        agency = agency_line["agency"] or agency_line["city_agency"]
+        source = AGENCIES.get(agency.lower(), AGENCIES.get(agency, source))
+        place = (agency_line["place"] or agency_line["city"] or "").strip(" ,")
         if place and not dateline:
             dateline = re.sub(r"\s*\d.*$", "", place).strip(" ,") or None  # "دبي 6 فبراير شباط" → "دبي"
         if published_at is None and (found := publication_date(place)):
