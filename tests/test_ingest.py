@@ -271,3 +271,16 @@ def test_quarantine_keeps_bytes_reason_stage_and_run_and_lists_them(tmp_path):
     assert records[0].kept.read_bytes() == b'{"x": '
     reason = json.loads(first.with_name(first.name + ".reason.json").read_text())
     assert reason["sha256"] and reason["size"] == 6 and reason["quarantined_at"]
+
+
+def test_cli_lists_the_quarantine(tmp_path):
+    from test_pipeline import run_cli
+
+    store = tmp_path / "quarantine"
+    quarantine(store, Quarantined("in/a.txt", "empty file", b"", "decode"), "run-1")
+    result = run_cli("quarantine", "list", "--json", env={"TARJAMA_QUARANTINE_DIR": str(store)})
+    assert result.returncode == 0, result.stderr
+    [row] = [json.loads(line) for line in result.stdout.splitlines()]
+    assert (row["id"], row["path"], row["reason"], row["stage"]) == ("run-1/a.txt", "in/a.txt", "empty file", "decode")
+    missing = run_cli("quarantine", "requeue", "run-1/nope.txt", env={"TARJAMA_QUARANTINE_DIR": str(store)})
+    assert missing.returncode == 1 and "not in the quarantine: run-1/nope.txt" in missing.stderr

@@ -49,6 +49,17 @@ def _parser() -> argparse.ArgumentParser:
     ingest.add_argument("paths", nargs="+", metavar="PATH", help="files or folders")
     ingest.set_defaults(command=_ingest)
 
+    quarantine = commands.add_parser("quarantine", help="list quarantined articles, or send them through again")
+    quarantine_commands = quarantine.add_subparsers(required=True, metavar="ACTION")
+    listing = quarantine_commands.add_parser("list", help="what is quarantined, why, and at which stage")
+    listing.add_argument("--run", help="only this run id")
+    listing.add_argument("--json", action="store_true", help="one JSON object per line")
+    listing.set_defaults(command=_quarantine_list)
+    requeue = quarantine_commands.add_parser("requeue", help="process and index quarantined articles again")
+    requeue.add_argument("ids", nargs="*", metavar="ID", help="ids from `quarantine list` (default: all)")
+    requeue.add_argument("--run", help="only this run id")
+    requeue.set_defaults(command=_quarantine_requeue)
+
     search = commands.add_parser("search", help="search titles, bodies and names in every language")
     search.add_argument("query", help="words in any language; empty to browse with filters only")
     search.add_argument("--size", type=int, default=10)
@@ -115,6 +126,36 @@ def _ingest(args, settings: Settings) -> int:
     client = es_index.connect(settings.elasticsearch_url)
     run_id = f"cli-{time.strftime('%Y%m%dT%H%M%S')}"
     print(json.dumps(process_and_index(expand_paths(args.paths), settings, client, run_id)))
+    return 0
+
+
+def _quarantine_list(args, settings: Settings) -> int:
+    from tarjama.quarantine import list_records
+
+    records = list(list_records(settings.quarantine_dir, args.run))
+    for record in records:
+        if args.json:
+            row = {"id": record.id, "path": record.path, "reason": record.reason, "stage": record.stage}
+            print(json.dumps({**row, "run_id": record.run_id, "at": record.quarantined_at}, ensure_ascii=False))
+        else:
+            print(f"{record.id}  [{record.stage}] {record.path}: {record.reason}")
+    if not args.json:
+        print(f"{len(records)} quarantined in {settings.quarantine_dir}", file=sys.stderr)
+    return 0
+
+
+def _quarantine_requeue(args, settings: Settings) -> int:
+    from tarjama import es_index
+    from tarjama.quarantine import list_records
+    from tarjama.runner import requeue
+
+    records = [r for r in list_records(settings.quarantine_dir, args.run) if not args.ids or r.id in args.ids]
+    unknown = set(args.ids) - {r.id for r in records}
+    if unknown:
+        print(f"tarjama: not in the quarantine: {', '.join(sorted(unknown))}", file=sys.stderr)
+        return 1
+    client = es_index.connect(settings.elasticsearch_url)
+    print(json.dumps(requeue(records, settings, client, f"requeue-{time.strftime('%Y%m%dT%H%M%S')}")))
     return 0
 
 

@@ -19,11 +19,13 @@ from pathlib import Path
 from elasticsearch import Elasticsearch
 
 from tarjama import es_index
-from tarjama.errors import JobFailed
-from tarjama.models import Quarantined, Skipped
+from tarjama.errors import ArticleError, JobFailed
+from tarjama.models import ParsedArticle, Quarantined, Skipped
+from tarjama.parsers import format_by_name, parse_bytes, read_articles
 from tarjama.pipeline import Pipeline
-from tarjama.quarantine import quarantine
+from tarjama.quarantine import QuarantineRecord, quarantine, release
 from tarjama.settings import Settings
+from tarjama.sources import is_url
 
 log = logging.getLogger(__name__)
 PROGRESS_EVERY = 25
@@ -55,9 +57,12 @@ def process_to_stage(
     stage: Path,
     total: int = 0,
     confine_to: Path | None = None,
+    items: Iterable[ParsedArticle | ArticleError] | None = None,
+    outcomes: dict[str, str] | None = None,
 ) -> dict:
-    """Process every file; stage the documents, quarantine the failures, count the skips.
-    With `confine_to`, inputs that resolve outside that folder are refused."""
+    """Process every file (or the `items` already read); stage the documents, quarantine the
+    failures, count the skips. With `confine_to`, inputs that resolve outside that folder are
+    refused. `outcomes`, when given, receives each article's path and what became of it."""
     store = None
     if client is not None:
         store = es_index.IndexedDocuments(client, es_index.ensure_index(client, settings.index_alias))
@@ -68,8 +73,10 @@ def process_to_stage(
     stage.parent.mkdir(parents=True, exist_ok=True)
     partial = stage.with_name(stage.name + ".partial")
     with partial.open("w", encoding="utf-8") as out:
-        for result in pipeline.process(paths):
+        for result in pipeline.process(paths) if items is None else pipeline.process_items(items):
             counts["read"] += 1
+            if outcomes is not None:
+                outcomes[result["path"] if isinstance(result, dict) else result.path] = type(result).__name__
             if isinstance(result, Quarantined):
                 counts["quarantined"] += 1
                 reasons[_reason_kind(result.reason)] += 1
@@ -133,6 +140,30 @@ def process_and_index(paths: Iterable[str], settings: Settings, client: Elastics
     counts = process_to_stage(paths, settings, client, run_id, stage)
     counts.update(index_stage(stage, settings, client, run_id))
     stage.unlink()
+    return counts
+
+
+def requeue(records: list[QuarantineRecord], settings: Settings, client: Elasticsearch, run_id: str) -> dict:
+    """Send quarantined articles through the pipeline again, after a fix: read from where they
+    came from when that still exists (fixed in place), else from the bytes kept in quarantine.
+    Every record is released; an article that fails again is quarantined anew with its new reason."""
+    items: list[ParsedArticle | ArticleError] = []
+    for record in records:
+        location = record.path
+        if "#" not in location and (is_url(location) or Path(location).exists()):
+            items.extend(read_articles(location))
+        else:
+            kept_format = format_by_name(record.kept.name)
+            items.extend(parse_bytes(record.path, record.kept.read_bytes(), kept_format))
+    stage = settings.staging_dir / _safe(run_id) / "requeue.jsonl"
+    outcomes: dict[str, str] = {}
+    counts = process_to_stage([], settings, client, run_id, stage, items=items, outcomes=outcomes)
+    counts.update(index_stage(stage, settings, client, run_id))
+    stage.unlink()
+    for record in records:
+        release(record)
+    counts["requeued"] = len(records)
+    counts["released"] = sum(1 for record in records if outcomes.get(record.path) != "Quarantined")
     return counts
 
 

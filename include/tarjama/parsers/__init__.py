@@ -35,17 +35,24 @@ _SNIFF_BYTES = 2048
 def read_articles(location: str, confine_to: Path | None = None) -> Iterator[ParsedArticle | ArticleError]:
     """The articles in one file or URL, in order, each parsed or refused with its reason."""
     try:
-        input_format = _format_by_name(location)
+        input_format = format_by_name(location)
         if input_format == "jsonl":
             yield from json_records.parse_json_lines(location, read_lines(location, confine_to))
             return
-        raw = read_bytes(location, confine_to=confine_to)
+        yield from parse_bytes(location, read_bytes(location, confine_to=confine_to), input_format)
+    except ArticleError as error:
+        yield error
+
+
+def parse_bytes(location: str, raw: bytes, input_format: str | None = None) -> Iterator[ParsedArticle | ArticleError]:
+    """The articles in bytes read from `location`; the format is sniffed when not given."""
+    try:
         input_format = input_format or sniff_format(raw)
         if input_format == "text":
             yield plain_text.parse(location, raw)
         elif input_format == "html":
             yield html_page.parse(location, raw)
-        elif input_format == "json":
+        elif input_format in ("json", "jsonl"):
             yield from json_records.parse_json(location, raw)
         else:
             yield from feeds.parse(location, raw)
@@ -61,7 +68,7 @@ def parse_file(path: str | Path) -> ParsedArticle:
     return first
 
 
-def _format_by_name(location: str) -> str | None:
+def format_by_name(location: str) -> str | None:
     name = location.split("?", 1)[0] if is_web(location) else location
     suffix = PurePosixPath(name.rstrip("/")).suffix.lower()
     if suffix in _REFUSED_SUFFIXES:
