@@ -42,13 +42,17 @@ def field_mapping(spec: str | None = None) -> dict[str, tuple[str, ...]]:
     return mapping
 
 
-def parse_json(path: str, raw: bytes) -> Iterator[ParsedArticle | ArticleError]:
+def _load(path: str, raw: bytes, what: str = "the file"):
     try:
-        data = json.loads(decode(path, raw).text)
+        return json.loads(decode(path, raw).text)
     except RecursionError as error:
         raise ArticleError(path, "JSON nested too deeply to be an article export") from error
     except ValueError as error:
-        raise ArticleError(path, f"not valid JSON: {error}") from error
+        raise ArticleError(path, f"{what} is not valid JSON: {error}") from error
+
+
+def parse_json(path: str, raw: bytes) -> Iterator[ParsedArticle | ArticleError]:
+    data = _load(path, raw)
     records = data
     if "#" in path:  # one article of a larger export, as the quarantine keeps it
         records = [data]
@@ -81,12 +85,7 @@ def parse_json_lines(
             continue
         item_path = f"{path}#{number}"
         try:
-            try:
-                record = json.loads(decode(item_path, line).text)
-            except RecursionError as error:
-                raise ArticleError(item_path, "JSON nested too deeply to be an article") from error
-            except ValueError as error:
-                raise ArticleError(item_path, f"line {number} is not valid JSON: {error}") from error
+            record = _load(item_path, line, f"line {number}")
             yield article_from_record(item_path, line, record, mapping, "jsonl")
         except ArticleError as error:
             error.raw = line
