@@ -12,7 +12,7 @@ from tarjama.dates import find_explicit_dates, publication_date
 from tarjama.errors import ArticleError
 from tarjama.models import ParsedArticle
 
-_SENTENCE_PUNCTUATION = re.compile(r"[.!?؟،,:؛\"«»“”]")
+SENTENCE_PUNCTUATION = re.compile(r"[.!?؟،,:؛\"«»“”]")
 MAX_CHROME_WORDS = 4
 # Lines that are site furniture wherever they appear, compared after casefolding.
 CHROME_LINES = {
@@ -133,7 +133,7 @@ def is_place_line(line: str) -> bool:
 
 
 def is_short_unpunctuated(line: str) -> bool:
-    return len(line.split()) <= MAX_CHROME_WORDS and not _SENTENCE_PUNCTUATION.search(line)
+    return len(line.split()) <= MAX_CHROME_WORDS and not SENTENCE_PUNCTUATION.search(line)
 
 
 def strip_chrome(lines: list[str]) -> tuple[list[str], list[str]]:

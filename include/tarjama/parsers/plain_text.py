@@ -22,12 +22,11 @@ from tarjama.dates import publication_date
 from tarjama.errors import ArticleError
 from tarjama.models import ParsedArticle
 from tarjama.parsers.decoding import decode
-from tarjama.parsers.layout import byline_name, finish, is_chrome, is_place_line
+from tarjama.parsers.layout import SENTENCE_PUNCTUATION, byline_name, finish, is_chrome, is_place_line
 from tarjama.text import normalize, paragraphs, split_sentences
 
 _CAPTURE_PREFIX = re.compile(r"^date (\d{4}-\d{2}-\d{2})\s*(.*)$")
 _URL = re.compile(r"^https?://\S+$")
-_SENTENCE_PUNCTUATION = re.compile(r"[.!?؟،,:؛\"«»“”]")
 _MAX_HEADLINE_WORDS = 30
 _MAX_DATE_LINE_WORDS = 12
 _MAX_LEADING_WORDS = 3  # "رئيس التحرير", "أخبار", "رياضة دولية": navigation above the headline
@@ -115,7 +114,7 @@ def _date_line(line: str) -> str | None:
 def _is_navigation(line: str) -> bool:
     if line.startswith(("•", "·", "▪")):  # a menu item
         return len(line.split()) <= _MAX_MENU_ITEM_WORDS
-    return len(line.split()) <= _MAX_LEADING_WORDS and not _SENTENCE_PUNCTUATION.search(line)
+    return len(line.split()) <= _MAX_LEADING_WORDS and not SENTENCE_PUNCTUATION.search(line)
 
 
 def _longer_line_follows(lines: list[str]) -> bool:
@@ -123,7 +122,7 @@ def _longer_line_follows(lines: list[str]) -> bool:
 
 
 def _is_metadata(line: str) -> bool:
-    return len(line.split()) <= _MAX_METADATA_WORDS and not _SENTENCE_PUNCTUATION.search(line)
+    return len(line.split()) <= _MAX_METADATA_WORDS and not SENTENCE_PUNCTUATION.search(line)
 
 
 def _first_sentence(text: str) -> str:
