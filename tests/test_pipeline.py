@@ -49,7 +49,13 @@ def test_arabic_article_becomes_a_bilingual_document(documents):
     ]
     assert "Emmanuel Macron" in document["persons"]
     assert "Cairo" in document["places"]
-    assert {"en": "Emmanuel Macron"} in document["entities"]["person"]
+    assert document["entities"]["person"] == [  # found in the Arabic, paired with the translation's names
+        {"ar": "إيمانويل ماكرون", "en": "Emmanuel Macron"},
+        {"ar": "عبد الفتاح السيسي", "en": "Abdel Fattah al-Sisi"},
+    ]
+    assert {"ar": "القاهرة", "en": "Cairo"} in document["entities"]["place"]
+    assert document["persons_ar"] == ["إيمانويل ماكرون", "عبد الفتاح السيسي"]
+    assert [(d["text"], d["value"], d["relative"]) for d in document["dates"]] == [("يوم السبت", "2024-11-30", True)]
     assert document["translation"]["model"] == "translate-ar_en-tarjama_test"
     assert document["translation"]["model_version"] == "1.0"
     assert document["translation"]["sentences"] == 5
@@ -57,7 +63,7 @@ def test_arabic_article_becomes_a_bilingual_document(documents):
     assert document["flags"] == []
     provenance = document["provenance"]
     assert provenance["translation_model"] == "translate-ar_en-tarjama_test 1.0"
-    assert provenance["ner_model"] == "en_core_web_sm 3.8.0"
+    assert provenance["ner_model"] == "en_core_web_sm 3.8.0 + ar_ner_newsfane 1.0.0"
     assert provenance["run_id"] == "test-run"
     assert provenance["removed_boilerplate"] == ["الأكثر قراءة", "اتصل بنا"]
     assert len(provenance["content_hash"]) == 64

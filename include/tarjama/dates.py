@@ -6,14 +6,16 @@ janvier 23, 2018), month names in their Egyptian, Levantine (كانون الثا
 (يوليوز, غشت, شتنبر), Algerian-Tunisian (جانفي, جوان) and Urdu (جون) forms, pairs of two names
 for one month (يونيو/حزيران, فبراير شباط), Arabic-Indic and Persian digits, and Hijri dates
 (29 شعبان 1442هـ) converted by the Umm al-Qura calendar. A month and year without a day
-(فبراير/شباط 2022) is kept with month precision, never as a made-up day.
+(فبراير/شباط 2022) is kept with month precision, a year alone (عام 2019) with year precision,
+never as a made-up day. Given the publication date, `find_dates` also resolves relative
+mentions: weekdays, أمس and غدا, this month, last year, a month or a day without a year.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from hijridate import Hijri
 
@@ -79,12 +81,14 @@ _WORD_END = r"(?![\w\u0621-\u064a\u0671-\u06d3])"
 _WORD_START = r"(?<![\w\u0621-\u064a\u0671-\u06d3])"
 _MONTH = rf"(?:{_alternation(_MONTHS)})\.?{_WORD_END}"
 # "يونيو/حزيران", "فبراير شباط", "نوفمبر/ تشرين الثاني", "June (حزيران)": two names, one month.
-_MONTH_PAIR = rf"(?P<month>{_MONTH})(?:\s*[/(-]?\s*(?P<month2>{_MONTH})\)?)?"
+_MONTH_PAIR = rf"(?P<month>{_MONTH})(?:\s*[/(-]?\s*(?P<month2>{_MONTH})\s*\)?)?"
 # A day may be glued to the word before it ("و3 كانون الثاني", a byline "سيد30 مارس").
 _DAY = r"(?<!\d)(?P<day>[0-3]?\d)(?:st|nd|rd|th|er)?"
 # A year may be glued to a reading-time widget ("20223 دقائق" is 2022, then "3 minutes").
 _YEAR = r"(?P<year>(?:19|20)\d\d)(?:(?!\d)|(?=\d\d?\s*(?:دقائق|دقيقه|min)))"
 _SEP = r"\s*[/\-.,،]?\s*"
+# Between a month and its year, Arabic often writes "عام" or "من عام": "ديسمبر عام 1945".
+_YEAR_SEP = r"\s*[/\-.,،]?\s*(?:(?:من\s+)?(?:عام|العام|سنه)\s+)?"
 _HIJRI_MARK = r"\s*(?:هـ|ه|هجري|هجريه|ah|a\.h\.)" + _WORD_END
 
 _WEEKDAY = (
@@ -92,55 +96,140 @@ _WEEKDAY = (
     r"saturday|sunday|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\s*[,،]?\s*"
 )
 _OPTIONAL_WEEKDAY = rf"(?:{_WORD_START}{_WEEKDAY})?"
+_CLITIC_START = rf"(?:{_WORD_START}|(?<=\b[وفبل]))"  # "وأمس", "فالسبت", "وفي عام 2019"
+_RANGE_WORD = r"\s*(?:-|–|الي|حتي|to|au|through)\s*"
+_YEAR_CUE = (
+    r"(?:عام|العام|لعام|للعام|عامي|اعوام|سنه|السنه|في|منذ|حتي|قبل|بعد|خلال|افق|بحلول|نهايه|بدايه|مطلع|"
+    r"in|into|since|until|by|through|before|after|during|year|of|en|depuis|l'an)"
+)
 _PATTERNS: list[tuple[str, re.Pattern]] = [
     ("iso", re.compile(rf"{_WORD_START}{_YEAR}-(?P<mon>[01]?\d)-(?P<day>[0-3]?\d)(?!\d)")),
     (
         "hijri",
         re.compile(
-            rf"{_WORD_START}(?:(?P<day>[0-3]?\d)\s*)?(?P<hmonth>{_alternation(_HIJRI_MONTHS)}){_WORD_END}"
-            rf"\s*(?P<hyear>1[345]\d\d)(?:{_HIJRI_MARK})?",
+            rf"{_OPTIONAL_WEEKDAY}{_WORD_START}(?:(?P<day>[0-3]?\d)\s*)?(?P<hmonth>{_alternation(_HIJRI_MONTHS)}){_WORD_END}"
+            rf"(?:\s+(?:المبارك|الكريم|المعظم|الحرام))?\s*(?P<hyear>1[345]\d\d)(?:{_HIJRI_MARK})?",
             re.IGNORECASE,
         ),
     ),
-    ("dmy", re.compile(rf"{_OPTIONAL_WEEKDAY}{_DAY}{_SEP}{_MONTH_PAIR}{_SEP}{_YEAR}", re.IGNORECASE)),
+    (
+        "range",
+        re.compile(
+            rf"(?<!\d)(?P<day>[0-3]?\d){_RANGE_WORD}(?P<day2>[0-3]?\d)(?:st|nd|rd|th)?{_SEP}{_MONTH_PAIR}{_SEP}{_YEAR}",
+            re.IGNORECASE,
+        ),
+    ),
+    ("dmy", re.compile(rf"{_OPTIONAL_WEEKDAY}{_DAY}{_SEP}{_MONTH_PAIR}{_YEAR_SEP}{_YEAR}", re.IGNORECASE)),
     ("mdy", re.compile(rf"{_OPTIONAL_WEEKDAY}{_WORD_START}{_MONTH_PAIR}\s*{_DAY}{_SEP}{_YEAR}", re.IGNORECASE)),
-    ("numeric", re.compile(r"(?<![\d.])(?P<day>[0-3]?\d)([/.\-])(?P<mon>[01]?\d)\2(?P<year>(?:19|20)\d\d)(?!\d)")),
-    ("my", re.compile(rf"{_WORD_START}{_MONTH_PAIR}{_SEP}{_YEAR}", re.IGNORECASE)),
+    (
+        "numeric",
+        re.compile(
+            rf"{_OPTIONAL_WEEKDAY}(?<![\d.])(?P<day>[0-3]?\d)\s?([/.\-])\s?(?P<mon>[01]?\d)\s?\2\s?(?P<year>(?:19|20)\d\d)(?!\d)",
+            re.IGNORECASE,
+        ),
+    ),
+    ("my", re.compile(rf"{_WORD_START}{_MONTH_PAIR}{_YEAR_SEP}{_YEAR}", re.IGNORECASE)),
+    ("hijri_year", re.compile(rf"{_WORD_START}(?P<hyear>1[345]\d\d){_HIJRI_MARK}", re.IGNORECASE)),
+    ("year", re.compile(rf"{_CLITIC_START}{_YEAR_CUE}\s+{_YEAR}", re.IGNORECASE)),
+    # A year after another one ("عامي 1987 و 1988", "1945 - 1952"), or alone in brackets: "( 1931 )".
+    ("year", re.compile(rf"(?<=\d{{4}})\s*(?:و|-|–|الي|to|and)\s*{_YEAR}", re.IGNORECASE)),
+    ("year", re.compile(rf"\(\s*{_YEAR}(?=\s*[)\-–])")),
+    # A year closing a list or a sentence: "الارجنتين - انجلترا - 1986", "الي حدود 1956 ."
+    ("year", re.compile(rf"(?<=[-–]\s){_YEAR}")),
+    ("year", re.compile(rf"{_WORD_START}{_YEAR}(?=\s*\.(?:\s|$))")),
 ]
+
+# Relative mentions, resolved against the publication date. A bare weekday names the most
+# recent such day on or before publication (news convention: "السبت" in a Saturday paper is
+# that Saturday); "الماضي"/"last" the one before it, "المقبل"/"next" the one after.
+_WEEKDAYS = {
+    "الاثنين": 0, "الثلاثاء": 1, "الاربعاء": 2, "الخميس": 3, "الجمعه": 4, "السبت": 5, "الاحد": 6,
+    "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6,
+    "lundi": 0, "mardi": 1, "mercredi": 2, "jeudi": 3, "vendredi": 4, "samedi": 5, "dimanche": 6,
+}  # fmt: skip
+_PAST = r"الماضيه|الماضي|الفائته|الفائت|last|dernier|dernière"
+_NEXT = r"المقبله|المقبل|القادمه|القادم|next|prochain|prochaine"
+_RELATIVE_DAY = {
+    "امس": -1, "البارحه": -1, "yesterday": -1, "hier": -1,
+    "غدا": 1, "tomorrow": 1, "demain": 1, "today": 0, "aujourd'hui": 0, "اليوم": 0,
+    "اول امس": -2, "امس الاول": -2,
+}  # fmt: skip
+_RELATIVE_PERIOD = [
+    (r"هذا الشهر|الشهر الجاري|الشهر الحالي|this month|ce mois", "month", 0),
+    (r"الشهر الماضي|last month|le mois dernier", "month", -1),
+    (r"الشهر المقبل|الشهر القادم|next month|le mois prochain", "month", 1),
+    (r"هذا العام|العام الجاري|العام الحالي|هذه السنه|this year|cette année", "year", 0),
+    (r"العام الماضي|السنه الماضيه|last year|l'année dernière|l'an dernier", "year", -1),
+    (r"العام المقبل|العام القادم|السنه المقبله|next year|l'année prochaine", "year", 1),
+    (r"الاسبوع الماضي|last week|la semaine dernière", "week", -1),
+    (r"الاسبوع المقبل|الاسبوع القادم|next week|la semaine prochaine", "week", 1),
+]
+_RELATIVE = re.compile(
+    rf"{_CLITIC_START}(?:(?P<period>{'|'.join(p for p, _, _ in _RELATIVE_PERIOD)})"
+    rf"|(?:(?P<before>{_PAST}|{_NEXT}|this)\s+)?(?:يوم\s+)?(?P<weekday>{_alternation(_WEEKDAYS)})"
+    rf"(?:\s+(?P<after>{_PAST}|{_NEXT}))?"
+    rf"|(?P<day>{_alternation(_RELATIVE_DAY)})(?!\s+(?:السابع|التالي|الوطني|العالمي|الدولي))[\u064b\u064d]?(?:\s+(?:يوم\s+)?(?:{_alternation(_WEEKDAYS)}))?)"
+    rf"{_WORD_END}",
+    re.IGNORECASE,
+)
+# A day and month without a year: the nearest such date to publication. A month alone, after
+# "في", "منذ", "in", ...: the nearest such month, unless "الماضي" or "المقبل" says which way.
+_DAY_MONTH = re.compile(
+    rf"{_OPTIONAL_WEEKDAY}(?:(?:the\s+)?{_DAY}(?:\s+of)?|{_WORD_START}(?P<first>فاتح)(?:\s+شهر)?){_SEP}{_MONTH_PAIR}",
+    re.IGNORECASE,
+)
+_MONTH_CUE = r"في|خلال|منذ|حتي|مطلع|اوائل|اواخر|نهايه|بدايه|منتصف|in|since|until|during|en|depuis"
+_MONTH_ALONE = re.compile(
+    rf"{_CLITIC_START}(?:{_MONTH_CUE})\s+(?:شهر\s+)?{_MONTH_PAIR}(?:\s+(?P<after>{_PAST}|{_NEXT}))?", re.IGNORECASE
+)
 
 
 @dataclass(frozen=True)
 class FoundDate:
     text: str
-    value: str  # YYYY-MM-DD, or YYYY-MM for a month
-    precision: str  # "day" or "month"
+    value: str  # YYYY-MM-DD; YYYY-MM for a month; YYYY for a year; a range's or a week's first day
+    precision: str  # "day", "range", "week", "month" or "year"
     calendar: str  # "gregorian" or "hijri"
     start: int
     end: int
+    end_value: str | None = None  # a range's last day
+    relative: bool = False  # resolved against the publication date
 
 
 def find_explicit_dates(text: str) -> list[FoundDate]:
     """Every explicit date in the text, left to right, without overlaps."""
+    return _find(text, None)
+
+
+def _find(text: str, reference: date | None) -> list[FoundDate]:
     folded = text.translate(_DIGITS).translate(_FOLD).lower()
     taken: list[tuple[int, int]] = []
     found: list[FoundDate] = []
-    for kind, pattern in _PATTERNS:
+    relative = [("day_month", _DAY_MONTH), ("month_alone", _MONTH_ALONE), ("relative", _RELATIVE)]
+    patterns = [*_PATTERNS, *relative] if reference else _PATTERNS
+    for kind, pattern in patterns:
         for match in pattern.finditer(folded):
             if any(match.start() < end and start < match.end() for start, end in taken):
                 continue
-            value = _value(kind, match)
+            value = _relative(kind, match, reference) if reference and kind in dict(relative) else _value(kind, match)
             if value is None:
                 continue
             taken.append(match.span())
             surface = text[match.start() : match.end()].strip(" ،,.-/")
-            found.append(FoundDate(surface, value[0], value[1], value[2], match.start(), match.end()))
+            end_value = value[3] if len(value) > 3 else None
+            is_relative = reference is not None and kind in dict(relative)
+            found.append(FoundDate(surface, *value[:3], match.start(), match.end(), end_value, is_relative))
     return sorted(found, key=lambda d: d.start)
 
 
-def _value(kind: str, match: re.Match) -> tuple[str, str, str] | None:
+def _value(kind: str, match: re.Match) -> tuple | None:
     groups = match.groupdict()
     if kind == "hijri":
         return _hijri(int(groups["hyear"]), _HIJRI_MONTHS[_squash(groups["hmonth"])], groups.get("day"))
+    if kind == "hijri_year":
+        return _hijri(int(groups["hyear"]), None, None)
+    if kind == "year":
+        return groups["year"], "year", "gregorian"
     if groups.get("month"):
         month = _MONTHS[_squash(groups["month"])]
         second = groups.get("month2")
@@ -152,19 +241,78 @@ def _value(kind: str, match: re.Match) -> tuple[str, str, str] | None:
     if kind == "my":
         return (f"{year:04d}-{month:02d}", "month", "gregorian") if 1 <= month <= 12 else None
     try:
-        return date(year, month, int(groups["day"])).isoformat(), "day", "gregorian"
+        first = date(year, month, int(groups["day"]))
+        if kind == "range":
+            last = date(year, month, int(groups["day2"]))
+            return (first.isoformat(), "range", "gregorian", last.isoformat()) if last > first else None
+        return first.isoformat(), "day", "gregorian"
     except ValueError:
         return None
 
 
-def _hijri(year: int, month: int, day: str | None) -> tuple[str, str, str] | None:
+def _hijri(year: int, month: int | None, day: str | None) -> tuple | None:
     try:
+        if month is None:
+            return f"{Hijri(year, 1, 1).to_gregorian().year:04d}", "year", "hijri"
         if day is None:
             start = Hijri(year, month, 1).to_gregorian()
             return f"{start.year:04d}-{start.month:02d}", "month", "hijri"
         return Hijri(year, month, int(day)).to_gregorian().isoformat(), "day", "hijri"
     except (ValueError, OverflowError):
         return None  # outside the Umm al-Qura table (1343–1500 AH), or no such day
+
+
+def _relative(kind: str, match: re.Match, reference: date) -> tuple | None:
+    groups = match.groupdict()
+    if kind in ("day_month", "month_alone"):
+        month = _MONTHS[_squash(groups["month"])]
+        if groups.get("month2") and _MONTHS[_squash(groups["month2"])] != month:
+            return None
+        if kind == "month_alone":  # the nearest such month, unless "الماضي" or "المقبل" says which way
+            direction = (groups.get("after") or "").lower()
+            years = [reference.year - 1, reference.year, reference.year + 1]
+            if re.fullmatch(_PAST, direction):
+                years = [y for y in years if (y, month) < (reference.year, reference.month)]
+            elif re.fullmatch(_NEXT, direction):
+                years = [y for y in years if (y, month) > (reference.year, reference.month)]
+            here = reference.year * 12 + reference.month
+            year = min(years, key=lambda y: abs(y * 12 + month - here))
+            return f"{year:04d}-{month:02d}", "month", "gregorian"
+        candidates = []
+        day = 1 if groups.get("first") else int(groups["day"])  # "فاتح يناير": the first of January
+        for year in (reference.year - 1, reference.year, reference.year + 1):
+            try:
+                candidates.append(date(year, month, day))
+            except ValueError:
+                continue
+        if not candidates:
+            return None
+        return min(candidates, key=lambda d: abs(d - reference)).isoformat(), "day", "gregorian"
+    if groups["day"]:
+        offset = _RELATIVE_DAY[re.sub(r"\s+", " ", groups["day"].lower())]  # "غدا الاحد": tomorrow
+        return (reference + timedelta(days=offset)).isoformat(), "day", "gregorian"
+    if groups["weekday"]:
+        weekday = _WEEKDAYS[groups["weekday"].lower()]
+        back = (reference.weekday() - weekday) % 7  # the most recent such day, on or before
+        direction = (groups["before"] or groups["after"] or "").lower()
+        if re.fullmatch(_PAST, direction):
+            back = back or 7
+        elif re.fullmatch(_NEXT, direction):
+            return (
+                (reference + timedelta(days=(weekday - reference.weekday()) % 7 or 7)).isoformat(),
+                "day",
+                "gregorian",
+            )
+        return (reference - timedelta(days=back)).isoformat(), "day", "gregorian"
+    phrase = groups["period"].lower()
+    unit, offset = next((u, o) for p, u, o in _RELATIVE_PERIOD if re.fullmatch(p, phrase, re.IGNORECASE))
+    if unit == "year":
+        return f"{reference.year + offset:04d}", "year", "gregorian"
+    if unit == "week":
+        monday = reference - timedelta(days=reference.weekday()) + timedelta(weeks=offset)
+        return monday.isoformat(), "week", "gregorian"
+    month_index = reference.year * 12 + reference.month - 1 + offset
+    return f"{month_index // 12:04d}-{month_index % 12 + 1:02d}", "month", "gregorian"
 
 
 def _squash(name: str) -> str:
@@ -180,9 +328,13 @@ def publication_date(line: str) -> str | None:
 
 
 def find_dates(text: str, lang: str, published_at: str | None = None) -> list[DateMention]:
-    """Explicit dates mentioned in the text, one mention per surface form and value."""
+    """Dates mentioned in the text, one mention per surface form and value. Relative ones
+    (weekdays, أمس, last month) only when the publication date is known: never a guess."""
+    reference = date.fromisoformat(published_at[:10]) if published_at else None
     mentions: dict[tuple[str, str], DateMention] = {}
-    for found in find_explicit_dates(text):
-        mention = DateMention(found.text, found.value, lang, found.precision, found.calendar)
+    for found in _find(text, reference):
+        mention = DateMention(
+            found.text, found.value, lang, found.precision, found.calendar, found.end_value, found.relative
+        )
         mentions.setdefault((mention.text, mention.value), mention)
     return list(mentions.values())

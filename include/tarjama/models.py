@@ -68,8 +68,10 @@ class DateMention:
     text: str
     value: str  # YYYY-MM-DD, or YYYY-MM when the text names a month only
     lang: str
-    precision: str = "day"
+    precision: str = "day"  # day, range, week, month or year
     calendar: str = "gregorian"  # the calendar the text used; `value` is always Gregorian
+    end: str | None = None  # a range's last day
+    relative: bool = False  # "أمس", "السبت", "last week": resolved against the publication date
 
     def to_json(self) -> dict:
         return {
@@ -78,6 +80,8 @@ class DateMention:
             "lang": self.lang,
             "precision": self.precision,
             "calendar": self.calendar,
+            "end": self.end,
+            "relative": self.relative,
         }
 
 

@@ -21,12 +21,14 @@ from typing import Protocol
 import pendulum
 
 from tarjama import __version__
+from tarjama.arabic_ner import ArabicEntityExtractor
 from tarjama.dates import find_dates
 from tarjama.entities import EnglishEntityExtractor
-from tarjama.errors import ArticleError
+from tarjama.errors import ArticleError, JobFailed
 from tarjama.fields import body_field, title_field
 from tarjama.language import detect_language
-from tarjama.models import DateMention, Entities, ParsedArticle, Quarantined, Skipped, StoredDocument, Translation
+from tarjama.linking import link
+from tarjama.models import ParsedArticle, Quarantined, Skipped, StoredDocument, Translation
 from tarjama.near_duplicates import Fingerprint, Known, StoryIndex, fingerprint
 from tarjama.parsers import read_articles
 from tarjama.settings import Settings
@@ -34,6 +36,7 @@ from tarjama.translate import ArgosTranslator, find_package
 
 log = logging.getLogger(__name__)
 
+NAME_TRANSLATION_MIN_SCORE = 0.8
 UNTRANSLATED = "untranslated"  # flag on documents whose language has no installed package
 
 
@@ -68,6 +71,7 @@ class Pipeline:
     stage_seconds: Counter = field(default_factory=Counter)
     _translators: dict[tuple[str, str], ArgosTranslator | None] = field(default_factory=dict, repr=False)
     _ner: EnglishEntityExtractor | None = field(default=None, repr=False)
+    _arabic_ner: ArabicEntityExtractor | None = field(default=None, repr=False)
 
     def translator(self, source: str, target: str) -> ArgosTranslator | None:
         if (source, target) not in self._translators:
@@ -87,6 +91,20 @@ class Pipeline:
     def target_language(self, language: str) -> str:
         pivot = self.settings.pivot_language
         return self.settings.english_target if language == pivot else pivot
+
+    @property
+    def arabic_ner(self) -> ArabicEntityExtractor:
+        if self._arabic_ner is None:
+            try:
+                self._arabic_ner = ArabicEntityExtractor(self.settings.arabic_ner_model)
+            except (FileNotFoundError, OSError) as error:
+                raise JobFailed(f"the Arabic NER model cannot be loaded: {error}") from error
+        return self._arabic_ner
+
+    @property
+    def ner_version(self) -> str:
+        """Both NER models, as recorded in provenance: a change to either re-enriches."""
+        return f"{self.ner.model_version} + {self.arabic_ner.model_version}"
 
     @property
     def ner(self) -> EnglishEntityExtractor:
@@ -141,15 +159,39 @@ class Pipeline:
         clock.lap("duplicates")
         translations = self._translate(articles, stored)
         clock.lap("translate")
-        english = [self._pivot_text(a, translations.get(a.id)) for a in articles]
-        entities = self.ner.extract_many(english)
-        clock.lap("names")
-        for article, found in zip(articles, entities, strict=True):
-            dates = find_dates(article.parsed.text, article.language, article.parsed.published_at)
-            document = self._document(article, translations.get(article.id), found, dates)
+        enrichment = self.enrich(
+            [
+                (a.language, a.parsed.text, self._pivot_text(a, translations.get(a.id)), a.parsed.published_at)
+                for a in articles
+            ]
+        )
+        clock.lap("enrich")
+        for article, found in zip(articles, enrichment, strict=True):
+            document = self._document(article, translations.get(article.id))
+            document.update(found)
             document.update(stories[article.id])
             results[article.position] = document
-        clock.lap("dates")
+        return results
+
+    def enrich(self, texts: list[tuple[str, str, str, str | None]]) -> list[dict]:
+        """(language, original text, pivot-language text, published_at) → names, linked across
+        languages, and dates, as stored. Arabic names are found in the original, translated
+        one by one in a single batch, and paired with the English names of the translation."""
+        english = self.ner.extract_many([pivot for _, _, pivot, _ in texts])
+        arabic_positions = [i for i, (language, *_) in enumerate(texts) if language == "ar"]
+        found = self.arabic_ner.extract_many([texts[i][1] for i in arabic_positions]) if arabic_positions else []
+        arabic = dict(zip(arabic_positions, found, strict=True))
+        names = sorted({name.text for names in found for name in names})
+        translator = self.translator("ar", self.settings.pivot_language) if names else None
+        translated = {}
+        if translator is not None:  # a name the model is unsure of is no evidence of its English form
+            outputs = zip(names, translator.translate_texts(names), strict=True)
+            translated = {name: t.text for name, t in outputs if t.score >= NAME_TRANSLATION_MIN_SCORE}
+        results = []
+        for position, (language, original, _, published_at) in enumerate(texts):
+            linked = link(arabic.get(position, []), english[position], translated)
+            dates = find_dates(original, language, published_at)
+            results.append({**entity_fields(linked), "dates": [d.to_json() for d in dates]})
         return results
 
     def _assign_stories(self, articles: list[_Article]) -> dict[str, dict]:
@@ -179,7 +221,7 @@ class Pipeline:
         if stored is None:
             return False
         translator = self.translator(article.language, self.target_language(article.language))
-        now = (article.content_hash, __version__, self.ner.model_version, translator and translator.model_label)
+        now = (article.content_hash, __version__, self.ner_version, translator and translator.model_label)
         return now == (stored.content_hash, stored.pipeline_version, stored.ner_model, stored.translation_model)
 
     def _translate(self, articles: list[_Article], stored: dict[str, StoredDocument]) -> dict[str, Translation]:
@@ -218,9 +260,7 @@ class Pipeline:
             return f"{translation.title}\n\n{translation.body}"
         return ""
 
-    def _document(
-        self, article: _Article, translation: Translation | None, entities: Entities, dates: list[DateMention]
-    ) -> dict:
+    def _document(self, article: _Article, translation: Translation | None) -> dict:
         parsed, lang = article.parsed, article.language
         document = {
             "id": article.id,
@@ -241,15 +281,13 @@ class Pipeline:
         elif lang != self.settings.pivot_language:
             flags.append(UNTRANSLATED)
             self.stats["untranslated"] += 1
-        document.update(entity_fields(entities))
         document.update(
-            dates=[d.to_json() for d in dates],
             translation=translation.to_json() if translation else None,
             flags=flags,
             provenance={
                 "pipeline_version": __version__,
                 "translation_model": translation.model_label if translation else None,
-                "ner_model": self.ner.model_version,
+                "ner_model": self.ner_version,
                 "content_hash": article.content_hash,
                 "run_id": self.run_id,
                 "processed_at": pendulum.now("UTC").to_iso8601_string(),
@@ -276,14 +314,13 @@ class _StageClock:
         self.last = now
 
 
-def entity_fields(entities: Entities) -> dict:
-    """Entities as stored: linked forms per kind, and flat name lists for Kibana facets."""
-    return {
-        "entities": {kind: [{"en": name} for name in getattr(entities, kind)] for kind in ("person", "org", "place")},
-        "persons": list(entities.person),
-        "orgs": list(entities.org),
-        "places": list(entities.place),
-    }
+def entity_fields(linked: dict[str, list[dict]]) -> dict:
+    """Entities as stored: linked forms per kind, and flat name lists per language for Kibana facets."""
+    fields: dict = {"entities": linked}
+    for kind, flat in (("person", "persons"), ("org", "orgs"), ("place", "places")):
+        fields[flat] = [item["en"] for item in linked[kind] if item.get("en")]
+        fields[f"{flat}_ar"] = [item["ar"] for item in linked[kind] if item.get("ar")]
+    return fields
 
 
 def article_id(article: ParsedArticle) -> str:

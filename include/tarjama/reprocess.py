@@ -20,10 +20,9 @@ from elasticsearch import Elasticsearch, helpers
 from packaging.version import InvalidVersion, Version
 
 from tarjama import __version__
-from tarjama.dates import find_dates
 from tarjama.fields import body_field, title_field
 from tarjama.models import Translation
-from tarjama.pipeline import UNTRANSLATED, Pipeline, entity_fields
+from tarjama.pipeline import UNTRANSLATED, Pipeline
 from tarjama.settings import Settings
 from tarjama.translate import ArgosTranslator, installed_packages
 
@@ -72,7 +71,7 @@ def _outdated(
             yield hit, reason, translator if reason in ("older_version", "untranslated") else None
     current = [
         {"term": {"provenance.pipeline_version": __version__}},
-        {"term": {"provenance.ner_model": pipeline.ner.model_version}},
+        {"term": {"provenance.ner_model": pipeline.ner_version}},
     ]
     query = {"bool": {"must_not": [{"bool": {"filter": current}}]}}
     for hit in helpers.scan(client, index=alias, query={"query": query}, size=200):
@@ -118,17 +117,18 @@ def _redo(client, pipeline: Pipeline, batch: list[tuple[dict, ArgosTranslator | 
             pivot_texts.append(f"{document.get(title_field(pivot), '')}\n\n{document.get(body_field(pivot), '')}")
         else:
             pivot_texts.append("")
-    actions = []
-    for (hit, translator), update, entities in zip(batch, updates, pipeline.ner.extract_many(pivot_texts), strict=True):
+    texts = []
+    for (hit, _), pivot_text in zip(batch, pivot_texts, strict=True):
         source, language = hit["_source"], hit["_source"].get("language", "")
         original = f"{source.get(title_field(language), '')}\n\n{source.get(body_field(language), '')}"
-        dates = find_dates(original, language, source.get("published_at"))
-        update.update(entity_fields(entities))
-        update["dates"] = [{"text": d.text, "value": d.value, "lang": d.lang} for d in dates]
+        texts.append((language, original, pivot_text, source.get("published_at")))
+    actions = []
+    for (hit, translator), update, enrichment in zip(batch, updates, pipeline.enrich(texts), strict=True):
+        update.update(enrichment)
         update["provenance"] = {
             **update.get("provenance", {}),
             "pipeline_version": __version__,
-            "ner_model": pipeline.ner.model_version,
+            "ner_model": pipeline.ner_version,
             "run_id": pipeline.run_id,
             "processed_at": pendulum.now("UTC").to_iso8601_string(),
         }

@@ -9,6 +9,8 @@ from pathlib import Path
 from tarjama.fields import DEFAULT_ALIAS
 from tarjama.translate import EngineOptions
 
+ARABIC_NER_MODEL = Path(__file__).resolve().parents[2] / "models" / "ar_ner_newsfane"
+
 DEFAULT_ELASTICSEARCH_URL = "http://localhost:9200"
 
 
@@ -23,6 +25,7 @@ class Settings:
     english_target: str  # what pivot-language originals are translated into, when a package exists
     required_pairs: tuple[tuple[str, str], ...]
     english_ner_model: str
+    arabic_ner_model: Path
     engine: EngineOptions
     batch_files: int
 
@@ -42,6 +45,7 @@ class Settings:
                 tuple(pair.split("_", 1)) for pair in env.get("TARJAMA_REQUIRED_PAIRS", "ar_en").split(",") if pair
             ),
             english_ner_model=env.get("TARJAMA_EN_NER_MODEL", "en_core_web_sm"),
+            arabic_ner_model=Path(env.get("TARJAMA_AR_NER_MODEL", ARABIC_NER_MODEL)),
             engine=EngineOptions(
                 beam_size=int(env.get("TARJAMA_BEAM_SIZE", EngineOptions.beam_size)),
                 batch_size=int(env.get("TARJAMA_TRANSLATION_BATCH_SIZE", EngineOptions.batch_size)),

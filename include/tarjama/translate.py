@@ -231,6 +231,11 @@ class TextTranslation:
     tokens: int = 0
     sentences: int = 0
 
+    @property
+    def score(self) -> float:
+        """Geometric-mean token probability, 0..1, as for whole articles."""
+        return math.exp(self.log_probability / self.tokens) if self.tokens else 0.0
+
     def add_sentence(self, log_probability: float, tokens: int) -> None:
         self.log_probability += log_probability
         self.tokens += tokens

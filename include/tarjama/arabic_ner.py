@@ -1,0 +1,199 @@
+"""Arabic names (person, organisation, place) by the project's own spaCy model, trained on
+NewsFANE Gold (scripts/train_arabic_ner.py).
+
+NewsFANE's text is normalised (alef forms folded, alef maqsura written ya, no diacritics) and
+segmented (the clitics و ف ب ل and the pronouns ه ها هم stand as tokens of their own). Real
+articles are neither, so `segment` puts them in the same form before the model sees them:
+words split off their punctuation, letters folded, and a clitic split off where the corpus
+counts say the remainder is the more common word. Every token keeps its offsets in the
+original text, so that names come back exactly as the article wrote them.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+import spacy
+from spacy.tokens import Doc
+
+LABELS = {"PER": "person", "ORG": "org", "LOC": "place"}
+PREFIXES = ("و", "ف", "ب", "ل")
+SUFFIXES = ("هما", "هم", "ها", "ه")
+_FOLD = str.maketrans("أإآٱى٠١٢٣٤٥٦٧٨٩", "ااااي0123456789")
+_MARKS = re.compile(r"[\u064b-\u065f\u0670\u0640\u200e\u200f\u200b-\u200d\ufeff]")
+_TOKEN = re.compile(r"[\w\u064b-\u065f\u0670\u0640]+|[^\w\s\u064b-\u065f\u0670\u0640]")
+_ARABIC = re.compile(r"^[\u0621-\u064a]+$")
+_ARABIC_OR_LATIN = re.compile(r"^\w+$")
+_SENTENCE_END = re.compile(r"[.!?؟]+[\"'»”)]*\s+")
+
+
+def fold(word: str) -> str:
+    """The corpus's spelling: diacritics and tatweel removed, alef and ya forms folded."""
+    return _MARKS.sub("", word).translate(_FOLD)
+
+
+def norm(word: str) -> str:
+    """The model's NORM feature: the folded word without its article, so that الحكومة and
+    حكومة share what the model learns."""
+    word = fold(word)
+    return word[2:] if word.startswith("ال") and len(word) > 3 else word
+
+
+class WhitespaceTokenizer:
+    """Text already segmented by `Segmenter`: one token per space-separated word."""
+
+    def __init__(self, vocab):
+        self.vocab = vocab
+
+    def __call__(self, text: str) -> Doc:
+        return Doc(self.vocab, words=text.split())
+
+    def to_disk(self, path, **kwargs):
+        pass
+
+    def from_disk(self, path, **kwargs):
+        return self
+
+    def to_bytes(self, **kwargs):
+        return b""
+
+    def from_bytes(self, data, **kwargs):
+        return self
+
+
+_TITLE_WORDS = """
+الرئيس الرئيسة المنتخب السيد السيدة الدكتور الدكتورة الشيخ الشيخة الأمير الأميرة الملك الملكة الفريق اللواء
+العقيد المهندس المهندسة الأستاذ الأستاذة معالي سمو فخامة سماحة القاضي الوزير الوزيرة النائب المستشار الزعيم
+الكاتب الكاتبة الشاعر الفنان الفنانة اللاعب المدرب الحاج
+"""
+TITLES = {fold(word) for word in _TITLE_WORDS.split()}  # never part of a person's name
+
+
+@spacy.registry.tokenizers("tarjama.whitespace_tokenizer.v1")
+def whitespace_tokenizer():
+    return lambda nlp: WhitespaceTokenizer(nlp.vocab)
+
+
+@spacy.registry.callbacks("tarjama.arabic_norms.v1")
+def arabic_norms():
+    def apply(nlp):
+        from spacy.attrs import NORM
+
+        nlp.vocab.lex_attr_getters[NORM] = norm
+        return nlp
+
+    return apply
+
+
+@dataclass(frozen=True)
+class Token:
+    text: str  # as the model sees it
+    start: int  # offsets in the original text
+    end: int
+
+
+class Segmenter:
+    """Real text into NewsFANE's tokens, by the corpus's own word counts."""
+
+    def __init__(self, counts: dict[str, int]):
+        self.counts = counts
+
+    def segment(self, text: str) -> list[Token]:
+        tokens: list[Token] = []
+        for match in _TOKEN.finditer(text):
+            if fold(match.group(0)):  # a lone diacritic or tatweel is no token
+                tokens.extend(self._split(match.group(0), match.start()))
+        return tokens
+
+    def _split(self, word: str, start: int) -> list[Token]:
+        # Offsets of the letters that folding keeps, so that a split maps back to the original.
+        kept = [i for i, char in enumerate(word) if fold(char)]
+        return [Token(text, start + kept[a], start + kept[b - 1] + 1) for text, a, b in self._pieces(fold(word))]
+
+    def _pieces(self, folded: str, offset: int = 0) -> list[tuple[str, int, int]]:
+        """(piece, first letter, end) of a folded word, a clitic split off where the counts say so."""
+        whole = [(folded, offset, offset + len(folded))]
+        if not _ARABIC.match(folded) or len(folded) < 4:
+            return whole
+        count = self.counts.get(folded, 0)
+        if folded[0] in PREFIXES and self.counts.get(folded[1:], 0) > count:
+            return [(folded[0], offset, offset + 1), *self._pieces(folded[1:], offset + 1)]
+        for suffix in SUFFIXES:
+            stem = folded[: -len(suffix)]
+            if folded.endswith(suffix) and len(stem) >= 3 and self.counts.get(stem, 0) > count:
+                cut = offset + len(stem)
+                return [(stem, offset, cut), (suffix, cut, offset + len(folded))]
+        return whole
+
+
+@dataclass(frozen=True)
+class ArabicName:
+    kind: str  # person, org or place
+    text: str  # as written in the article
+    start: int
+    end: int
+
+
+class ArabicEntityExtractor:
+    def __init__(self, model_dir: Path):
+        if not (model_dir / "meta.json").exists():
+            raise FileNotFoundError(
+                f"no Arabic NER model in {model_dir}; build it with `python scripts/train_arabic_ner.py`"
+            )
+        self.nlp = spacy.load(model_dir)
+        self.segmenter = Segmenter(json.loads((model_dir / "word_counts.json").read_text(encoding="utf-8")))
+        meta = self.nlp.meta
+        self.model_version = f"{meta['name']} {meta['version']}"
+
+    def extract_many(self, texts: list[str]) -> list[list[ArabicName]]:
+        """Names in each text, found sentence by sentence as the model was trained."""
+        owners: list[int] = []
+        sentences: list[list[Token]] = []
+        for index, text in enumerate(texts):
+            for start, end in sentence_spans(text):
+                tokens = self.segmenter.segment(text[start:end])
+                if tokens:
+                    owners.append(index)
+                    sentences.append([Token(t.text, t.start + start, t.end + start) for t in tokens])
+        docs = (Doc(self.nlp.vocab, words=[t.text for t in tokens]) for tokens in sentences)
+        results: list[list[ArabicName]] = [[] for _ in texts]
+        for index, tokens, doc in zip(owners, sentences, self.nlp.pipe(docs, batch_size=256), strict=True):
+            for ent in doc.ents:
+                kind = LABELS.get(ent.label_)
+                span = _trim(tokens[ent.start : ent.end], kind)
+                if kind and span:
+                    start, end = span[0].start, span[-1].end
+                    results[index].append(ArabicName(kind, texts[index][start:end], start, end))
+        return results
+
+
+def _trim(tokens: list[Token], kind: str | None) -> list[Token]:
+    """A name stops at punctuation ("كيم جونغ أون (يسار" is Kim Jong Un), and a person's
+    title is not part of the name ("الرئيس المنتخب دونالد ترامب")."""
+    cut = next((i for i, t in enumerate(tokens) if not _ARABIC_OR_LATIN.match(t.text)), len(tokens))
+    tokens = tokens[:cut]
+    while kind == "person" and tokens and tokens[0].text in TITLES:
+        tokens = tokens[1:]
+    return tokens
+
+
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each sentence: lines, cut after . ! ? ؟ and the space that follows."""
+    spans = []
+    for line in re.finditer(r"[^\n]+", text):
+        start = line.start()
+        for end_mark in _SENTENCE_END.finditer(line.group(0)):
+            spans.append((start, line.start() + end_mark.end()))
+            start = line.start() + end_mark.end()
+        if start < line.end():
+            spans.append((start, line.end()))
+    return spans
+
+
+@cache
+def arabic_extractor(model_dir: Path) -> ArabicEntityExtractor:
+    return ArabicEntityExtractor(model_dir)

@@ -1,0 +1,166 @@
+"""Pairing each Arabic name with its English form, and one entry per person, organisation or
+place however many ways a document spells it.
+
+The English form of an Arabic name is, in order of trust: a name the English NER found in the
+translation that matches the name's own translation (each name is translated alone, so a
+badly translated sentence around it does not matter); that translation itself when it reads as
+a name; else a transliteration, so that an English search still has something to match.
+"""
+
+from __future__ import annotations
+
+import re
+from difflib import SequenceMatcher
+
+from tarjama.arabic_ner import ArabicName, fold
+from tarjama.models import Entities
+
+KINDS = ("person", "org", "place")
+MATCH_RATIO = 0.8
+_SOUND = {
+    **dict.fromkeys("بپفbpfv", "B"), **dict.fromkeys("تطدضثذظtd", "T"), **dict.fromkeys("كقگغجkqcgj", "K"),
+    **dict.fromkeys("سصزشژچszx", "S"), **dict.fromkeys("لl", "L"), **dict.fromkeys("مm", "M"),
+    **dict.fromkeys("نn", "N"), **dict.fromkeys("رr", "R"), **dict.fromkeys("هحخعءئؤh", "H"),
+    "B": "B", "T": "T", "K": "K", "S": "S", "H": "H",
+}  # fmt: skip
+SKELETON_RATIO = 0.8
+_LATIN_NAME = re.compile(r"^[A-Z][\w'’.-]*(?:\s+[\w'’.-]+){0,5}$")
+_TRANSLITERATION = {
+    "ا": "a", "أ": "a", "إ": "i", "آ": "a", "ب": "b", "ت": "t", "ث": "th", "ج": "j", "ح": "h", "خ": "kh",
+    "د": "d", "ذ": "dh", "ر": "r", "ز": "z", "س": "s", "ش": "sh", "ص": "s", "ض": "d", "ط": "t", "ظ": "z",
+    "ع": "'", "غ": "gh", "ف": "f", "ق": "q", "ك": "k", "ل": "l", "م": "m", "ن": "n", "ه": "h", "و": "w",
+    "ي": "y", "ى": "a", "ة": "a", "ء": "'", "ئ": "'", "ؤ": "'",
+}  # fmt: skip
+
+
+def transliterate(name: str) -> str:
+    """A readable Latin spelling when nothing better is known: فلاديمير بوتن → Fladimir Butn."""
+    return " ".join(_transliterate_word(word) for word in fold(name).split() if word)
+
+
+def _transliterate_word(word: str) -> str:
+    article = word.startswith("ال") and len(word) > 3
+    body = word[2:] if article else word
+    letters = [
+        ("u" if c == "و" else "i") if c in "وي" and i > 0 else _TRANSLITERATION.get(c, c) for i, c in enumerate(body)
+    ]
+    latin = "".join(letters).strip("'")
+    latin = latin[:1].upper() + latin[1:]
+    return f"al-{latin}" if article else latin
+
+
+def same_name(a: str, b: str) -> bool:
+    """Variants of one name: one the other's first or last words (Kim / Kim Jong Un), each word
+    at most one letter apart in words of four letters or more (بوتن / بوتين, جونغ / جونج)."""
+    a_words, b_words = _key(a).split(), _key(b).split()
+    if not a_words or not b_words:
+        return False
+    short, long = sorted((a_words, b_words), key=len)
+    return _words_match(short, long[: len(short)]) or _words_match(short, long[-len(short) :])
+
+
+def _words_match(a: list[str], b: list[str]) -> bool:
+    return all(x == y or (min(len(x), len(y)) >= 4 and _distance(x, y) <= 1) for x, y in zip(a, b, strict=True))
+
+
+def skeleton(name: str) -> str:
+    """The consonants of a name in sound classes, the same for its Arabic and Latin spellings:
+    بوتين and Putin are both "BTN"."""
+    text = fold(name).casefold()
+    text = re.sub(r"\b(?:ال|al-|el-|al |el )", "", text)
+    for pair, sound in (("kh", "H"), ("gh", "K"), ("sh", "S"), ("ch", "S"), ("th", "T"), ("dh", "T"), ("ph", "B")):
+        text = text.replace(pair, sound)
+    return "".join(_SOUND.get(c, "") for c in text)
+
+
+def merge_variants(names: list[str]) -> list[str]:
+    """One entry per name, the longest spelling kept, in order of first mention."""
+    kept: list[str] = []
+    for name in names:
+        for index, seen in enumerate(kept):
+            if same_name(name, seen):
+                kept[index] = max(seen, name, key=len)
+                break
+        else:
+            kept.append(name)
+    return kept
+
+
+def link(arabic: list[ArabicName], english: Entities, translations: dict[str, str]) -> dict[str, list[dict]]:
+    """Per kind, `{"ar": ..., "en": ...}` for every Arabic name (`translations` holds each
+    Arabic name translated alone, where the model was sure of it), then `{"en": ...}` for
+    English names left unpaired. Each English name pairs with one Arabic name at most: first
+    by sound (a transliteration), then by the Arabic name's own translation (organisations
+    and places only: a person's English name must sound like the Arabic)."""
+    linked: dict[str, list[dict]] = {}
+    for kind in KINDS:
+        names = merge_variants([n.text for n in arabic if n.kind == kind])
+        english_names = merge_variants(list(getattr(english, kind)))
+        paired: dict[str, str] = {}
+        for name in names:
+            if match := _sounds_like(name, [e for e in english_names if e not in paired.values()]):
+                paired[name] = match
+        for name in names:
+            translated = translations.get(name, "").strip(" .،,")
+            if name in paired or not translated:
+                continue
+            if kind == "person" and not _sounds_like(name, [translated]):
+                continue
+            free = [e for e in english_names if e not in paired.values()]
+            if match := _best_match(translated, free):
+                paired[name] = match
+            elif _LATIN_NAME.match(translated):
+                paired[name] = translated
+        pairs = [{"ar": name, "en": paired.get(name) or transliterate(name)} for name in names]
+        pairs.extend({"en": name} for name in english_names if name not in paired.values())
+        linked[kind] = pairs
+    return linked
+
+
+def _sounds_like(arabic: str, candidates: list[str]) -> str | None:
+    """The English name whose consonants match the Arabic name's: a transliteration of it.
+    Short skeletons must be equal (روسيا / Russia); longer ones nearly so."""
+    target = skeleton(arabic)
+    best, best_score = None, 0.0
+    for candidate in candidates:
+        other = skeleton(candidate)
+        if min(len(target), len(other)) <= 3:
+            score = 1.0 if target == other else 0.0
+        else:
+            score = SequenceMatcher(None, target, other).ratio()
+        if score > best_score:
+            best, best_score = candidate, score
+    return best if best_score >= SKELETON_RATIO else None
+
+
+def _best_match(translated: str, candidates: list[str]) -> str | None:
+    """The English name the name's own translation names (United Nations, الأمم المتحدة)."""
+    if not translated:
+        return None
+    scored = [
+        (1.0 if same_name(translated, c) else SequenceMatcher(None, _key(translated), _key(c)).ratio(), c)
+        for c in candidates
+    ]
+    score, best = max(scored, default=(0.0, None))
+    return best if score >= MATCH_RATIO else None
+
+
+def _similarity(a: str, b: str) -> float:
+    return 1.0 if same_name(a, b) else SequenceMatcher(None, _key(a), _key(b)).ratio()
+
+
+def _key(name: str) -> str:
+    folded = fold(name).casefold()
+    words = [w[2:] if w.startswith("ال") and len(w) > 4 else w for w in re.findall(r"\w+", folded)]
+    return " ".join(words)
+
+
+def _distance(a: str, b: str) -> int:
+    """Levenshtein distance, enough for names."""
+    previous = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        current = [i]
+        for j, cb in enumerate(b, 1):
+            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != cb)))
+        previous = current
+    return previous[-1]
