@@ -23,7 +23,8 @@ from spacy.tokens import Doc
 LABELS = {"PER": "person", "ORG": "org", "LOC": "place"}
 PREFIXES = ("و", "ف", "ب", "ل")
 SUFFIXES = ("هما", "هم", "ها", "ه")
-_FOLD = str.maketrans("أإآٱى٠١٢٣٤٥٦٧٨٩", "ااااي0123456789")
+# Alef forms, alef maqsura, and the Persian and Urdu letters some Arabic sites type (ھ ک ی).
+_FOLD = str.maketrans("أإآٱىھکی٠١٢٣٤٥٦٧٨٩", "اااايهكي0123456789")
 _MARKS = re.compile(r"[\u064b-\u065f\u0670\u0640\u200e\u200f\u200b-\u200d\ufeff]")
 _TOKEN = re.compile(r"[\w\u064b-\u065f\u0670\u0640]+|[^\w\s\u064b-\u065f\u0670\u0640]")
 _ARABIC = re.compile(r"^[\u0621-\u064a]+$")
@@ -32,7 +33,7 @@ _SENTENCE_END = re.compile(r"[.!?؟]+[\"'»”)]*\s+")
 
 
 def fold(word: str) -> str:
-    """The corpus's spelling: diacritics and tatweel removed, alef and ya forms folded."""
+    """The corpus's spelling: diacritics and tatweel removed, alef, ya and heh forms folded."""
     return _MARKS.sub("", word).translate(_FOLD)
 
 

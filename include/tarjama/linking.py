@@ -2,9 +2,11 @@
 place however many ways a document spells it.
 
 The English form of an Arabic name is, in order of trust: a name the English NER found in the
-translation that matches the name's own translation (each name is translated alone, so a
-badly translated sentence around it does not matter); that translation itself when it reads as
-a name; else a transliteration, so that an English search still has something to match.
+translation that sounds like it (`skeleton`); a name there that the Arabic name's own
+translation names (each name is translated alone, so a badly translated sentence around it
+does not matter); that translation itself when it reads as a name; else a transliteration,
+so that an English search still has something to match. A person's translation counts only
+when it sounds like the Arabic: names of people are transliterated, not translated.
 """
 
 from __future__ import annotations
