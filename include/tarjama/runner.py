@@ -63,16 +63,20 @@ def process_to_stage(
     """Process every file (or the `items` already read); stage the documents, quarantine the
     failures, count the skips. With `confine_to`, inputs that resolve outside that folder are
     refused. `outcomes`, when given, receives each article's path and what became of it."""
-    store = None
+    pipeline = Pipeline(settings, run_id=run_id, confine_to=confine_to)
+    pipeline.check_models()
     if client is not None:
-        store = es_index.IndexedDocuments(client, es_index.ensure_index(client, settings.index_alias))
-    pipeline = Pipeline(settings, run_id=run_id, store=store, confine_to=confine_to)
+        pipeline.store = es_index.IndexedDocuments(client, es_index.ensure_index(client, settings.index_alias))
     counts: Counter = Counter(dict.fromkeys(COUNTS, 0))
     reasons: Counter = Counter()
     progress = _Progress(total)
-    stage.parent.mkdir(parents=True, exist_ok=True)
     partial = stage.with_name(stage.name + ".partial")
-    with partial.open("w", encoding="utf-8") as out:
+    try:
+        stage.parent.mkdir(parents=True, exist_ok=True)
+        out = partial.open("w", encoding="utf-8")
+    except OSError as error:
+        raise JobFailed(f"cannot write the staging file {partial}: {error.strerror or error}") from error
+    with out:
         for result in pipeline.process(paths) if items is None else pipeline.process_items(items):
             counts["read"] += 1
             if outcomes is not None:

@@ -116,6 +116,11 @@ class ArgosTranslator:
     def model_label(self) -> str:
         return f"{self.model_name} {self.model_version}"
 
+    def load(self) -> None:
+        """Load the model and tokenizer now, so that a broken package fails before any work."""
+        self._translator  # noqa: B018
+        self.package.tokenizer.encode("test")
+
     @cached_property
     def _translator(self):
         import ctranslate2
