@@ -9,11 +9,14 @@ import unicodedata
 # does not end one. Quotes or brackets right after the mark stay with the sentence.
 _SENTENCE_END = re.compile(r"([.!?؟۔][\"'»”)\]]*)\s+")
 _SPACES = re.compile(r"[ \t\u00a0\u200f\u200e]+")
+# Control characters, and bidi embeddings, overrides and isolates that can make a title display
+# as something else; the zero-width space and a stray BOM are invisible. None of them is text.
+_INVISIBLE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\u200b\ufeff]")
 
 
 def normalize(text: str) -> str:
     """NFKC (so presentation forms become letters), collapsed spaces, trimmed lines."""
-    text = unicodedata.normalize("NFKC", text)
+    text = _INVISIBLE.sub("", unicodedata.normalize("NFKC", text))
     lines = (_SPACES.sub(" ", line).strip() for line in text.splitlines())
     return "\n".join(lines).strip()
 

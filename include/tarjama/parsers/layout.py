@@ -14,6 +14,7 @@ from tarjama.models import ParsedArticle
 
 SENTENCE_PUNCTUATION = re.compile(r"[.!?؟،,:؛\"«»“”]")
 MAX_CHROME_WORDS = 4
+MAX_TITLE_CHARS = 300
 # Lines that are site furniture wherever they appear, compared after casefolding.
 CHROME_LINES = {
     line.casefold()
@@ -195,8 +196,14 @@ def finish(article: ParsedArticle) -> ParsedArticle:
         published_at, published_from = "-".join(match.groups()), "url"
     if not body:
         raise ArticleError(article.path, "no body text: only a headline, metadata or site chrome")
+    title, repairs = article.title, article.repairs
+    if len(title) > MAX_TITLE_CHARS:  # a whole story in the title field of an export
+        title = title[:MAX_TITLE_CHARS].rsplit(" ", 1)[0] + " …"
+        repairs = (*repairs, f"title cut to {MAX_TITLE_CHARS} characters from {len(article.title)}")
     return replace(
         article,
+        title=title,
+        repairs=repairs,
         paragraphs=tuple(body),
         removed_lines=article.removed_lines + tuple(removed),
         byline=byline,
