@@ -37,13 +37,12 @@ NEWS_INDEX = Asset(name="news-articles", uri="tarjama://elasticsearch/news-artic
 def news_reprocess():
     @task(pool="translation", outlets=[NEWS_INDEX])
     def reprocess() -> dict:
-        from airflow.providers.elasticsearch.hooks.elasticsearch import ElasticsearchSQLHook
-
+        from tarjama.es_index import connect_from_airflow
         from tarjama.reprocess import reprocess_outdated
         from tarjama.settings import Settings
 
         context = get_current_context()
-        client = ElasticsearchSQLHook(elasticsearch_conn_id=ELASTICSEARCH_CONN_ID).get_conn().es
+        client = connect_from_airflow(ELASTICSEARCH_CONN_ID)
         counts = reprocess_outdated(client, Settings.from_env(), context["run_id"], context["params"]["dry_run"])
         print(f"reprocessing totals: {counts}")
         return counts

@@ -34,9 +34,9 @@ SCHEDULE = os.environ.get("TARJAMA_SCHEDULE", "0 0 * * *")
 
 
 def _client():
-    from airflow.providers.elasticsearch.hooks.elasticsearch import ElasticsearchSQLHook
+    from tarjama.es_index import connect_from_airflow
 
-    return ElasticsearchSQLHook(elasticsearch_conn_id=ELASTICSEARCH_CONN_ID).get_conn().es
+    return connect_from_airflow(ELASTICSEARCH_CONN_ID)
 
 
 @dag(

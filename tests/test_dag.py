@@ -4,6 +4,7 @@ import os
 import shutil
 import subprocess
 import sys
+from pathlib import Path
 from urllib.parse import urlsplit
 
 import pendulum
@@ -134,3 +135,63 @@ def test_manual_run_params_pick_days_or_paths_and_dry_run_indexes_nothing(
     report = dry.get_task_instance("report").xcom_pull(task_ids="report")
     assert (report["read"], report["staged"], report["indexed"]) == (5, 4, 0)  # Jordan: already indexed, unchanged
     assert es_index.count(es_client, settings.index_alias) == 1
+
+
+@pytest.mark.elasticsearch
+def test_secrets_never_reach_the_task_logs(airflow_db, elasticsearch_url, tmp_path):
+    """A whole `airflow dags test` run with a password and an API key in the connection: neither
+    appears in its output or in any task log file."""
+    import json
+
+    day = tmp_path / "landing" / "2024-12-05"
+    day.mkdir(parents=True)
+    shutil.copy(SAMPLES / "jordan-world-bank-water.txt", day)
+    url = urlsplit(elasticsearch_url)
+    password, api_key = "pw-9f3e1c-never-logged", "key-77ab02-never-logged"
+    connection = {
+        "conn_type": "elasticsearch",
+        "host": url.hostname,
+        "port": url.port,
+        "schema": url.scheme,
+        "login": "tarjama_etl",
+        "password": password,
+        "extra": {"api_key": api_key},
+    }
+    env = {
+        **os.environ,
+        "AIRFLOW_CONN_ELASTICSEARCH_DEFAULT": json.dumps(connection),
+        "TARJAMA_LANDING_DIR": str(tmp_path / "landing"),
+        "TARJAMA_INDEX_ALIAS": "tarjama-test-secrets",
+        "TARJAMA_STAGING_DIR": str(tmp_path / "staging"),
+        "TARJAMA_QUARANTINE_DIR": str(tmp_path / "quarantine"),
+    }
+    try:
+        run = subprocess.run(
+            [sys.executable, "-m", "airflow", "dags", "test", DAG_ID, "2024-12-06"],  # the run that owns 2024-12-05
+            capture_output=True, text=True, env=env, timeout=600, cwd=REPO,
+        )  # fmt: skip
+        output = run.stdout + run.stderr
+        assert run.returncode == 0, output[-3000:]
+        logs = [
+            p.read_text(errors="replace") for p in (Path(os.environ["AIRFLOW_HOME"]) / "logs").rglob("*") if p.is_file()
+        ]
+        assert "Elasticsearch at" in output and "(auth: api key;" in output  # the connection's key was used
+        for secret in (password, api_key):
+            assert secret not in output
+            assert not any(secret in log for log in logs)
+    finally:
+        client = es_index.connect(elasticsearch_url)
+        client.indices.delete(index="tarjama-test-secrets-*", ignore_unavailable=True, allow_no_indices=True)
+
+
+def test_connection_secrets_are_registered_with_the_masker(monkeypatch):
+    import json
+
+    from airflow.sdk.log import _secrets_masker
+
+    connection = {"conn_type": "elasticsearch", "host": "127.0.0.1", "port": 9200, "password": "pw-31c0-mask-me"}
+    connection["extra"] = {"api_key": "key-8d2a-mask-me"}
+    monkeypatch.setenv("AIRFLOW_CONN_ES_MASKING", json.dumps(connection))
+    es_index.connect_from_airflow("es_masking")
+    line = _secrets_masker().redact("password pw-31c0-mask-me and key key-8d2a-mask-me")
+    assert "pw-31c0-mask-me" not in line and "key-8d2a-mask-me" not in line and "***" in line

@@ -123,7 +123,7 @@ def _ingest(args, settings: Settings) -> int:
     from tarjama import es_index
     from tarjama.runner import process_and_index
 
-    client = es_index.connect(settings.elasticsearch_url)
+    client = es_index.connect(settings.elasticsearch)
     run_id = f"cli-{time.strftime('%Y%m%dT%H%M%S')}"
     print(json.dumps(process_and_index(expand_paths(args.paths), settings, client, run_id)))
     return 0
@@ -154,7 +154,7 @@ def _quarantine_requeue(args, settings: Settings) -> int:
     if unknown:
         print(f"tarjama: not in the quarantine: {', '.join(sorted(unknown))}", file=sys.stderr)
         return 1
-    client = es_index.connect(settings.elasticsearch_url)
+    client = es_index.connect(settings.elasticsearch)
     print(json.dumps(requeue(records, settings, client, f"requeue-{time.strftime('%Y%m%dT%H%M%S')}")))
     return 0
 
@@ -163,7 +163,7 @@ def _reprocess(args, settings: Settings) -> int:
     from tarjama import es_index
     from tarjama.reprocess import reprocess_outdated
 
-    client = es_index.connect(settings.elasticsearch_url)
+    client = es_index.connect(settings.elasticsearch)
     run_id = f"cli-reprocess-{time.strftime('%Y%m%dT%H%M%S')}"
     print(json.dumps(reprocess_outdated(client, settings, run_id, dry_run=args.dry_run)))
     return 0
@@ -180,7 +180,7 @@ def _kibana_import(args, settings: Settings) -> int:
 def _index_migrate(args, settings: Settings) -> int:
     from tarjama import es_index
 
-    print(json.dumps(es_index.migrate(es_index.connect(settings.elasticsearch_url), settings.index_alias)))
+    print(json.dumps(es_index.migrate(es_index.connect(settings.elasticsearch), settings.index_alias)))
     return 0
 
 
@@ -197,7 +197,7 @@ def _search(args, settings: Settings) -> int:
         orgs=tuple(args.org),
         places=tuple(args.place),
     )
-    client = es_index.connect(settings.elasticsearch_url)
+    client = es_index.connect(settings.elasticsearch)
     result = search(client, settings.index_alias, args.query, filters, size=args.size, page=args.page)
     hits = result["hits"]
     if not args.json:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import logging
 from collections.abc import Iterable
+from dataclasses import dataclass, field
 from importlib import resources
 
 from elasticsearch import BadRequestError, Elasticsearch, helpers
@@ -17,8 +18,73 @@ from tarjama.near_duplicates import Fingerprint, Known
 log = logging.getLogger(__name__)
 
 
-def connect(url: str) -> Elasticsearch:
-    return Elasticsearch(url, request_timeout=60, retry_on_timeout=True, max_retries=3)
+@dataclass(frozen=True)
+class Endpoint:
+    """Where Elasticsearch is and how to prove who we are: an API key, or basic auth; over
+    https, the server's certificate is verified (against `ca_certs` when given) unless
+    `verify_certs` is explicitly false, which is logged as a warning every time."""
+
+    url: str
+    api_key: str | None = field(default=None, repr=False)
+    username: str | None = None
+    password: str | None = field(default=None, repr=False)
+    ca_certs: str | None = None
+    verify_certs: bool = True
+
+    @property
+    def auth(self) -> str:
+        return "api key" if self.api_key else "basic" if self.username else "none"
+
+
+def endpoint_from_connection(conn) -> Endpoint:
+    """An Airflow connection (`elasticsearch://user:pass@host:9200?scheme=https&ca_certs=...`,
+    or `api_key` in its extra) as an Endpoint."""
+    extra = conn.extra_dejson
+    scheme = extra.get("scheme") or (conn.schema if conn.schema in ("http", "https") else "http")
+    return Endpoint(
+        url=f"{scheme}://{conn.host}:{conn.port or 9200}",
+        api_key=extra.get("api_key") or None,
+        username=conn.login or None,
+        password=conn.password or None,
+        ca_certs=extra.get("ca_certs") or None,
+        verify_certs=str(extra.get("verify_certs", True)).lower() not in ("false", "0", "no"),
+    )
+
+
+def connect_from_airflow(conn_id: str) -> Elasticsearch:
+    """Inside a task: the client for an Airflow connection, its secrets masked in every log
+    line of the task (Airflow is imported here only)."""
+    from airflow.sdk import BaseHook
+    from airflow.sdk.log import mask_secret
+
+    endpoint = endpoint_from_connection(BaseHook.get_connection(conn_id))
+    for secret in (endpoint.api_key, endpoint.password):
+        if secret:
+            mask_secret(secret)
+    return connect(endpoint)
+
+
+def connect(endpoint: Endpoint | str) -> Elasticsearch:
+    endpoint = Endpoint(endpoint) if isinstance(endpoint, str) else endpoint
+    options: dict = {"request_timeout": 60, "retry_on_timeout": True, "max_retries": 3}
+    if endpoint.api_key:
+        options["api_key"] = endpoint.api_key
+    elif endpoint.username:
+        options["basic_auth"] = (endpoint.username, endpoint.password or "")
+    tls = "off (http)"
+    if endpoint.url.startswith("https"):
+        options["verify_certs"] = endpoint.verify_certs
+        if endpoint.ca_certs:
+            options["ca_certs"] = endpoint.ca_certs
+        tls = f"verified against {endpoint.ca_certs or 'the system CAs'}" if endpoint.verify_certs else "NOT VERIFIED"
+        if not endpoint.verify_certs:
+            log.warning(
+                "TLS certificate verification is off for %s (verify_certs=false): anyone on the path can "
+                "read and change what is indexed",
+                endpoint.url,
+            )
+    log.info("Elasticsearch at %s (auth: %s; TLS: %s)", endpoint.url, endpoint.auth, tls)
+    return Elasticsearch(endpoint.url, **options)
 
 
 def _resource(name: str) -> dict:

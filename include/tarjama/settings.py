@@ -12,6 +12,7 @@ from tarjama.translate import EngineOptions
 ARABIC_NER_MODEL = Path(__file__).resolve().parents[2] / "models" / "ar_ner_newsfane"
 
 DEFAULT_ELASTICSEARCH_URL = "http://localhost:9200"
+_FALSE = ("false", "0", "no")
 
 
 @dataclass(frozen=True)
@@ -20,6 +21,9 @@ class Settings:
     quarantine_dir: Path
     staging_dir: Path
     elasticsearch_url: str
+    elasticsearch_api_key: str | None
+    elasticsearch_ca_certs: str | None
+    elasticsearch_verify_certs: bool
     index_alias: str
     pivot_language: str  # every other language is translated into it
     english_target: str  # what pivot-language originals are translated into, when a package exists
@@ -28,6 +32,24 @@ class Settings:
     arabic_ner_model: Path
     engine: EngineOptions
     batch_files: int
+
+    @property
+    def elasticsearch(self):
+        """The CLI's Elasticsearch: ELASTICSEARCH_URL (user:password@ for basic auth), _API_KEY, _CA_CERTS."""
+        from urllib.parse import urlsplit
+
+        from tarjama.es_index import Endpoint
+
+        parts = urlsplit(self.elasticsearch_url)
+        url = parts._replace(netloc=parts.hostname + (f":{parts.port}" if parts.port else "")).geturl()
+        return Endpoint(
+            url=url,
+            api_key=self.elasticsearch_api_key,
+            username=parts.username,
+            password=parts.password,
+            ca_certs=self.elasticsearch_ca_certs,
+            verify_certs=self.elasticsearch_verify_certs,
+        )
 
     @classmethod
     def from_env(cls, environ: dict[str, str] | None = None) -> Settings:
@@ -38,6 +60,10 @@ class Settings:
             quarantine_dir=Path(env.get("TARJAMA_QUARANTINE_DIR", data_dir / "quarantine")),
             staging_dir=Path(env.get("TARJAMA_STAGING_DIR", data_dir / "staging")),
             elasticsearch_url=env.get("ELASTICSEARCH_URL") or DEFAULT_ELASTICSEARCH_URL,
+            elasticsearch_api_key=env.get("ELASTICSEARCH_API_KEY") or None,
+            elasticsearch_ca_certs=env.get("ELASTICSEARCH_CA_CERTS") or None,
+            elasticsearch_verify_certs=env.get("ELASTICSEARCH_VERIFY_CERTS", "true").lower()
+            not in ("false", "0", "no"),
             index_alias=env.get("TARJAMA_INDEX_ALIAS", DEFAULT_ALIAS),
             pivot_language=env.get("TARJAMA_PIVOT_LANGUAGE", "en"),
             english_target=env.get("TARJAMA_TRANSLATE_ENGLISH_TO", "ar"),
