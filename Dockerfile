@@ -1,5 +1,6 @@
 # The Airflow image for docker-compose.yml: Airflow 3.3.2 with Tarjama and its models.
-FROM apache/airflow:3.3.2-python3.11
+ARG AIRFLOW_IMAGE_TAG=3.3.2-python3.11
+FROM apache/airflow:${AIRFLOW_IMAGE_TAG}
 
 ENV ARGOS_PACKAGES_DIR=/opt/argos-packages \
     PYTHONPATH=/opt/tarjama/include

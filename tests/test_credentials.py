@@ -108,3 +108,16 @@ def test_cli_credentials_from_the_environment():
         "https://es.example:9243", "etl", "pa55", "/ca.pem"
     )  # fmt: skip
     assert Settings.from_env({"ELASTICSEARCH_API_KEY": "k3y"}).elasticsearch.auth == "api key"
+
+
+def test_api_key_from_a_file_as_compose_writes_it(secured_node, tmp_path):
+    port, ca = secured_node
+    key_file = tmp_path / "tarjama-etl.api_key"
+    key_file.write_text("ZmlsZWtleQ==\n")
+    extra = {"scheme": "https", "ca_certs": ca, "api_key_file": str(key_file)}
+    es_index.connect(es_index.endpoint_from_connection(_connection(port, extra=extra))).indices.exists_alias(name="x")
+    assert _SecuredNode.seen[-1]["authorization"] == "ApiKey ZmlsZWtleQ=="
+    from tarjama.errors import JobFailed
+
+    with pytest.raises(JobFailed, match="cannot read the Elasticsearch API key file /nowhere/key"):
+        es_index.endpoint_from_connection(_connection(port, extra={"api_key_file": "/nowhere/key"}))

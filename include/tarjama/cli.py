@@ -173,7 +173,9 @@ def _kibana_import(args, settings: Settings) -> int:
     from tarjama.kibana import import_saved_objects
 
     user, password = os.environ.get("KIBANA_USERNAME"), os.environ.get("KIBANA_PASSWORD")
-    print(json.dumps(import_saved_objects(args.url, timeout_s=args.timeout, auth=(user, password) if user else None)))
+    auth = (user, password or "") if user else None
+    verify = os.environ.get("KIBANA_CA_CERTS") or True
+    print(json.dumps(import_saved_objects(args.url, timeout_s=args.timeout, auth=auth, verify=verify)))
     return 0
 
 

@@ -7,6 +7,7 @@ import logging
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from importlib import resources
+from pathlib import Path
 
 from elasticsearch import BadRequestError, Elasticsearch, helpers
 
@@ -37,13 +38,20 @@ class Endpoint:
 
 
 def endpoint_from_connection(conn) -> Endpoint:
-    """An Airflow connection (`elasticsearch://user:pass@host:9200?scheme=https&ca_certs=...`,
-    or `api_key` in its extra) as an Endpoint."""
+    """An Airflow connection as an Endpoint: login and password, or `api_key` (or `api_key_file`)
+    in its extra, with `scheme`, `ca_certs` and `verify_certs`."""
     extra = conn.extra_dejson
     scheme = extra.get("scheme") or (conn.schema if conn.schema in ("http", "https") else "http")
+    api_key = extra.get("api_key") or None
+    if not api_key and extra.get("api_key_file"):  # written by docker-compose's es-setup
+        try:
+            api_key = Path(extra["api_key_file"]).read_text(encoding="utf-8").strip()
+        except OSError as error:
+            path = extra["api_key_file"]
+            raise JobFailed(f"cannot read the Elasticsearch API key file {path}: {error.strerror}") from error
     return Endpoint(
         url=f"{scheme}://{conn.host}:{conn.port or 9200}",
-        api_key=extra.get("api_key") or None,
+        api_key=api_key,
         username=conn.login or None,
         password=conn.password or None,
         ca_certs=extra.get("ca_certs") or None,

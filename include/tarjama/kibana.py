@@ -16,12 +16,12 @@ class KibanaImportError(JobFailed):
     pass
 
 
-def wait_for_kibana(url: str, timeout_s: float, auth: tuple[str, str] | None = None) -> None:
+def wait_for_kibana(url: str, timeout_s: float, auth: tuple[str, str] | None = None, verify: str | bool = True) -> None:
     deadline = time.monotonic() + timeout_s
     last = "no answer"
     while time.monotonic() < deadline:
         try:
-            response = requests.get(f"{url}/api/status", auth=auth, timeout=10)
+            response = requests.get(f"{url}/api/status", auth=auth, timeout=10, verify=verify)
             level = response.json().get("status", {}).get("overall", {}).get("level") if response.ok else None
             if level == "available":
                 return
@@ -33,11 +33,16 @@ def wait_for_kibana(url: str, timeout_s: float, auth: tuple[str, str] | None = N
 
 
 def import_saved_objects(
-    url: str, path: Path = SAVED_OBJECTS, timeout_s: float = 300, auth: tuple[str, str] | None = None
+    url: str,
+    path: Path = SAVED_OBJECTS,
+    timeout_s: float = 300,
+    auth: tuple[str, str] | None = None,
+    verify: str | bool = True,
 ) -> dict:
-    """Wait for Kibana, post the objects with overwrite, and fail unless Kibana reports success."""
+    """Wait for Kibana, post the objects with overwrite, and fail unless Kibana reports success.
+    Over https, Kibana's certificate is verified (against `verify`, a CA file, when given)."""
     url = url.rstrip("/")
-    wait_for_kibana(url, timeout_s, auth)
+    wait_for_kibana(url, timeout_s, auth, verify)
     response = requests.post(
         f"{url}/api/saved_objects/_import",
         params={"overwrite": "true"},
@@ -45,6 +50,7 @@ def import_saved_objects(
         files={"file": (path.name, path.read_bytes(), "application/ndjson")},
         auth=auth,
         timeout=60,
+        verify=verify,
     )
     try:
         body = response.json()
