@@ -195,3 +195,31 @@ def test_connection_secrets_are_registered_with_the_masker(monkeypatch):
     es_index.connect_from_airflow("es_masking")
     line = _secrets_masker().redact("password pw-31c0-mask-me and key key-8d2a-mask-me")
     assert "pw-31c0-mask-me" not in line and "key-8d2a-mask-me" not in line and "***" in line
+
+
+@pytest.mark.elasticsearch
+def test_drill_elasticsearch_down_when_a_run_starts(
+    dagbag, es_client, settings, elasticsearch_url, tmp_path, monkeypatch
+):
+    """Through Airflow's own retries: the node is unreachable for the first seconds of the run;
+    the failed task is retried with backoff, the run succeeds, every article is indexed once."""
+    import threading
+
+    from test_failure_drills import FlakyProxy
+
+    day = tmp_path / "landing" / "2024-12-03"
+    day.mkdir(parents=True)
+    for name in ("macron-cairo-renewable-energy.txt", "jordan-world-bank-water.txt"):
+        shutil.copy(SAMPLES / name, day / name)
+    proxy = FlakyProxy(elasticsearch_url)
+    proxy.down = True
+    threading.Timer(10, setattr, args=(proxy, "down", False)).start()  # the node comes back
+    monkeypatch.setenv("AIRFLOW_CONN_ELASTICSEARCH_DEFAULT", f"elasticsearch://127.0.0.1:{proxy.port}/http")
+    monkeypatch.setenv("TARJAMA_LANDING_DIR", str(tmp_path / "landing"))
+    run = dagbag.get_dag(DAG_ID).test(logical_date=pendulum.datetime(2024, 12, 4, tz="UTC"))
+    assert run.state == "success"
+    tries = {ti.task_id: ti.try_number for ti in run.get_task_instances()}
+    assert tries["process"] >= 2  # failed while the node was down, succeeded on a retry
+    report = run.get_task_instance("report").xcom_pull(task_ids="report")
+    assert (report["indexed"], report["translated"]) == (2, 1)
+    assert es_index.count(es_client, settings.index_alias) == 2

@@ -222,3 +222,29 @@ def test_missing_arabic_ner_model_fails_at_once(tmp_path):
     out = _check_with(tmp_path, TARJAMA_AR_NER_MODEL=str(tmp_path / "nowhere"))
     assert f"FAILED: the Arabic NER model cannot be loaded: no Arabic NER model in {tmp_path / 'nowhere'}" in out
     assert "python scripts/train_arabic_ner.py" in out
+
+
+@pytest.fixture
+def full_disk(tmp_path):
+    """A 64 KB tmpfs, filled: every write to it ends with ENOSPC."""
+    mount = tmp_path / "full"
+    mount.mkdir()
+    if subprocess.run(["mount", "-t", "tmpfs", "-o", "size=64k", "tmpfs", str(mount)], capture_output=True).returncode:
+        pytest.skip("a tmpfs cannot be mounted here (needs root)")
+    try:
+        with contextlib.suppress(OSError), (mount / "filler").open("wb") as filler:
+            while True:
+                filler.write(b"\0" * 4096)
+                filler.flush()
+        yield mount
+    finally:
+        subprocess.run(["umount", str(mount)], check=False)
+
+
+def test_a_full_disk_fails_naming_the_path(settings, full_disk):
+    stage = full_disk / "run" / "batch.jsonl"
+    expected = f"cannot write the staging file {full_disk}/run/batch.jsonl.partial: No space left on device"
+    with pytest.raises(JobFailed, match=expected):
+        process_to_stage([str(p) for p in sorted(SAMPLES.iterdir())], settings, None, "run", stage)
+    with pytest.raises(JobFailed, match=f"cannot write to the quarantine {full_disk}/run: No space left on device"):
+        quarantine(full_disk, Quarantined("x.txt", "empty file", b"x" * 100_000), "run")

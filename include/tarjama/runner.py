@@ -71,12 +71,7 @@ def process_to_stage(
     reasons: Counter = Counter()
     progress = _Progress(total)
     partial = stage.with_name(stage.name + ".partial")
-    try:
-        stage.parent.mkdir(parents=True, exist_ok=True)
-        out = partial.open("w", encoding="utf-8")
-    except OSError as error:
-        raise JobFailed(f"cannot write the staging file {partial}: {error.strerror or error}") from error
-    with out:
+    with _StagingFile(partial) as out:
         for result in pipeline.process(paths) if items is None else pipeline.process_items(items):
             counts["read"] += 1
             if outcomes is not None:
@@ -88,7 +83,7 @@ def process_to_stage(
             elif isinstance(result, Skipped):
                 counts[result.reason] += 1
             else:
-                out.write(json.dumps(result, ensure_ascii=False) + "\n")
+                out.write(result)
                 counts["staged"] += 1
             progress.tick(counts["read"])
     os.replace(partial, stage)
@@ -190,6 +185,37 @@ def _reason_kind(reason: str) -> str:
     for mark in (" (", ";", ":"):
         reason = reason.split(mark, 1)[0]
     return reason.strip()
+
+
+class _StagingFile:
+    """JSON Lines out; a full disk or a folder it may not write fails the run naming the file."""
+
+    def __init__(self, path: Path):
+        self.path = path
+
+    def _fail(self, error: OSError) -> JobFailed:
+        return JobFailed(f"cannot write the staging file {self.path}: {error.strerror or error}")
+
+    def __enter__(self):
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            self.file = self.path.open("w", encoding="utf-8")
+        except OSError as error:
+            raise self._fail(error) from error
+        return self
+
+    def write(self, document: dict) -> None:
+        try:
+            self.file.write(json.dumps(document, ensure_ascii=False) + "\n")
+        except OSError as error:
+            raise self._fail(error) from error
+
+    def __exit__(self, *failure):
+        try:
+            self.file.close()
+        except OSError as error:
+            if failure[0] is None:
+                raise self._fail(error) from error
 
 
 class _Progress:
