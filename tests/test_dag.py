@@ -216,7 +216,9 @@ def test_drill_elasticsearch_down_when_a_run_starts(
     threading.Timer(10, setattr, args=(proxy, "down", False)).start()  # the node comes back
     monkeypatch.setenv("AIRFLOW_CONN_ELASTICSEARCH_DEFAULT", f"elasticsearch://127.0.0.1:{proxy.port}/http")
     monkeypatch.setenv("TARJAMA_LANDING_DIR", str(tmp_path / "landing"))
-    run = dagbag.get_dag(DAG_ID).test(logical_date=pendulum.datetime(2024, 12, 4, tz="UTC"))
+    # Every param given: in-process dag.test runs can carry an earlier run's conf along.
+    conf = {"paths": [], "from_date": None, "to_date": None, "landing_dir": None, "dry_run": False}
+    run = dagbag.get_dag(DAG_ID).test(logical_date=pendulum.datetime(2024, 12, 4, tz="UTC"), run_conf=conf)
     assert run.state == "success"
     tries = {ti.task_id: ti.try_number for ti in run.get_task_instances()}
     assert tries["process"] >= 2  # failed while the node was down, succeeded on a retry
