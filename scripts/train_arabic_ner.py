@@ -1,12 +1,13 @@
 """Train the Arabic NER model on NewsFANE Gold and score it, reproducibly.
 
-    .venv/bin/python scripts/train_arabic_ner.py [--corpus PATH] [--steps N]
+    .venv/bin/python scripts/train_arabic_ner.py [--corpus PATH] [--steps N] [--augment N]
 
 NewsFANE Gold (Alotaibi and Lee, COLING 2014; CC BY-SA 3.0) has 50 fine-grained classes; they
 are mapped to person, organisation and place below, the rest dropped. Sentences are split 80/10/10
-into train/dev/test by a seeded shuffle, so every run uses the same split. The model (spaCy
-`ner/config.cfg`), the corpus's word counts for segmenting real text, and the test-split scores
-are written to models/ar_ner_newsfane/.
+into train/dev/test by a seeded shuffle, so every run uses the same split; the training part is
+then given two mention-swapped copies of each sentence that holds names (`augment`). The model
+(spaCy `ner/config.cfg`), the corpus's word counts for segmenting real text, and the test-split
+scores are written to models/ar_ner_newsfane/.
 """
 
 from __future__ import annotations
@@ -29,7 +30,7 @@ from spacy.training import Example
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "include"))
 
-from tarjama.arabic_ner import LABELS, fold  # noqa: E402  (registers the tokenizer and norms)
+from tarjama.arabic_ner import LABELS, famous_people, fold  # noqa: E402  (registers the tokenizer and norms)
 from tarjama.settings import ARABIC_NER_MODEL as MODEL_DIR  # noqa: E402
 
 CORPUS = REPO.parent / "shared" / "data" / "ner" / "newsfane" / "NewsFANE_Gold_2014_170K.txt"
@@ -53,6 +54,11 @@ Approach to Features Representation for Fine-grained Arabic Named Entity Recogni
 2014. The corpus is licensed under Creative Commons Attribution-ShareAlike 3.0 Unported
 (https://creativecommons.org/licenses/by-sa/3.0/); this model, derived from it, is shared
 under the same licence.
+
+Two of its features and its training-time name swaps read the name lists in
+include/tarjama/resources/ (scripts/build_name_lists.py): Wikidata's name labels (CC0) as
+collected by arabic-name-romanizer (MIT), ArWikiCats's names of well-known people (MIT), and
+wordfreq's Arabic word list (CC BY-SA 4.0) for letter statistics.
 """
 
 
@@ -97,6 +103,39 @@ def split(sentences: list) -> dict[str, list]:
     }
 
 
+def entity_spans(tags: list[str]) -> list[tuple[int, int, str]]:
+    spans = []
+    for i, tag in enumerate(tags):
+        if tag.startswith("B-"):
+            spans.append([i, i + 1, tag[2:]])
+        elif tag.startswith("I-"):
+            spans[-1][1] = i + 1
+    return [tuple(span) for span in spans]
+
+
+def augment(sentences: list, copies: int) -> list:
+    """Mention replacement: copies of the sentences that hold names, each name swapped for a
+    random other one of its type (persons also from the list of well-known people), so that
+    the model learns more from the context around a name and less by heart."""
+    bank: dict[str, list[list[str]]] = {"PER": [name.split() for name in famous_people()]}
+    for words, tags in sentences:
+        for start, end, kind in entity_spans(tags):
+            bank.setdefault(kind, []).append(words[start:end])
+    rng = random.Random(SEED)
+    extra = []
+    for words, tags in sentences:
+        spans = entity_spans(tags)
+        for _ in range(copies if spans else 0):
+            new_words, new_tags, at = [], [], 0
+            for start, end, kind in spans:
+                name = rng.choice(bank[kind])
+                new_words += words[at:start] + name
+                new_tags += tags[at:start] + [f"B-{kind}"] + [f"I-{kind}"] * (len(name) - 1)
+                at = end
+            extra.append((new_words + words[at:], new_tags + tags[at:]))
+    return sentences + extra
+
+
 def to_docs(nlp, sentences) -> list[Doc]:
     return [Doc(nlp.vocab, words=words, ents=tags) for words, tags in sentences]
 
@@ -116,16 +155,22 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--corpus", type=Path, default=CORPUS)
     parser.add_argument("--steps", type=int, default=6000)
+    parser.add_argument("--augment", type=int, default=2, help="mention-replaced copies of each training sentence")
+    parser.add_argument("--config", type=Path, default=REPO / "ner" / "config.cfg")
+    parser.add_argument("--model-dir", type=Path, default=MODEL_DIR, help="where the model is written")
+    parser.add_argument("--work", type=Path, default=WORK, help="for the corpus's splits and training output")
     args = parser.parse_args()
     if not args.corpus.exists():
         sys.exit(f"NewsFANE Gold is not at {args.corpus}; pass --corpus PATH")
     sentences = read_corpus(args.corpus)
     parts = split(sentences)
-    blank = spacy.blank("ar")
-    WORK.mkdir(parents=True, exist_ok=True)
-    for name, part in parts.items():
-        DocBin(docs=to_docs(blank, part)).to_disk(WORK / f"{name}.spacy")
     counts = Counter(word for words, _ in parts["train"] for word in words)
+    parts["train"] = augment(parts["train"], args.augment)
+    blank = spacy.blank("ar")
+    work, model_dir = args.work, args.model_dir
+    work.mkdir(parents=True, exist_ok=True)
+    for name, part in parts.items():
+        DocBin(docs=to_docs(blank, part)).to_disk(work / f"{name}.spacy")
     print(
         f"{len(sentences)} sentences: " + ", ".join(f"{k} {len(v)}" for k, v in parts.items()),
         f"({sum(len(w) for w, _ in parts['train'])} training tokens)",
@@ -133,14 +178,14 @@ def main() -> None:
     )
 
     started = time.monotonic()
-    output = WORK / "output"
+    output = work / "output"
     shutil.rmtree(output, ignore_errors=True)
     train(
-        REPO / "ner" / "config.cfg",
+        args.config,
         output,
         overrides={
-            "paths.train": str(WORK / "train.spacy"),
-            "paths.dev": str(WORK / "dev.spacy"),
+            "paths.train": str(work / "train.spacy"),
+            "paths.dev": str(work / "dev.spacy"),
             "training.max_steps": args.steps,
         },
     )
@@ -149,22 +194,28 @@ def main() -> None:
     nlp = spacy.load(output / "model-best")
     nlp.meta.update(
         name="ar_ner_newsfane",
-        version="1.0.0",
+        version="1.1.0",
         license="CC BY-SA 3.0",
         sources=[{"name": "NewsFANE Gold", "author": "Fahd Alotaibi and Mark Lee", "license": "CC BY-SA 3.0"}],
     )
-    test = list(DocBin().from_disk(WORK / "test.spacy").get_docs(nlp.vocab))
+    test = list(DocBin().from_disk(work / "test.spacy").get_docs(nlp.vocab))
     scores = per_type_scores(nlp, test)
-    shutil.rmtree(MODEL_DIR, ignore_errors=True)
-    nlp.to_disk(MODEL_DIR)
-    config = (MODEL_DIR / "config.cfg").read_text(encoding="utf-8")  # no paths of this machine in the model
+    shutil.rmtree(model_dir, ignore_errors=True)
+    nlp.to_disk(model_dir)
+    config = (model_dir / "config.cfg").read_text(encoding="utf-8")  # no paths of this machine in the model
     config = re.sub(r'^(train|dev) = ".*"$', r"\1 = null", config, flags=re.M)
-    (MODEL_DIR / "config.cfg").write_text(config, encoding="utf-8")
+    (model_dir / "config.cfg").write_text(config, encoding="utf-8")
     frequent = {word: n for word, n in counts.most_common() if n >= 2}
-    (MODEL_DIR / "word_counts.json").write_text(json.dumps(frequent, ensure_ascii=False), encoding="utf-8")
-    metrics = {"test_split": scores, "steps": args.steps, "training_minutes": round(minutes, 1), "seed": SEED}
-    (MODEL_DIR / "metrics.json").write_text(json.dumps(metrics, indent=2), encoding="utf-8")
-    (MODEL_DIR / "CREDITS.md").write_text(CREDITS, encoding="utf-8")
+    (model_dir / "word_counts.json").write_text(json.dumps(frequent, ensure_ascii=False), encoding="utf-8")
+    metrics = {
+        "test_split": scores,
+        "steps": args.steps,
+        "augment": args.augment,
+        "training_minutes": round(minutes, 1),
+        "seed": SEED,
+    }
+    (model_dir / "metrics.json").write_text(json.dumps(metrics, indent=2), encoding="utf-8")
+    (model_dir / "CREDITS.md").write_text(CREDITS, encoding="utf-8")
     print(json.dumps(metrics))
 
 

@@ -102,6 +102,19 @@ def test_real_text_is_segmented_like_newsfane():
     assert [t.text for t in tokens] == ["و", "الحكومة", "و", "رئيس", "ها", "وزير", "،", "احمد"]
     originals = [text[t.start : t.end] for t in tokens]
     assert originals[1] == "الحكومة" and originals[-1] == "أحمد"  # offsets point at the original spelling
+    # A clitic comes off a name the corpus never saw when the name lists know the rest.
+    assert [t.text for t in segmenter.segment("وقيس وقيسار")] == ["و", "قيس", "وقيسار"]
+
+
+def test_name_features_tell_names_from_words_the_corpus_never_saw():
+    from tarjama.arabic_ner import name_class, name_likeness
+
+    assert name_class("محمد") == "g3s3p1"  # a common given name and surname, in well-known names
+    assert name_class("السيسي") == "g0s2p0"  # a surname only
+    assert name_class("الحكومة") == "g0s0p0"
+    likeness = {word: int(name_likeness(word)[1:]) for word in ("لوكاشنكو", "شونسوكي", "الحكومة", "اجتماع")}
+    assert min(likeness["لوكاشنكو"], likeness["شونسوكي"]) > 0 > max(likeness["الحكومة"], likeness["اجتماع"])
+    assert name_likeness("Bush") == name_likeness("2009") == "-"
 
 
 def test_names_are_linked_across_languages_and_variants_merged():
@@ -128,7 +141,27 @@ def test_names_are_linked_across_languages_and_variants_merged():
     assert merge_variants(["بوتن", "بوتين", "Kim", "Kim Jong Un"]) == ["بوتين", "Kim Jong Un"]
 
 
-REAL_F1_FLOOR = {"person": 0.64, "org": 0.54, "place": 0.81}  # what the shipped model scores, rounded down
+def test_known_people_and_name_units_give_english_spellings_when_the_translation_has_none():
+    from tarjama.arabic_ner import ArabicName
+    from tarjama.linking import link, transliterate
+
+    arabic = [
+        ArabicName("person", "فلاديمير بوتين", 0, 14),  # a well-known person
+        ArabicName("person", "إيمانويل ماكرون", 20, 35),
+        ArabicName("person", "حسن نصر الله", 40, 52),  # name units spelled as Wikidata spells them
+    ]
+    english = Entities(person=("Macron",), place=(), org=())
+    linked = link(arabic, english, translations={})
+    assert linked["person"] == [
+        {"ar": "فلاديمير بوتين", "en": "Vladimir Putin"},
+        {"ar": "إيمانويل ماكرون", "en": "Macron"},  # the translation's own spelling wins
+        {"ar": "حسن نصر الله", "en": "Hassan Nasrallah"},
+    ]
+    assert transliterate("فلاديمير بوتن", person=True) == "Vladimir Butn"  # unknown units letter by letter
+    assert transliterate("وكالة تاس") == "Wkala Tas"  # organisations and places never use the name list
+
+
+REAL_F1_FLOOR = {"person": 0.76, "org": 0.56, "place": 0.84}  # what the shipped model scores, rounded down
 
 
 @pytest.fixture(scope="module")
@@ -157,3 +190,19 @@ def test_arabic_names_on_real_articles_keep_their_floor(quality):
     assert scores["place"]["f1"] >= REAL_F1_FLOOR["place"], scores
     assert scores["person"]["f1"] >= REAL_F1_FLOOR["person"], scores
     assert scores["org"]["f1"] >= REAL_F1_FLOOR["org"], scores
+
+
+def test_arabic_names_on_the_newsfane_test_split_meet_the_issue_targets(quality):
+    """The shipped model, scored again on the fixed test split it never trained on."""
+    bench, _ = quality
+    scores = bench.ner_newsfane()
+    assert scores["person"]["f1"] >= 0.80, scores
+    assert scores["org"]["f1"] >= 0.72, scores
+    assert scores["place"]["f1"] >= 0.85, scores
+
+
+def test_older_years_need_a_word_that_says_year():
+    values = [
+        (d.text, d.value, d.calendar) for d in find_dates("تأسست سنة 1647 ووقع 1500 انفجار عام 1445هـ", "ar", None)
+    ]
+    assert values == [("سنة 1647", "1647", "gregorian"), ("1445هـ", "2023", "hijri")]

@@ -12,6 +12,7 @@ original text, so that names come back exactly as the article wrote them.
 from __future__ import annotations
 
 import json
+import math
 import re
 from dataclasses import dataclass
 from functools import cache
@@ -35,6 +36,96 @@ _SENTENCE_END = re.compile(r"[.!?؟]+[\"'»”)]*\s+")
 def fold(word: str) -> str:
     """The corpus's spelling: diacritics and tatweel removed, alef, ya and heh forms folded."""
     return _MARKS.sub("", word).translate(_FOLD)
+
+
+def name_key(word: str) -> str:
+    """The gazetteer's spelling: folded, and ta marbuta written heh as name indexes do."""
+    return fold(word).replace("ة", "ه")
+
+
+PERSON_NAME_UNITS = Path(__file__).parent / "resources" / "person_name_units.tsv"
+FAMOUS_PEOPLE = Path(__file__).parent / "resources" / "famous_people.tsv"
+NAME_TRIGRAMS = Path(__file__).parent / "resources" / "name_trigrams.tsv"
+
+
+@cache
+def person_name_units() -> dict[str, tuple[int, int, str]]:
+    """Name unit → (uses as a given name, uses as a surname, Latin spelling), from Wikidata
+    (scripts/build_name_lists.py)."""
+    units = {}
+    with PERSON_NAME_UNITS.open(encoding="utf-8") as lines:
+        next(lines)
+        for line in lines:
+            unit, given, surname, latin = line.rstrip("\n").split("\t")
+            units[unit] = (int(given), int(surname), latin)
+    return units
+
+
+@cache
+def famous_people() -> dict[str, str]:
+    """Arabic name in lookup form → English name, for 3,000 well-known people (ArWikiCats)."""
+    with FAMOUS_PEOPLE.open(encoding="utf-8") as lines:
+        next(lines)
+        return dict(line.rstrip("\n").split("\t") for line in lines)
+
+
+@cache
+def _famous_words() -> frozenset[str]:
+    return frozenset(word for name in famous_people() for word in name.split())
+
+
+@cache
+def _name_word_uses() -> dict[str, tuple[int, int]]:
+    uses: dict[str, tuple[int, int]] = {}
+    for unit, (given, surname, _) in person_name_units().items():
+        for word in unit.split():
+            g, s = uses.get(word, (0, 0))
+            uses[word] = (g + given, s + surname)
+    return uses
+
+
+def _bucket(uses: int) -> int:
+    return 0 if uses == 0 else 1 if uses < 5 else 2 if uses < 50 else 3
+
+
+def name_class(word: str) -> str:
+    """The model's SHAPE feature, which says nothing in Arabic script, replaced by how often
+    Wikidata's people carry the word as a given name and as a surname, and whether it is in a
+    well-known person's name: it lets the model recognise names the training corpus never saw."""
+    key = name_key(word)
+    given, surname = _name_word_uses().get(key, (0, 0))
+    return f"g{_bucket(given)}s{_bucket(surname)}p{int(key in _famous_words())}"
+
+
+def letter_trigrams(word: str) -> list[str]:
+    padded = f"^{word}$"
+    return [padded[i : i + 3] for i in range(len(padded) - 2)]
+
+
+@cache
+def _trigram_log_ratios() -> tuple[dict[str, float], float]:
+    """log P(trigram | names) - log P(trigram | common words), add-half smoothed; and the
+    ratio of a trigram seen in neither."""
+    with NAME_TRIGRAMS.open(encoding="utf-8") as lines:
+        next(lines)
+        counts = {gram: (int(a), int(b)) for gram, a, b in (line.rstrip("\n").split("\t") for line in lines)}
+    in_names = sum(a for a, _ in counts.values()) + 0.5 * len(counts)
+    in_words = sum(b for _, b in counts.values()) + 0.5 * len(counts)
+    ratio = {gram: math.log((a + 0.5) / in_names) - math.log((b + 0.5) / in_words) for gram, (a, b) in counts.items()}
+    return ratio, math.log(in_words / in_names)
+
+
+def name_likeness(word: str) -> str:
+    """The model's LOWER feature (the same as the word itself in Arabic script) replaced by how
+    much the word's letters look like a name's rather than a common word's: `لوكاشنكو` and
+    `شونسوكي` look like names although no list holds them."""
+    key = name_key(word)
+    if not _ARABIC.match(key):
+        return "-"
+    ratios, unseen = _trigram_log_ratios()
+    grams = letter_trigrams(key)
+    score = sum(ratios.get(gram, unseen) for gram in grams) / len(grams)
+    return f"n{max(-4, min(4, round(2 * score)))}"
 
 
 def norm(word: str) -> str:
@@ -82,9 +173,11 @@ def whitespace_tokenizer():
 @spacy.registry.callbacks("tarjama.arabic_norms.v1")
 def arabic_norms():
     def apply(nlp):
-        from spacy.attrs import NORM
+        from spacy.attrs import LOWER, NORM, SHAPE
 
         nlp.vocab.lex_attr_getters[NORM] = norm
+        nlp.vocab.lex_attr_getters[SHAPE] = name_class
+        nlp.vocab.lex_attr_getters[LOWER] = name_likeness
         return nlp
 
     return apply
@@ -121,7 +214,7 @@ class Segmenter:
         if not _ARABIC.match(folded) or len(folded) < 4:
             return whole
         count = self.counts.get(folded, 0)
-        if folded[0] in PREFIXES and self.counts.get(folded[1:], 0) > count:
+        if folded[0] in PREFIXES and self._count(folded[1:]) > self._count(folded):
             return [(folded[0], offset, offset + 1), *self._pieces(folded[1:], offset + 1)]
         for suffix in SUFFIXES:
             stem = folded[: -len(suffix)]
@@ -129,6 +222,10 @@ class Segmenter:
                 cut = offset + len(stem)
                 return [(stem, offset, cut), (suffix, cut, offset + len(folded))]
         return whole
+
+    def _count(self, word: str) -> int:
+        """The corpus's count, or 1 for a name it never saw (وقيس is و and قيس)."""
+        return self.counts.get(word, 0) or int(name_key(word) in _name_word_uses())
 
 
 @dataclass(frozen=True)

@@ -131,6 +131,14 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
     ("my", re.compile(rf"{_WORD_START}{_MONTH_PAIR}{_YEAR_SEP}{_YEAR}", re.IGNORECASE)),
     ("hijri_year", re.compile(rf"{_WORD_START}(?P<hyear>1[345]\d\d){_HIJRI_MARK}", re.IGNORECASE)),
     ("year", re.compile(rf"{_CLITIC_START}{_YEAR_CUE}\s+{_YEAR}", re.IGNORECASE)),
+    # Older years only after a word that says "year": "سنة 1647", but not "في 1500 انفجار".
+    (
+        "year",
+        re.compile(
+            rf"{_CLITIC_START}(?:عام|العام|لعام|للعام|سنه|السنه|year)\s+(?P<year>1[0-8]\d\d)(?!\d)(?!{_HIJRI_MARK})",
+            re.I,
+        ),
+    ),
     # A year after another one ("عامي 1987 و 1988", "1945 - 1952"), or alone in brackets: "( 1931 )".
     ("year", re.compile(rf"(?<=\d{{4}})\s*(?:و|-|–|الي|to|and)\s*{_YEAR}", re.IGNORECASE)),
     ("year", re.compile(rf"\(\s*{_YEAR}(?=\s*[)\-–])")),

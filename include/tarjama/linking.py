@@ -2,11 +2,12 @@
 place however many ways a document spells it.
 
 The English form of an Arabic name is, in order of trust: a name the English NER found in the
-translation that sounds like it (`skeleton`); a name there that the Arabic name's own
-translation names (each name is translated alone, so a badly translated sentence around it
-does not matter); that translation itself when it reads as a name; else a transliteration,
-so that an English search still has something to match. A person's translation counts only
-when it sounds like the Arabic: names of people are transliterated, not translated.
+translation that sounds like it (`skeleton`); for a well-known person, the English name on
+record; a name in the translation that the Arabic name's own translation names (each name is
+translated alone, so a badly translated sentence around it does not matter); that translation
+itself when it reads as a name; else a transliteration, so that an English search still has
+something to match. A person's translation counts only when it sounds like the Arabic: names
+of people are transliterated, not translated.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from __future__ import annotations
 import re
 from difflib import SequenceMatcher
 
-from tarjama.arabic_ner import ArabicName, fold
+from tarjama.arabic_ner import ArabicName, famous_people, fold, name_key, person_name_units
 from tarjama.models import Entities
 
 KINDS = ("person", "org", "place")
@@ -35,9 +36,27 @@ _TRANSLITERATION = {
 }  # fmt: skip
 
 
-def transliterate(name: str) -> str:
-    """A readable Latin spelling when nothing better is known: فلاديمير بوتن → Fladimir Butn."""
-    return " ".join(_transliterate_word(word) for word in fold(name).split() if word)
+def transliterate(name: str, person: bool = False) -> str:
+    """A readable Latin spelling when nothing better is known: وكالة تاس → Wkala Tas. A person's
+    name is spelled unit by unit as Wikidata's people spell it where it can be (حسن نصر الله →
+    Hassan Nasrallah), letter by letter where not (بوتن → Butn)."""
+    words = fold(name).split()
+    latin = []
+    while words:
+        for size in (2, 1) if person else ():
+            unit = " ".join(name_key(word) for word in words[:size])
+            if len(words) >= size and unit in person_name_units():
+                latin.append(person_name_units()[unit][2])
+                words = words[size:]
+                break
+        else:
+            latin.append(_transliterate_word(words.pop(0)))
+    return " ".join(latin)
+
+
+def known_english(name: str) -> str | None:
+    """The English name of a well-known person (ArWikiCats): فلاديمير بوتين → Vladimir Putin."""
+    return famous_people().get(" ".join(name_key(word) for word in fold(name).split()))
 
 
 def _transliterate_word(word: str) -> str:
@@ -103,6 +122,10 @@ def link(arabic: list[ArabicName], english: Entities, translations: dict[str, st
             if match := _sounds_like(name, [e for e in english_names if e not in paired.values()]):
                 paired[name] = match
         for name in names:
+            if kind == "person" and name not in paired and (known := known_english(name)):
+                free = [e for e in english_names if e not in paired.values()]
+                paired[name] = next((e for e in free if same_name(known, e)), known)
+        for name in names:
             translated = translations.get(name, "").strip(" .،,")
             if name in paired or not translated:
                 continue
@@ -113,7 +136,7 @@ def link(arabic: list[ArabicName], english: Entities, translations: dict[str, st
                 paired[name] = match
             elif _LATIN_NAME.match(translated):
                 paired[name] = translated
-        pairs = [{"ar": name, "en": paired.get(name) or transliterate(name)} for name in names]
+        pairs = [{"ar": name, "en": paired.get(name) or transliterate(name, kind == "person")} for name in names]
         pairs.extend({"en": name} for name in english_names if name not in paired.values())
         linked[kind] = pairs
     return linked
