@@ -215,3 +215,8 @@ def test_older_years_need_a_word_that_says_year():
         (d.text, d.value, d.calendar) for d in find_dates("تأسست سنة 1647 ووقع 1500 انفجار عام 1445هـ", "ar", None)
     ]
     assert values == [("سنة 1647", "1647", "gregorian"), ("1445هـ", "2023", "hijri")]
+
+
+def test_hijri_dates_before_the_umm_al_qura_tables_use_the_arithmetic_calendar():
+    values = [(d.text, d.value) for d in find_dates("عام 1334هـ و 3 رمضان 1300 هـ", "ar", None)]
+    assert values == [("1334هـ", "1915"), ("3 رمضان 1300 هـ", "1883-07-08")]

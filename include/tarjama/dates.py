@@ -5,7 +5,8 @@ Forms read: ISO (2024-11-30), numeric day-first (30/11/2024, 09.01.2016), day mo
 janvier 23, 2018), month names in their Egyptian, Levantine (كانون الثاني, حزيران), Maghrebi
 (يوليوز, غشت, شتنبر), Algerian-Tunisian (جانفي, جوان) and Urdu (جون) forms, pairs of two names
 for one month (يونيو/حزيران, فبراير شباط), Arabic-Indic and Persian digits, and Hijri dates
-(29 شعبان 1442هـ) converted by the Umm al-Qura calendar. A month and year without a day
+(29 شعبان 1442هـ) converted by the Umm al-Qura calendar (before 1343 AH, which its tables do
+not hold, by the arithmetic one). A month and year without a day
 (فبراير/شباط 2022) is kept with month precision, a year alone (عام 2019) with year precision,
 never as a made-up day. Given the publication date, `find_dates` also resolves relative
 mentions: weekdays, أمس and غدا, this month, last year, a month or a day without a year.
@@ -13,6 +14,7 @@ mentions: weekdays, أمس and غدا, this month, last year, a month or a day w
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -70,6 +72,7 @@ def _month_table() -> dict[str, int]:
 
 
 _MONTHS = _month_table()
+UMM_AL_QURA_FIRST_YEAR = 1343
 _HIJRI_MONTHS = {name: month for month, names in _HIJRI_NAMES.items() for name in names}
 
 
@@ -260,14 +263,25 @@ def _value(kind: str, match: re.Match) -> tuple | None:
 
 def _hijri(year: int, month: int | None, day: str | None) -> tuple | None:
     try:
-        if month is None:
-            return f"{Hijri(year, 1, 1).to_gregorian().year:04d}", "year", "hijri"
-        if day is None:
-            start = Hijri(year, month, 1).to_gregorian()
-            return f"{start.year:04d}-{start.month:02d}", "month", "hijri"
-        return Hijri(year, month, int(day)).to_gregorian().isoformat(), "day", "hijri"
+        start = _hijri_to_gregorian(year, month or 1, int(day or 1))
     except (ValueError, OverflowError):
-        return None  # outside the Umm al-Qura table (1343–1500 AH), or no such day
+        return None  # no such day
+    if month is None:
+        return f"{start.year:04d}", "year", "hijri"
+    if day is None:
+        return f"{start.year:04d}-{start.month:02d}", "month", "hijri"
+    return start.isoformat(), "day", "hijri"
+
+
+def _hijri_to_gregorian(year: int, month: int, day: int) -> date:
+    """By the Umm al-Qura tables (1343–1500 AH); before them by the arithmetic (tabular)
+    calendar, which can differ from the sighted month by a day or two."""
+    if year >= UMM_AL_QURA_FIRST_YEAR:
+        return Hijri(year, month, day).to_gregorian()
+    if not (1 <= month <= 12 and 1 <= day <= 30):
+        raise ValueError(f"no Hijri day {year}-{month}-{day}")
+    julian_day = day + math.ceil(29.5 * (month - 1)) + (year - 1) * 354 + (3 + 11 * year) // 30 + 1948439
+    return date.fromordinal(julian_day - 1721425)
 
 
 def _relative(kind: str, match: re.Match, reference: date) -> tuple | None:
