@@ -41,10 +41,6 @@ from tarjama.arabic_ner import (  # noqa: E402
 COMMON_WORDS = 40_000
 
 
-def lookup_form(name: str) -> str:
-    return " ".join(name_key(word) for word in name.split())
-
-
 def units_from_index(db_path: str) -> list[str]:
     db = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)
     roles: dict[str, Counter] = defaultdict(Counter)
@@ -52,7 +48,7 @@ def units_from_index(db_path: str) -> list[str]:
     for arabic, latin, role, count in db.execute(
         "SELECT arabic_key, latin, role, count FROM units WHERE source = 'wikidata'"
     ):
-        if unit := lookup_form(arabic):
+        if unit := name_key(arabic):
             roles[unit][role] += count
             spellings[unit][latin] += count
     lines = ["unit\tgiven\tsurname\tlatin"]
@@ -64,7 +60,7 @@ def units_from_index(db_path: str) -> list[str]:
 
 def people_from_arwikicats(peoples_json: str) -> list[str]:
     names = json.loads(Path(peoples_json).read_text(encoding="utf-8"))
-    lines = {f"{lookup_form(arabic)}\t{english.title()}" for english, arabic in names.items() if lookup_form(arabic)}
+    lines = {f"{name_key(arabic)}\t{english.title()}" for english, arabic in names.items() if name_key(arabic)}
     return ["arabic\tenglish", *sorted(lines)]
 
 

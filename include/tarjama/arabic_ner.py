@@ -38,9 +38,10 @@ def fold(word: str) -> str:
     return _MARKS.sub("", word).translate(_FOLD)
 
 
-def name_key(word: str) -> str:
-    """The gazetteer's spelling: folded, and ta marbuta written heh as name indexes do."""
-    return fold(word).replace("ة", "ه")
+def name_key(name: str) -> str:
+    """The name lists' spelling: folded, ta marbuta written heh as name indexes do, one space
+    between words."""
+    return " ".join(fold(name).replace("ة", "ه").split())
 
 
 PERSON_NAME_UNITS = Path(__file__).parent / "resources" / "person_name_units.tsv"

@@ -44,7 +44,7 @@ def transliterate(name: str, person: bool = False) -> str:
     latin = []
     while words:
         for size in (2, 1) if person else ():
-            unit = " ".join(name_key(word) for word in words[:size])
+            unit = name_key(" ".join(words[:size]))
             if len(words) >= size and unit in person_name_units():
                 latin.append(person_name_units()[unit][2])
                 words = words[size:]
@@ -56,7 +56,7 @@ def transliterate(name: str, person: bool = False) -> str:
 
 def known_english(name: str) -> str | None:
     """The English name of a well-known person (ArWikiCats): فلاديمير بوتين → Vladimir Putin."""
-    return famous_people().get(" ".join(name_key(word) for word in fold(name).split()))
+    return famous_people().get(name_key(name))
 
 
 def _transliterate_word(word: str) -> str:
