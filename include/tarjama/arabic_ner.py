@@ -47,6 +47,7 @@ def name_key(name: str) -> str:
 PERSON_NAME_UNITS = Path(__file__).parent / "resources" / "person_name_units.tsv"
 FAMOUS_PEOPLE = Path(__file__).parent / "resources" / "famous_people.tsv"
 NAME_TRIGRAMS = Path(__file__).parent / "resources" / "name_trigrams.tsv"
+KNOWN_ORGANISATIONS = Path(__file__).parent / "resources" / "known_organisations.tsv"
 
 
 @cache
@@ -68,6 +69,17 @@ def famous_people() -> dict[str, str]:
     with FAMOUS_PEOPLE.open(encoding="utf-8") as lines:
         next(lines)
         return dict(line.rstrip("\n").split("\t") for line in lines)
+
+
+@cache
+def known_organisations() -> dict[str, str]:
+    """Arabic name in lookup form → English name, for 150 organisations the news names most
+    (the UN and its agencies, alliances, armed groups, agencies and media, platforms, football
+    bodies and clubs), written for this project; words that are also common nouns (فتح, حماس,
+    الجزيرة) are left out."""
+    with KNOWN_ORGANISATIONS.open(encoding="utf-8") as lines:
+        next(lines)
+        return {name_key(arabic): english for arabic, english in (line.rstrip("\n").split("\t") for line in lines)}
 
 
 @cache
@@ -261,13 +273,38 @@ class ArabicEntityExtractor:
         docs = (Doc(self.nlp.vocab, words=[t.text for t in tokens]) for tokens in sentences)
         results: list[list[ArabicName]] = [[] for _ in texts]
         for index, tokens, doc in zip(owners, sentences, self.nlp.pipe(docs, batch_size=256), strict=True):
-            for ent in doc.ents:
-                kind = LABELS.get(ent.label_)
-                span = _trim(tokens[ent.start : ent.end], kind)
+            spans = [(LABELS.get(ent.label_), ent.start, ent.end) for ent in doc.ents]
+            for kind, first, last in _with_known_organisations(tokens, spans):
+                span = _trim(tokens[first:last], kind)
                 if kind and span:
                     start, end = span[0].start, span[-1].end
                     results[index].append(ArabicName(kind, texts[index][start:end], start, end))
         return results
+
+
+def _with_known_organisations(tokens: list[Token], spans: list[tuple]) -> list[tuple]:
+    """The model's (kind, first, last) spans, with the known organisations among the tokens:
+    the list wins over a model name inside one of its names (`بلومبيرغ` read as a person,
+    `مانشستر` of `مانشستر سيتي` as a place), and loses to one that crosses its edge."""
+    keys = [name_key(token.text) for token in tokens]
+    known, first = [], 0
+    while first < len(tokens):
+        last = next(
+            (
+                n
+                for n in range(min(len(tokens), first + 8), first, -1)
+                if " ".join(keys[first:n]) in known_organisations()
+            ),
+            None,
+        )
+        if last is None:
+            first += 1
+            continue
+        if all(last <= a or b <= first or (first <= a and b <= last) for _, a, b in spans):
+            known.append(("org", first, last))
+        first = last
+    inside = [(kind, a, b) for kind, a, b in spans if any(f <= a and b <= to for _, f, to in known)]
+    return sorted([span for span in spans if span not in inside] + known, key=lambda span: span[1])
 
 
 def _trim(tokens: list[Token], kind: str | None) -> list[Token]:

@@ -2,8 +2,8 @@
 place however many ways a document spells it.
 
 The English form of an Arabic name is, in order of trust: a name the English NER found in the
-translation that sounds like it (`skeleton`); for a well-known person, the English name on
-record; a name in the translation that the Arabic name's own translation names (each name is
+translation that sounds like it (`skeleton`); for a well-known person or organisation, the
+English name on record; a name in the translation that the Arabic name's own translation names (each name is
 translated alone, so a badly translated sentence around it does not matter); that translation
 itself when it reads as a name; else a transliteration, so that an English search still has
 something to match. A person's translation counts only when it sounds like the Arabic: names
@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from difflib import SequenceMatcher
 
-from tarjama.arabic_ner import ArabicName, famous_people, fold, name_key, person_name_units
+from tarjama.arabic_ner import ArabicName, famous_people, fold, known_organisations, name_key, person_name_units
 from tarjama.models import Entities
 
 KINDS = ("person", "org", "place")
@@ -54,9 +54,11 @@ def transliterate(name: str, person: bool = False) -> str:
     return " ".join(latin)
 
 
-def known_english(name: str) -> str | None:
-    """The English name of a well-known person (ArWikiCats): فلاديمير بوتين → Vladimir Putin."""
-    return famous_people().get(name_key(name))
+def known_english(name: str, kind: str) -> str | None:
+    """The English name of a well-known person (ArWikiCats: فلاديمير بوتين → Vladimir Putin) or
+    organisation (الاتحاد الأوروبي → European Union)."""
+    names = {"person": famous_people, "org": known_organisations}.get(kind)
+    return names().get(name_key(name)) if names else None
 
 
 def _transliterate_word(word: str) -> str:
@@ -122,7 +124,7 @@ def link(arabic: list[ArabicName], english: Entities, translations: dict[str, st
             if match := _sounds_like(name, [e for e in english_names if e not in paired.values()]):
                 paired[name] = match
         for name in names:
-            if kind == "person" and name not in paired and (known := known_english(name)):
+            if name not in paired and (known := known_english(name, kind)):
                 free = [e for e in english_names if e not in paired.values()]
                 paired[name] = next((e for e in free if same_name(known, e)), known)
         for name in names:
