@@ -274,7 +274,7 @@ class ArabicEntityExtractor:
         results: list[list[ArabicName]] = [[] for _ in texts]
         for index, tokens, doc in zip(owners, sentences, self.nlp.pipe(docs, batch_size=256), strict=True):
             spans = [(LABELS.get(ent.label_), ent.start, ent.end) for ent in doc.ents]
-            for kind, first, last in _with_known_organisations(tokens, spans):
+            for kind, first, last in _with_known_organisations(texts[index], tokens, spans):
                 span = _trim(tokens[first:last], kind)
                 if kind and span:
                     start, end = span[0].start, span[-1].end
@@ -282,19 +282,19 @@ class ArabicEntityExtractor:
         return results
 
 
-def _with_known_organisations(tokens: list[Token], spans: list[tuple]) -> list[tuple]:
-    """The model's (kind, first, last) spans, with the known organisations among the tokens:
-    the list wins over a model name inside one of its names (`بلومبيرغ` read as a person,
-    `مانشستر` of `مانشستر سيتي` as a place), and loses to one that crosses its edge."""
-    keys = [name_key(token.text) for token in tokens]
+def _with_known_organisations(text: str, tokens: list[Token], spans: list[tuple]) -> list[tuple]:
+    """The model's (kind, first, last) spans over `tokens` of `text`, with the known
+    organisations among them, matched on the text as written (so `للبترول` matches however it
+    was segmented): the list wins over a model name inside one of its names (`بلومبيرغ` read as
+    a person, `مانشستر` of `مانشستر سيتي` as a place), and loses to one that crosses its edge."""
     known, first = [], 0
     while first < len(tokens):
+        if name_key(text[tokens[first].start : tokens[first].end]) not in _organisation_first_words():
+            first += 1
+            continue
+        longest = min(len(tokens), first + _longest_organisation())
         last = next(
-            (
-                n
-                for n in range(min(len(tokens), first + 8), first, -1)
-                if " ".join(keys[first:n]) in known_organisations()
-            ),
+            (n for n in range(longest, first, -1) if _organisation_at(text, tokens[first], tokens[n - 1])),
             None,
         )
         if last is None:
@@ -305,6 +305,21 @@ def _with_known_organisations(tokens: list[Token], spans: list[tuple]) -> list[t
         first = last
     inside = [(kind, a, b) for kind, a, b in spans if any(f <= a and b <= to for _, f, to in known)]
     return sorted([span for span in spans if span not in inside] + known, key=lambda span: span[1])
+
+
+def _organisation_at(text: str, first: Token, last: Token) -> bool:
+    return name_key(text[first.start : last.end]) in known_organisations()
+
+
+@cache
+def _organisation_first_words() -> frozenset[str]:
+    return frozenset(name.split()[0] for name in known_organisations())
+
+
+@cache
+def _longest_organisation() -> int:
+    """In tokens, counting a clitic as one: an upper bound on a known name's length."""
+    return max(2 * len(name.split()) for name in known_organisations())
 
 
 def _trim(tokens: list[Token], kind: str | None) -> list[Token]:
