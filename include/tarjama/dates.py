@@ -100,6 +100,7 @@ _WEEKDAY = (
 )
 _OPTIONAL_WEEKDAY = rf"(?:{_WORD_START}{_WEEKDAY})?"
 _CLITIC_START = rf"(?:{_WORD_START}|(?<=\b[وفبل]))"  # "وأمس", "فالسبت", "وفي عام 2019"
+_YEAR_WORD = r"(?:عام|العام|لعام|للعام|سنه|السنه|year)"
 _RANGE_WORD = r"\s*(?:-|–|الي|حتي|to|au|through)\s*"
 _YEAR_CUE = (
     r"(?:عام|العام|لعام|للعام|عامي|اعوام|سنه|السنه|في|منذ|حتي|قبل|بعد|خلال|افق|بحلول|نهايه|بدايه|مطلع|"
@@ -135,13 +136,7 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
     ("hijri_year", re.compile(rf"{_WORD_START}(?P<hyear>1[345]\d\d){_HIJRI_MARK}", re.IGNORECASE)),
     ("year", re.compile(rf"{_CLITIC_START}{_YEAR_CUE}\s+{_YEAR}", re.IGNORECASE)),
     # Older years only after a word that says "year": "سنة 1647", but not "في 1500 انفجار".
-    (
-        "year",
-        re.compile(
-            rf"{_CLITIC_START}(?:عام|العام|لعام|للعام|سنه|السنه|year)\s+(?P<year>1[0-8]\d\d)(?!\d)(?!{_HIJRI_MARK})",
-            re.I,
-        ),
-    ),
+    ("year", re.compile(rf"{_CLITIC_START}{_YEAR_WORD}\s+(?P<year>1[0-8]\d\d)(?!\d)(?!{_HIJRI_MARK})", re.IGNORECASE)),
     # A year after another one ("عامي 1987 و 1988", "1945 - 1952"), or alone in brackets: "( 1931 )".
     ("year", re.compile(rf"(?<=\d{{4}})\s*(?:و|-|–|الي|to|and)\s*{_YEAR}", re.IGNORECASE)),
     ("year", re.compile(rf"\(\s*{_YEAR}(?=\s*[)\-–])")),
