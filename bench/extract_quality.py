@@ -133,15 +133,13 @@ def _words(text: str) -> list[str]:
     return _WORD.findall(normalize(text).casefold())
 
 
-def line_kept(line: str, body_words: list[str], body_trigrams: set[tuple[str, ...]]) -> bool:
-    """The line's words are in the body, in order: 80% of its word trigrams (its words, when
-    shorter than three), so that a dateline cut from its first paragraph still counts as kept."""
+def line_kept(line: str, body: str, body_trigrams: set[tuple[str, ...]]) -> bool:
+    """The line's words are in the body, in order: 80% of its word trigrams, so that a
+    dateline cut from its first paragraph still counts as kept; a line of one or two words
+    only as a paragraph of its own (its words are found anywhere in a story)."""
     words = _words(line)
-    if not words:
-        return True
     if len(words) < 3:
-        joined = " " + " ".join(body_words) + " "
-        return f" {' '.join(words)} " in joined
+        return any(_words(paragraph) == words for paragraph in body.split("\n\n"))
     trigrams = [tuple(words[i : i + 3]) for i in range(len(words) - 2)]
     return sum(t in body_trigrams for t in trigrams) >= 0.8 * len(trigrams)
 
@@ -175,9 +173,9 @@ def score_page(page: Page, got: Extracted, headlines: dict[str, int | None]) -> 
     body_lines = page.body_line_numbers()
     kept = lost = 0
     for number, line in enumerate(page.lines, 1):
-        if not line.strip():
-            continue
-        in_body = line_kept(line, body_words, trigrams)
+        if not _words(line):
+            continue  # blank, or punctuation only: neither story nor furniture
+        in_body = line_kept(line, got.body, trigrams)
         if number in body_lines:
             kept += in_body
             lost += not in_body
@@ -294,7 +292,7 @@ def misses(pages: list[Page], results: list[Extracted]) -> list[str]:
         trigrams = {tuple(body_words[i : i + 3]) for i in range(len(body_words) - 2)}
         body_lines = page.body_line_numbers()
         for number, line in enumerate(page.lines, 1):
-            if line.strip() and (number in body_lines) != line_kept(line, body_words, trigrams):
+            if _words(line) and (number in body_lines) != line_kept(line, got.body, trigrams):
                 notes.append(f"line {number} {'lost' if number in body_lines else 'kept'}: {line[:70]}")
         if page.name in headlines and not _headline_right(got, headlines[page.name]):
             notes.append(f"headline {got.title!r} ≠ {headlines[page.name]!r}")

@@ -82,7 +82,8 @@ def _alternation(names) -> str:
 
 _WORD_END = r"(?![\w\u0621-\u064a\u0671-\u06d3])"
 _WORD_START = r"(?<![\w\u0621-\u064a\u0671-\u06d3])"
-_MONTH = rf"(?:{_alternation(_MONTHS)})\.?{_WORD_END}"
+# A month name may touch digits ("7فبراير2019م"), never another letter.
+_MONTH = rf"(?:{_alternation(_MONTHS)})\.?(?![^\W\d_]|[\u0621-\u064a\u0671-\u06d3])"
 # "يونيو/حزيران", "فبراير شباط", "نوفمبر/ تشرين الثاني", "June (حزيران)": two names, one month.
 _MONTH_PAIR = rf"(?P<month>{_MONTH})(?:\s*[/(-]?\s*(?P<month2>{_MONTH})\s*\)?)?"
 # A day may be glued to the word before it ("و3 كانون الثاني", a byline "سيد30 مارس").
@@ -107,7 +108,13 @@ _YEAR_CUE = (
     r"in|into|since|until|by|through|before|after|during|year|of|en|depuis|l'an)"
 )
 _PATTERNS: list[tuple[str, re.Pattern]] = [
-    ("iso", re.compile(rf"{_WORD_START}{_YEAR}-(?P<mon>[01]?\d)-(?P<day>[0-3]?\d)(?!\d)")),
+    # Year first, also glued to a section label: "2017-01-22", "دولية2017/01/22".
+    ("iso", re.compile(rf"(?<![\d./-]){_YEAR}([-/.])(?P<mon>[01]?\d)\2(?P<day>[0-3]?\d)(?![\d./-])")),
+    # A Hijri date in figures, marked as Hijri: "1429/8/6 هـ".
+    (
+        "hijri_numeric",
+        re.compile(rf"(?<![\d./-])(?P<hyear>1[345]\d\d)([/.-])(?P<hmon>[01]?\d)\2(?P<day>[0-3]?\d)(?!\d){_HIJRI_MARK}"),
+    ),
     (
         "hijri",
         re.compile(
@@ -124,11 +131,12 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
         ),
     ),
     ("dmy", re.compile(rf"{_OPTIONAL_WEEKDAY}{_DAY}{_SEP}{_MONTH_PAIR}{_YEAR_SEP}{_YEAR}", re.IGNORECASE)),
-    ("mdy", re.compile(rf"{_OPTIONAL_WEEKDAY}{_WORD_START}{_MONTH_PAIR}\s*{_DAY}{_SEP}{_YEAR}", re.IGNORECASE)),
+    # The month may be glued to a section label before it: "عربي و دولينوفمبر 28, 2009".
+    ("mdy", re.compile(rf"{_OPTIONAL_WEEKDAY}(?<![a-z\d]){_MONTH_PAIR}\s*{_DAY}{_SEP}{_YEAR}", re.IGNORECASE)),
     (
         "numeric",
         re.compile(
-            rf"{_OPTIONAL_WEEKDAY}(?<![\d.])(?P<day>[0-3]?\d)\s?([/.\-])\s?(?P<mon>[01]?\d)\s?\2\s?(?P<year>(?:19|20)\d\d)(?!\d)",
+            rf"{_OPTIONAL_WEEKDAY}(?<![\d.])(?P<first>[0-3]?\d)\s?([/.\-])\s?(?P<second>[0-3]?\d)\s?\2\s?(?P<year>(?:19|20)\d\d)(?!\d)",
             re.IGNORECASE,
         ),
     ),
@@ -234,6 +242,12 @@ def _value(kind: str, match: re.Match) -> tuple | None:
         return _hijri(int(groups["hyear"]), _HIJRI_MONTHS[_squash(groups["hmonth"])], groups.get("day"))
     if kind == "hijri_year":
         return _hijri(int(groups["hyear"]), None, None)
+    if kind == "hijri_numeric":
+        return _hijri(int(groups["hyear"]), int(groups["hmon"]), groups["day"])
+    if kind == "numeric":  # day first, unless only the month-first reading is a date (01/19/2020)
+        first, second = int(groups["first"]), int(groups["second"])
+        day, month = (first, second) if second <= 12 else (second, first)
+        groups = {**groups, "day": str(day), "mon": str(month)}
     if kind == "year":
         return groups["year"], "year", "gregorian"
     if groups.get("month"):
@@ -337,11 +351,12 @@ def _squash(name: str) -> str:
 
 
 def publication_date(line: str) -> str | None:
-    """The day a date line names (YYYY-MM-DD), or None unless it names day, month and year."""
-    for found in find_explicit_dates(line):
-        if found.precision == "day":
-            return found.value
-    return None
+    """The day a date line names (YYYY-MM-DD), or None unless it names day, month and year.
+    Of a Hijri date and its Gregorian equivalent on one line, the Gregorian (the Hijri one is
+    converted by tables that may differ from the sighted month by a day)."""
+    days = [found for found in find_explicit_dates(line) if found.precision == "day"]
+    gregorian = [found for found in days if found.calendar == "gregorian"]
+    return (gregorian or days)[0].value if days else None
 
 
 def find_dates(text: str, lang: str, published_at: str | None = None) -> list[DateMention]:

@@ -6,7 +6,7 @@ story, and the publication date's fallbacks (the dateline, then the URL).
 from __future__ import annotations
 
 import re
-from dataclasses import replace
+from dataclasses import dataclass, field, replace
 
 from tarjama.dates import find_explicit_dates, publication_date
 from tarjama.errors import ArticleError
@@ -15,66 +15,96 @@ from tarjama.models import ParsedArticle
 SENTENCE_PUNCTUATION = re.compile(r"[.!?؟،,:؛\"«»“”]")
 MAX_CHROME_WORDS = 4
 MAX_TITLE_CHARS = 300
-# Lines that are site furniture wherever they appear, compared after casefolding.
-CHROME_LINES = {
-    line.casefold()
-    for line in (
-        "اقرأ أيضا",
-        "اقرأ أيضاً",
-        "اقرأ أيضًا",
-        "اقرأ المزيد",
-        "الأكثر قراءة",
-        "الأكثر مشاهدة",
-        "الأكثر تداولا",
-        "أخبار ذات صلة",
-        "مواضيع ذات صلة",
-        "شارك",
-        "شارك الخبر",
-        "مشاركة",
-        "تابعنا",
-        "أخبار عاجلة",
-        "أخر الأخبار",
-        "آخر الأخبار",
-        "أحدث الأخبار",
-        "الرئيسية",
-        "إعلان",
-        "تطبيق مصراوي",
-        "شخصية العام",
-        "كاريكاتير",
-        "إستطلاعات الرأي",
-        "استطلاعات الرأي",
-        "اتصل بنا",
-        "من نحن",
-        "Advertisement",
-        "Accessibility links",
-        "Close Menu",
-        "Skip to content",
-        "Subscribe to a channel",
-        "Share",
-        "Share this",
-        "Related",
-        "Related articles",
-        "Newsletter",
-        "Most read",
-        "Most popular",
-        "Read more",
-        "Sign up",
-        "fbpx",
-        "logo-print",
-        "reuters_tickers",
-        "Publicité",
-        "Lire aussi",
-    )
-}
-_CHROME_PATTERNS = re.compile(
+_FOLD_ALEF = str.maketrans("أإآى", "اااي", "ًٌٍ")
+
+
+def _furniture_key(text: str) -> str:
+    return " ".join(text.translate(_FOLD_ALEF).strip(" -–—:|•·").casefold().split())
+
+
+# Lines that are site furniture wherever they appear: the words news sites print around every
+# story (menus, share, print, comments, ads, related links, mastheads), compared folded.
+_FURNITURE_WORDS = """
+اقرأ أيضا | اقرأ المزيد | الأكثر قراءة | الأكثر مشاهدة | الأكثر تداولا | أخبار ذات صلة | مواضيع ذات صلة |
+قد يعجبك أيضا | قد يهمك أيضا | شارك | شارك الخبر | شارك على | شارك هذا المقال | مشاركة | تابعنا |
+أخبار عاجلة | عاجل | آخر الأخبار | أحدث الأخبار | الرئيسية | القائمة | بحث | إعلان | مساحة إعلانية |
+حجم الخط | تكبير الخط | تصغير الخط | طباعة | صفحة للطباعة | التعليقات | تعليقات | أضف تعليق |
+أكتب تعليقك هنا | كلمات مفتاحية | الوسوم | المزيد | اتصل بنا | من نحن | شخصية العام | كاريكاتير |
+استطلاعات الرأي | تطبيق مصراوي |
+Advertisement | Sponsored | Accessibility links | Close Menu | Menu | Search | Skip to content | Loading |
+Subscribe | Subscribe to a channel | Share | Share this | Share on | Print | Comments | Related |
+Related articles | You may also like | Newsletter | Most read | Most popular | Read more | Sign up | Tags |
+Your Views | Send us your views | Today's Paper | fbpx | logo-print | reuters_tickers | spot_img |
+Publicité | Rechercher | Partager | Imprimer | Commentaires | S'abonner | Lire aussi | À lire aussi |
+Dans la même catégorie | Sur le même sujet
+"""
+CHROME_LINES = {_furniture_key(words) for words in _FURNITURE_WORDS.split("|")}
+_FURNITURE_STARTS = re.compile(
     r"^(?:[•·▪►»|]\s*)?(?:facebook|twitter|x \(twitter\)|google\+|youtube|rss|instagram|telegram|whatsapp|"
     r"فيسبوك|تويتر|يوتيوب|الانستغرام|واتساب)\b.{0,40}$"
-    r"|^(?:تم نشر هذا المحتوى على|أنت الآن تتصفح|More forecasts:|Posts Tagged|Page \d+ of)"
-    r"|^(?:[^»]*»){2}"  # breadcrumbs: الرئيسية » أخبار وطنية » ...
+    r"|^(?:تم نشر هذا المحتوى على|أنت الآن تتصفح|More forecasts:|Posts Tagged|Page \d+ of|Abonnez-vous|Follow us"
+    r"|رئيس التحرير|رئيس مجلس الإدارة|مدير التحرير|Editor-in-Chief|Rédacteur en chef|Weather Data"
+    r"|جميع الحقوق محفوظة|All rights reserved|Tous droits réservés"
+    r"|لن يتم نشر عنوان بريدك|Your email address will not be published)"
     r"|^\d+\s*(?:دقيقة|دقائق|min read|minutes? read)$"
-    r"|^[\d\s|:.,/-]*$",
+    r"|^-?\d+(?:[.,]\d+)?\s*°?\s*[CF]?$"  # a temperature widget
+    r"|^[\d\s|:.,/+-]*$",
     re.IGNORECASE,
 )
+_MAX_FURNITURE_WORDS = 12  # longer lines are judged as text, not by the words they start with
+_BREADCRUMB_SEPARATORS = re.compile(r"\s[»›>]\s|^\s*[»›>]")
+# Furniture found inside stories too: page code, "read also" links, ads.
+_CODE = re.compile(r"\{[^{}]*[:;][^{}]*\}|\{\{|function\s*\(|document\.\w|=>|\bvar \w+ ?=")
+_RELATED_LINK = re.compile(
+    r"^(?:>>\s*|[-•·▪►]\s*)?(?:اقرأ|إقرأ|اقرا|طالع|شاهد|تابع)\s+(?:أيضا|أيضاً|أيضًا|ايضا|المزيد)\b|^\s*(?:➡️?|👉|🔗)"
+    r"|^(?:>>\s*)?(?:lire (?:aussi|sur|également)|read (?:more|also)|see also|à lire aussi)\b"
+    r"|^[-•·▪]\s*(?:19|20)\d\d-\d\d-\d\d",  # "- 2026-03-11 headline": a dated list of links
+    re.IGNORECASE,
+)
+_CREDIT = re.compile(
+    r"©|(?i:\b(?:image|photo|picture) credit|\bcrédit photo|^(?:photo|image|picture|صورة|الصورة)\s*:)"
+    r"|\((?:الصورة|صورة|photo)\s*:|أرشيف\)|\bPhoto\s+[A-Z]"
+    r"|\[(?:AFP|AP|Reuters|EPA|Getty|Anadolu|الفرنسية|رويترز)[^\]]*\]\s*$"
+    r"|\b(?:REUTERS|AFP|AP|EPA|Getty Images)\s*/\s*[\w .-]+$"
+    r"|\.\s*(?:Bloomberg|Reuters|AFP|AP|Getty Images|EPA|Shutterstock)\s*$",
+)
+_CREDIT_SEPARATORS = re.compile(r"\s+[-–—|]\s*|\s*[-–—|]\s+|\s*/\s*|\s*،\s*")
+_TIME = re.compile(r"^(?:[01]?\d|2[0-3])(?:[:h.][0-5]\d)\b\.?")
+_SENTENCE_END = re.compile(r"[.!?؟۔:][\"'»”’)\]]*\s*$")
+_TEASER_END = re.compile(r"(?:\.\.\.|…)\s*$")
+_LONG_LINE_WORDS = 25
+_LIVE_ENTRY_WORDS = 4
+_MAX_LABEL_WORDS = 3
+_FALLBACK_PROSE_WORDS = 15
+MENU_ITEM = re.compile(r"^[•·▪►◄>»|+✕-]")
+_STORY_DATE_CHARS = 160
+_DATELINE_PLACE_WORDS = 4
+# After a dateline's date: an agency in brackets, then a dash or a colon ("ــ" is a drawn-out dash).
+_DATELINE_END = re.compile(r"\s*(?:[مـ]+\s*)?(?:\([^()]{0,30}\)\s*)?(?:[-–—:]|ـ{2,})")
+_TODAY_BEFORE = re.compile(r"(?:اليوم|today|aujourd'hui)(?:\s+\S+)?\s*\(\s*$", re.IGNORECASE)
+_OPEN_BRACKET_PLACE = re.compile(r"\(\s*[^\W\d][^(),]{0,30},\s*$")
+_MAX_DATE_LINE_WORDS = 24
+HEADER_DATE_LINE_OTHER_WORDS = 6  # "muhammad ali محمد علی بدھ 24 جون 2015": a byline and the date
+_BRACKETED = re.compile(r"\((?:[^()\s]+\s?){1,3}\)")
+_MAX_DATE_LINE_SEGMENT_WORDS = 6  # "Adel Bin Ibrahim Elthabti | 28.11.2025": a byline beside the date
+# What a date line holds beside the date: weekdays, times, labels, view counts.
+_DATE_LINE_NOISE = re.compile(
+    r"\b(?:\d+|am|pm|gmt|utc|le|on|at|à)\b|[\d:|،,()\-–—/.]+"
+    r"|(?:يوم\s+)?(?:ال)?(?:سبت|أحد|احد|إثنين|اثنين|ثلاثاء|أربعاء|اربعاء|خميس|جمعة)"
+    r"|\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|lundi|mardi|mercredi|jeudi|vendredi|samedi"
+    r"|dimanche)\b"
+    r"|نشر\s+(?:في|بتاريخ)|تاريخ\s+(?:النشر|الإضافة|الاضافة)|آخر\s+تحديث|اخر\s+تحديث|محدث|تحديث|الموافق|بتاريخ"
+    r"|الساعة|على|بتوقيت|منتصف\s+الليل|صباح[اًا]*|مساء[ًا]*|ظهر[اًا]*|عصر[اًا]*|مشاهدات|مشاهدة|قراءة|دقائق|دقيقة"
+    r"|\b(?:last modified|updated?|published|posted|publié(?:e)? le|mis à jour|date|views?|lecture|minutes?|min read)\b"
+    r"|[•·▪]"
+    r"|(?<!\w)(?:م|مـ|هـ|ه|ص|h)(?!\w)",
+    re.IGNORECASE,
+)
+_PUBLISHED_LABEL = re.compile(
+    r"نشر\s+(?:في|بتاريخ)|تاريخ\s+(?:النشر|الإضافة|الاضافة)|\b(?:published|posted|publié(?:e)? le)\b", re.IGNORECASE
+)
+_ARABIC_LETTER = re.compile(r"[\u0621-\u064a\u0671-\u06d3]")
+_LATIN_LETTER = re.compile(r"[A-Za-zÀ-ÿ]")
 AGENCIES = {
     "رويترز": "رويترز",
     "reuters": "Reuters",
@@ -110,8 +140,24 @@ _URL_DATE = re.compile(r"/((?:19|20)\d\d)[/-]?(0[1-9]|1[0-2])[/-]?(0[1-9]|[12]\d
 
 
 def is_chrome(line: str) -> bool:
+    """Site furniture wherever it stands: menus, share and subscribe lines, ads, widgets, code."""
     text = line.strip()
-    return text.casefold() in CHROME_LINES or bool(_CHROME_PATTERNS.match(text)) or _is_doubled(text)
+    if _CODE.search(text) or _RELATED_LINK.match(text):
+        return True
+    if len(text.split()) > _MAX_FURNITURE_WORDS:
+        return False
+    return (
+        _furniture_key(text) in CHROME_LINES
+        or bool(_FURNITURE_STARTS.match(text))
+        or is_breadcrumb(text)
+        or _is_doubled(text)
+        or is_time_stamp(text)
+    )
+
+
+def is_breadcrumb(line: str) -> bool:
+    """ "الرئيسية » أخبار وطنية » ...": a path, not «quoted» words."""
+    return "«" not in line and len(_BREADCRUMB_SEPARATORS.findall(line)) >= (1 if line.lstrip()[:1] in "»›>" else 2)
 
 
 def _is_doubled(text: str) -> bool:
@@ -122,10 +168,100 @@ def _is_doubled(text: str) -> bool:
     return short and len(letters) >= 8 and len(letters) % 2 == 0 and letters[:half] == letters[half:]
 
 
+def is_prose(line: str) -> bool:
+    """Running prose: a sentence of eight words or more, or a long line with punctuation, or
+    a live page's entry after its time ("20h05. Rebrab est toujours en détention"). A teaser
+    cut with "..." is not, nor a date line, nor a long line without any punctuation (a menu
+    glued into one line)."""
+    words = len(line.split())
+    if (stamp := _TIME.match(line)) and not date_line(line, HEADER_DATE_LINE_OTHER_WORDS):
+        entry = [word for word in line[stamp.end() :].split() if sum(c.isalpha() for c in word) > 1]
+        return len(entry) >= _LIVE_ENTRY_WORDS
+    if words < 8 or (_TEASER_END.search(line) and words < _LONG_LINE_WORDS) or is_chrome(line):
+        return False
+    if words >= _LONG_LINE_WORDS:
+        return bool(SENTENCE_PUNCTUATION.search(line))
+    return bool(_SENTENCE_END.search(line)) and not date_line(line, HEADER_DATE_LINE_OTHER_WORDS)
+
+
+def is_caption(line: str) -> bool:
+    """A photo caption or credit: "Photo: ...", "... © AFP", "... [AFP]", "(الصورة: فيسبوك)"."""
+    return bool(_CREDIT.search(line))
+
+
+def is_credit_line(line: str) -> bool:
+    """A short line of names joined by separators: "مسقط - الرؤية", "تونس/ عادل الثابتي /
+    الأناضول", "نواكشوط، مورينيوز", "موقع كل يوم -اندبندنت عربية"."""
+    if _SENTENCE_END.search(line) and not line.rstrip().endswith(":"):
+        return False
+    parts = [part for part in _CREDIT_SEPARATORS.split(line) if any(c.isalpha() for c in part)]
+    return 2 <= len(parts) <= 3 and len(line.split()) <= 8 and all(len(part.split()) <= 4 for part in parts)
+
+
+def is_time_stamp(line: str) -> bool:
+    """A live page's time stamp on its own line: "05:54 heure de Beyrouth", "23h26."."""
+    match = _TIME.match(line)
+    return bool(match) and len(line[match.end() :].split()) <= 3
+
+
+def date_line(line: str, other_words: int = 2) -> tuple[str, bool] | None:
+    """(date, pure) when the line is a date line: a day, month and year with nothing else but
+    weekdays, times, labels ("نشر في", "Publié le", "Last Modified") and at most `other_words`
+    other words (a byline, a section name), or a short byline beside it after a "|"; `pure`
+    when there are none (a place beside the date marks the site's "today" widget)."""
+    sentence = other_words > 2 and _SENTENCE_END.search(line) and not is_dated_label(line)
+    if len(line.split()) > _MAX_DATE_LINE_WORDS or sentence:
+        return None
+    segments = [part for part in line.split("|") if part.strip()]
+    dated = [part for part in segments if _day_dates(part)]
+    undated = [part for part in segments if part not in dated]
+    if not dated or any(len(_other_words(part)) > _MAX_DATE_LINE_SEGMENT_WORDS for part in undated):
+        return None
+    other = []
+    for part in dated:
+        for found in reversed(_day_dates(part)):
+            part = part[: found.start] + " " + part[found.end :]
+        other += _other_words(part)
+    if len(other) > other_words:
+        return None
+    return publication_date(line), not other and not any(_other_words(part) for part in undated)
+
+
+def _other_words(text: str) -> list[str]:
+    """The words of a date line that are not part of a date's wording: (brackets) hold time
+    zones and update notes."""
+    text = _DATE_LINE_NOISE.sub(" ", _BRACKETED.sub(" ", text))
+    return [word for word in text.split() if sum(c.isalpha() for c in word) > 1]
+
+
+def _day_dates(text: str):
+    return [found for found in find_explicit_dates(text) if found.precision == "day"]
+
+
+def is_dated_label(line: str) -> bool:
+    """A date line that says it is the publication date: "نشر في: ...", "Publié le ..."."""
+    return bool(_PUBLISHED_LABEL.search(line))
+
+
 def byline_name(line: str) -> str | None:
     """ "كتب: شادى سعد" → "شادى سعد"; "By DAVID McHUGH" → "DAVID McHUGH"."""
     match = _BYLINE.match(line)
-    return match.group("name").strip() if match and len(line.split()) <= _MAX_BYLINE_WORDS else None
+    return match.group("name").strip(" :") if match and len(line.split()) <= _MAX_BYLINE_WORDS else None
+
+
+def agency_source(line: str) -> str | None:
+    """The agency a dateline credits: "PARIS (Reuters) -" → "Reuters", "(وكالات):" → "وكالات"."""
+    match = _AGENCY_DATELINE.match(line)
+    if not match:
+        return None
+    agency = match["agency"] or match["city_agency"]
+    return AGENCIES.get(agency.lower(), AGENCIES.get(agency))
+
+
+def place_and_source(line: str) -> tuple[str, str] | None:
+    """ "بيونغ يانغ - لبنان البوم" → ("بيونغ يانغ", "لبنان البوم"): the dateline's place and the credit."""
+    match = _PLACE_DASH.match(line)
+    return (match.group("place"), match.group("rest")) if match and is_place_line(line) else None
 
 
 def is_place_line(line: str) -> bool:
@@ -137,11 +273,136 @@ def is_short_unpunctuated(line: str) -> bool:
     return len(line.split()) <= MAX_CHROME_WORDS and not SENTENCE_PUNCTUATION.search(line)
 
 
+def is_metadata(line: str) -> bool:
+    """A line that belongs above a story: a date line, a byline or a credit."""
+    return bool(
+        date_line(line, HEADER_DATE_LINE_OTHER_WORDS)
+        or byline_name(line)
+        or is_place_line(line)
+        or is_credit_line(line)
+        or (is_dated_label(line) and len(line.split()) <= _MAX_LABEL_WORDS)  # "نشر بتاريخ:" with no date
+    )
+
+
+def main_script_is_arabic(lines: list[str]) -> bool:
+    arabic = sum(len(_ARABIC_LETTER.findall(line)) for line in lines)
+    latin = sum(len(_LATIN_LETTER.findall(line)) for line in lines)
+    return arabic >= latin
+
+
+def in_other_script(line: str, arabic_page: bool) -> bool:
+    arabic, latin = len(_ARABIC_LETTER.findall(line)), len(_LATIN_LETTER.findall(line))
+    return latin > arabic if arabic_page else arabic > latin
+
+
+@dataclass
+class PageParts:
+    """A page's lines in three parts: what stands above the story (headline, date line, byline,
+    menus), the story with the furniture inside it taken out, and the furniture (inside the
+    story and after it)."""
+
+    header: list[str]
+    story: list[str]
+    removed: list[str] = field(default_factory=list)
+    arabic: bool = True  # the story is in Arabic script
+
+
+def split_page(lines: list[str]) -> PageParts:
+    """The story is found first, from its prose, and never loses a line of prose:
+    - it runs from the first line of prose to the last (and a line the capture cut off right
+      after it), except that a date line, byline or credit above most of the prose ends the
+      header there: prose above it (a standfirst, a lead) stays in the story unless it is a
+      caption, a repeat, a question (a poll) or in another script (a foreign caption);
+    - inside it, only furniture recognisable anywhere and repeated lines are removed.
+    Without any prose, every line that is not furniture is story."""
+    prose = _prose_lines(lines)
+    if not prose:
+        story, removed = strip_chrome(lines)
+        arabic = main_script_is_arabic(story)
+        if all(is_short_unpunctuated(line) for line in story):
+            return PageParts([], [], lines, arabic)  # a headline or a menu, and no story
+        return PageParts([], story, removed, arabic)
+    start = _header_end(lines, prose)
+    arabic = main_script_is_arabic([lines[i] for i in prose])
+    in_prose = {lines[i] for i in prose}
+    header, removed = lines[:start], []
+    story = [line for line in header if line in in_prose and not _is_aside(line, arabic) and header.count(line) == 1]
+    end = prose[-1] + 1
+    if end < len(lines) and _cut_off(lines[-1], right_after_prose=end == len(lines) - 1):
+        end = len(lines)  # the capture cut the story off in the middle of its last line
+    for line in lines[start:end]:
+        if (line in in_prose or is_prose(line)) and not is_caption(line):
+            (removed if line in story else story).append(line)  # a repeated paragraph is kept once
+        elif (
+            line in story
+            or line in header
+            or is_chrome(line)
+            or is_caption(line)
+            or _is_story_metadata(line)
+            or in_other_script(line, arabic)
+        ):
+            removed.append(line)
+        else:
+            story.append(line)
+    removed.extend(lines[end:])
+    return PageParts(header, story, removed, arabic)
+
+
+def _is_story_metadata(line: str) -> bool:
+    """A date line, byline or credit inside the story: the date alone, or labelled."""
+    found = date_line(line, HEADER_DATE_LINE_OTHER_WORDS)
+    dated = found and (found[1] or is_dated_label(line) or date_line(line))
+    return bool(dated or byline_name(line) or is_place_line(line) or is_credit_line(line))
+
+
+def _prose_lines(lines: list[str]) -> list[int]:
+    """The lines of prose that place the story: not captions, not menu items (a list of
+    links above a story reads like prose); a capture's last line is prose when cut in the
+    middle of a sentence. A page without any sentence: its lines of fifteen words or more."""
+    last = len(lines) - 1
+
+    def prose(index: int, line: str) -> bool:
+        cut = index == last and len(line.split()) >= 8 and bool(SENTENCE_PUNCTUATION.search(line[:-1]))
+        return (is_prose(line) or cut) and not (is_caption(line) or MENU_ITEM.match(line))
+
+    found = [i for i, line in enumerate(lines) if prose(i, line)]
+    long = [i for i, line in enumerate(lines) if len(line.split()) >= _FALLBACK_PROSE_WORDS and not is_chrome(line)]
+    return found or long
+
+
+def _cut_off(line: str, right_after_prose: bool) -> bool:
+    """The last line of a capture cut in the middle of the story: a long one wherever it
+    stands, a short one (a word or two) only right after the prose."""
+    if is_chrome(line) or is_metadata(line) or is_caption(line) or _SENTENCE_END.search(line):
+        return False
+    return right_after_prose or len(line.split()) >= 8
+
+
+def _header_end(lines: list[str], prose: list[int]) -> int:
+    """Where the story starts: after the last date line, byline or credit that stands above
+    half of the prose, else at the first line of prose."""
+    words = [len(lines[i].split()) for i in prose]
+    total, seen, middle = sum(words), 0, prose[-1]
+    for index, count in zip(prose, words, strict=True):
+        seen += count
+        if 2 * seen >= total:
+            middle = index
+            break
+    markers = [i for i in range(prose[0], middle) if is_metadata(lines[i])]
+    return markers[-1] + 1 if markers else prose[0]
+
+
+def _is_aside(line: str, arabic_page: bool) -> bool:
+    """Prose above the story's start that is not the story: a poll's question, a caption in
+    another language."""
+    return line.rstrip().endswith(("?", "؟")) or in_other_script(line, arabic_page)
+
+
 def strip_chrome(lines: list[str]) -> tuple[list[str], list[str]]:
-    """Known site furniture anywhere, and short unpunctuated lines trailing the story."""
+    """Known site furniture anywhere, and short unpunctuated lines trailing the story; never prose."""
     kept, removed = [], []
     for line in lines:
-        (removed if is_chrome(line) else kept).append(line)
+        (removed if is_chrome(line) and not is_prose(line) else kept).append(line)
     end = len(kept)
     while end > 1 and is_short_unpunctuated(kept[end - 1]):
         end -= 1
@@ -156,12 +417,31 @@ def _is_date_only(line: str) -> bool:
     )
 
 
-def finish(article: ParsedArticle) -> ParsedArticle:
-    """Chrome out, byline and dateline read, date fallbacks applied; refuses an article with no body."""
-    body, removed = strip_chrome(list(article.paragraphs))
-    body = [line for line in body if line != article.title] or body  # headline repeated in the page
-    while len(body) > 1 and _is_date_only(body[0]):  # "30 نوفمبر 2024" printed above the story
-        removed.append(body.pop(0))
+def story_date(paragraph: str) -> str | None:
+    """The date a story's opening gives as its own: a dateline ("الفاشر، 13 أبريل 2025 ــ
+    أعلنت", "طرابلس 04 مارس 2025 (وال) - بحث", "(Rome, 20 août 2021)."), or a wire story's
+    "today" ("أعلن ... اليوم الأربعاء (18 نوفمبر 2015)")."""
+    opening = paragraph[:_STORY_DATE_CHARS]
+    for found in find_explicit_dates(opening):
+        if found.precision != "day":
+            continue
+        before, after = opening[: found.start], opening[found.end :]
+        if len(before.split()) <= _DATELINE_PLACE_WORDS and _DATELINE_END.match(after):
+            return found.value
+        if _TODAY_BEFORE.search(before) or (_OPEN_BRACKET_PLACE.search(before) and after.lstrip().startswith(")")):
+            return found.value
+    return None
+
+
+def finish(article: ParsedArticle, story_found: bool = False) -> ParsedArticle:
+    """Chrome out, byline and dateline read, date fallbacks applied; refuses an article with no
+    body. `story_found`: the parser has already told the story from the page's furniture."""
+    body, removed = list(article.paragraphs), []
+    if not story_found:
+        body, removed = strip_chrome(body)
+        body = [line for line in body if line != article.title] or body  # headline repeated in the page
+        while len(body) > 1 and _is_date_only(body[0]):  # "30 نوفمبر 2024" printed above the story
+            removed.append(body.pop(0))
     byline, dateline, source = article.byline, article.dateline, article.source
     published_at, published_from = article.published_at, article.published_at_from
     for _ in range(2):  # a byline and a dateline line, in either order, at the top of the story
@@ -183,8 +463,7 @@ def finish(article: ParsedArticle) -> ParsedArticle:
             break
     agency_line = next((m for m in map(_AGENCY_DATELINE.match, body[:3]) if m), None)
     if agency_line:  # the agency in a dateline names the source better than a line above the story
-        agency = agency_line["agency"] or agency_line["city_agency"]
-        source = AGENCIES.get(agency.lower(), AGENCIES.get(agency, source))
+        source = agency_source(agency_line.string) or source
         place = (agency_line["place"] or agency_line["city"] or "").strip(" ,")
         if place and not dateline:
             dateline = re.sub(r"\s*\d.*$", "", place).strip(" ,") or None  # "دبي 6 فبراير شباط" → "دبي"
@@ -192,6 +471,8 @@ def finish(article: ParsedArticle) -> ParsedArticle:
             published_at, published_from = found, "text"
     elif body and dateline is None and (match := _PLACE_DASH.match(body[0])) and len(body[0].split()) > 5:
         dateline = match.group("place")  # "Washington – Le président américain ..."
+    if published_at is None and (found := next(filter(None, map(story_date, body[:2])), None)):
+        published_at, published_from = found, "text"
     if published_at is None and article.url and (match := _URL_DATE.search(article.url)):
         published_at, published_from = "-".join(match.groups()), "url"
     if not body:

@@ -1,38 +1,71 @@
-"""Plain-text articles in the layouts news pages are saved in:
+"""Plain-text articles in the layouts news pages are saved in: a header (site menus, widgets,
+the headline, a date line, a byline, a credit), the story, then a trailer (related links,
+comments, footers). Some capture tools write "date 2024-11-30 <first line>" on the first line.
 
-site chrome           (optional: navigation words, "أخبار عاجلة", the site's date of today)
-date line             (optional; some capture tools write "date 2024-11-30 <headline>" on one line)
-headline              (when the first line is long, the story has none: its first
-                       sentence stands in, and every line is body)
-metadata lines        (optional, short: source "أ ف ب-الامة برس", date line in any form
-                       `tarjama.dates` reads, URL, section name, caption)
-byline, dateline      (optional: "كتب: شادى سعد", "بيونغ يانغ - لبنان البوم", "PARIS (Reuters) -")
-body paragraphs ...
-site chrome           (short trailing lines such as "كاريكاتير")
-
-A date line right after the headline wins over one above it, which is often the site's
-"today" rather than the story's date.
+The story is found first, from its prose (`layout.split_page`); the header is read second:
+- the headline is the header line printed twice (a page's title and its heading), else the
+  first one that can be a headline: not furniture, a date, a byline, a credit, a caption, a
+  menu item, a teaser cut with "...", a breadcrumb path or a single word or two;
+- a page without one gets its story's first sentence as a stand-in, and keeps every line;
+- the publication date is the capture's, else a date line labelled as such ("نشر في"), else
+  the date line nearest below the headline, else a date line above it that holds nothing but
+  the date and stands apart from widgets (a "today" date beside the weather or a place name
+  is the site's, not the story's), else the story's dateline.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 
-from tarjama.dates import publication_date
 from tarjama.errors import ArticleError
 from tarjama.models import ParsedArticle
 from tarjama.parsers.decoding import decode
-from tarjama.parsers.layout import SENTENCE_PUNCTUATION, byline_name, finish, is_chrome, is_place_line
+from tarjama.parsers.layout import (
+    HEADER_DATE_LINE_OTHER_WORDS,
+    MENU_ITEM,
+    SENTENCE_PUNCTUATION,
+    agency_source,
+    byline_name,
+    date_line,
+    finish,
+    in_other_script,
+    is_breadcrumb,
+    is_caption,
+    is_chrome,
+    is_credit_line,
+    is_dated_label,
+    is_metadata,
+    is_place_line,
+    is_prose,
+    place_and_source,
+    split_page,
+)
 from tarjama.text import normalize, paragraphs, split_sentences
 
 _CAPTURE_PREFIX = re.compile(r"^date (\d{4}-\d{2}-\d{2})\s*(.*)$")
 _URL = re.compile(r"^https?://\S+$")
 _MAX_HEADLINE_WORDS = 30
-_MAX_DATE_LINE_WORDS = 12
-_MAX_LEADING_WORDS = 3  # "رئيس التحرير", "أخبار", "رياضة دولية": navigation above the headline
-_MAX_MENU_ITEM_WORDS = 8
-_MAX_METADATA_WORDS = 6
-_METADATA_LINES = 6
+_MIN_HEADLINE_WORDS = 3
+_PREFERRED_HEADLINE_WORDS = 4
+_MIN_STANDFIRST_WORDS = 12
+_MAX_SOURCE_WORDS = 6
+_SOURCE_LINES = 6  # a source line stands within this many lines below the headline
+_TEASER = re.compile(r"(?:\.\.\.|…)\s*$")
+_WIDGET = re.compile(r"°|\b\d+(?:[.,]\d+)?\s?[CF]\b|weather|طقس|الطقس|مواقيت الصلاة|prayer", re.IGNORECASE)
+_OUTLET_SUFFIX = re.compile(r"\s+\|\s+[^|]{1,40}$")  # "Headline | Outlet", as a page's <title> reads
+
+
+@dataclass
+class _Header:
+    title: str | None = None
+    published_at: str | None = None
+    source: str | None = None
+    byline: str | None = None
+    dateline: str | None = None
+    url: str | None = None
+    standfirst: str | None = None
+    removed: list[str] = field(default_factory=list)
 
 
 def parse(path: str, raw: bytes) -> ParsedArticle:
@@ -44,85 +77,154 @@ def parse(path: str, raw: bytes) -> ParsedArticle:
     if match := _CAPTURE_PREFIX.match(lines[0]):
         captured = match.group(1)
         lines = [match.group(2), *lines[1:]] if match.group(2) else lines[1:]
-    leading, lines, date_above = _leading_lines(lines)
     if not lines:
         raise ArticleError(path, "no text: the file holds a date or site chrome only")
-    starts_with_story = byline_name(lines[0]) or is_place_line(lines[0])  # "كتب: ...", "الرياض - ..."
-    if starts_with_story or len(lines[0].split()) > _MAX_HEADLINE_WORDS or len(lines) == 1:
-        # A saved page that starts straight with the story: keep every line as body.
-        story = next((line for line in lines if not (byline_name(line) or is_place_line(line))), lines[0])
-        lines = [_first_sentence(story), *lines]
-    title, rest = lines[0], lines[1:]
-    source = url = date_below = byline = None
-    removed = list(leading)
-    for _ in range(_METADATA_LINES):  # the short lines right after the headline, in any order
-        if not rest:
-            break
-        line = rest[0]
-        if date_below is None and (date := _date_line(line)):
-            date_below = date
-        elif url is None and _URL.match(line):
-            url = line
-        elif byline is None and (name := byline_name(line)):
-            byline = name
-        elif is_chrome(line) or is_place_line(line) or not _is_metadata(line):
-            break
-        elif source is None:
-            source = line
-        else:
-            removed.append(line)  # a section name or caption between headline and story
-        rest = rest[1:]
-    published_at, published_from = (captured, "capture") if captured else (date_below or date_above, "text")
+    page = split_page(lines)
+    header = _read_header(page.header, page.arabic)
+    body = [header.standfirst] * bool(header.standfirst) + [line for line in page.story if line != header.title]
+    if not body:
+        raise ArticleError(path, "no body text: only a headline, metadata or site chrome")
+    title = header.title or _first_sentence(next((line for line in body if not is_place_line(line)), body[0]))
+    published_at = captured or header.published_at
     return finish(
         ParsedArticle(
             path=path,
             raw=raw,
             title=title,
-            paragraphs=tuple(rest),
-            source=source,
-            byline=byline,
-            url=url,
+            paragraphs=tuple(body),
+            source=header.source,
+            byline=header.byline,
+            dateline=header.dateline,
+            url=header.url,
             published_at=published_at,
-            published_at_from=published_from,
-            removed_lines=tuple(removed),
+            published_at_from=("capture" if captured else "text") if published_at else None,
+            removed_lines=tuple(header.removed + page.removed),
             input_format="text",
             encoding=decoded.encoding,
             repairs=decoded.repairs,
-        )
+        ),
+        story_found=True,
     )
 
 
-def _leading_lines(lines: list[str]) -> tuple[list[str], list[str], str | None]:
-    """Site chrome and a date line above the headline: (removed lines, the rest, the date)."""
-    removed: list[str] = []
-    date = None
-    while len(lines) > 1:
-        line = lines[0]
-        if found := _date_line(line):
-            date = date or found
-        elif not (is_chrome(line) or _is_navigation(line) and _longer_line_follows(lines[1:])):
-            break
-        removed.append(line)
-        lines = lines[1:]
-    return removed, lines, date
+def _read_header(lines: list[str], arabic_page: bool) -> _Header:
+    header = _Header()
+    headline = _headline(lines, arabic_page)
+    if _standfirst(headline, lines):
+        header.standfirst, headline = lines[headline], None
+    first_seen = headline
+    if headline is not None:
+        header.title = _OUTLET_SUFFIX.sub("", lines[headline])
+        first_seen = next(i for i, line in enumerate(lines) if header.title in line)  # "خبر : <headline>"
+    used = {headline}
+    header.published_at, used_date = _publication_date(lines, first_seen)
+    used.add(used_date)
+    for index, line in enumerate(lines):
+        if index in used or (date_line(line, HEADER_DATE_LINE_OTHER_WORDS) and not is_dated_label(line)):
+            continue  # another date line: a widget's, or an update stamp
+        if header.url is None and _URL.match(line):
+            header.url = line
+        elif header.byline is None and (name := byline_name(line)):
+            header.byline = name
+        elif header.dateline is None and (found := place_and_source(line)):
+            header.dateline, source = found
+            header.source = header.source or source
+        elif agency := agency_source(line):
+            header.source = agency  # "(وكالات):", "PARIS (Reuters) -": the agency names the source best
+        elif header.source is None and _is_source(line, index, headline, lines):
+            header.source = line
+        else:
+            continue
+        used.add(index)
+    header.removed = [line for index, line in enumerate(lines) if index not in used and line != header.standfirst]
+    return header
 
 
-def _date_line(line: str) -> str | None:
-    return publication_date(line) if len(line.split()) <= _MAX_DATE_LINE_WORDS else None
+def _headline(lines: list[str], arabic_page: bool) -> int | None:
+    """The header line that is the headline: of four words or more, one printed twice (whole,
+    or inside another line with a label or the outlet's name), else the first; else the same
+    among lines of three words."""
+    candidates = [i for i, line in enumerate(lines) if _can_be_headline(i, lines, arabic_page)]
+    if not candidates:
+        return None
+
+    def repeated(index: int) -> bool:
+        text = lines[index]
+        return any(
+            other == text or other.startswith(text + " ") or other.endswith(" " + text)
+            for j, other in enumerate(lines)
+            if j != index
+        )
+
+    return min(
+        candidates,
+        key=lambda i: (len(lines[i].split()) < _PREFERRED_HEADLINE_WORDS, not repeated(i), i),
+    )
 
 
-def _is_navigation(line: str) -> bool:
-    if line.startswith(("•", "·", "▪")):  # a menu item
-        return len(line.split()) <= _MAX_MENU_ITEM_WORDS
-    return len(line.split()) <= _MAX_LEADING_WORDS and not SENTENCE_PUNCTUATION.search(line)
+def _can_be_headline(index: int, lines: list[str], arabic_page: bool) -> bool:
+    line = lines[index]
+    words = [word for word in line.split() if any(c.isalpha() for c in word)]
+    followed_by_credit = index + 1 < len(lines) and is_caption(lines[index + 1])
+    return (
+        _MIN_HEADLINE_WORDS <= len(words) <= _MAX_HEADLINE_WORDS
+        and not (is_prose(line) and line.rstrip().endswith(".") and not _metadata_follows(index, lines))
+        and not (is_chrome(line) or is_caption(line) or followed_by_credit)
+        and not (date_line(line, HEADER_DATE_LINE_OTHER_WORDS) or byline_name(line) or is_credit_line(line))
+        and not is_place_line(line)
+        and not (MENU_ITEM.match(line) or is_breadcrumb(line) or _TEASER.search(line) or _URL.match(line))
+        and not in_other_script(line, arabic_page)
+    )
 
 
-def _longer_line_follows(lines: list[str]) -> bool:
-    return any(len(line.split()) > _MAX_LEADING_WORDS for line in lines[:12])
+def _metadata_follows(index: int, lines: list[str]) -> bool:
+    """A headline that ends with a full stop is told from a lead by the date line under it."""
+    return index + 1 < len(lines) and is_metadata(lines[index + 1])
 
 
-def _is_metadata(line: str) -> bool:
-    return len(line.split()) <= _MAX_METADATA_WORDS and not SENTENCE_PUNCTUATION.search(line)
+def _standfirst(headline: int | None, lines: list[str]) -> bool:
+    """A long line between the last date line or credit and the story, with nothing above that
+    could be a headline, is the story's standfirst (its headline was not captured)."""
+    if headline is None or headline != len(lines) - 1 or len(lines[headline].split()) < _MIN_STANDFIRST_WORDS:
+        return False
+    return any(is_metadata(line) for line in lines[:headline])
+
+
+def _publication_date(lines: list[str], headline: int | None) -> tuple[str | None, int | None]:
+    """(date, its line) by the order in the module's docstring, the capture's date aside."""
+    dates = [(i, found) for i, line in enumerate(lines) if (found := date_line(line, HEADER_DATE_LINE_OTHER_WORDS))]
+    labelled = [(i, found) for i, found in dates if is_dated_label(lines[i])]
+    below = [(i, found) for i, found in dates if headline is None or i > headline]
+    above = [
+        (i, found)
+        for i, found in dates
+        if headline is not None and i < headline and found[1] and not _beside_widget(i, lines)
+    ]
+    if headline is None:  # no headline to measure from: a date that stands apart from widgets
+        below = [(i, found) for i, found in dates if not _beside_widget(i, lines)]
+        below = [(i, found) for i, found in below if found[1]] or below
+    for index, (value, _) in (labelled or below or above[-1:])[:1]:
+        return value, index
+    return None, None
+
+
+def _beside_widget(index: int, lines: list[str]) -> bool:
+    return any(_WIDGET.search(line) for line in lines[max(0, index - 2) : index + 3])
+
+
+def _is_source(line: str, index: int, headline: int | None, lines: list[str]) -> bool:
+    """A short line among the metadata right under the headline naming the outlet or the
+    agency: "أ ف ب-الامة برس"."""
+    if headline is None or not 0 < index - headline <= _SOURCE_LINES:
+        return False
+    return all(_is_short_metadata(other) for other in lines[headline + 1 : index + 1]) and not (
+        is_chrome(line) or is_caption(line) or MENU_ITEM.match(line) or date_line(line, HEADER_DATE_LINE_OTHER_WORDS)
+    )
+
+
+def _is_short_metadata(line: str) -> bool:
+    short = len(line.split()) <= _MAX_SOURCE_WORDS and not SENTENCE_PUNCTUATION.search(line)
+    return short or bool(date_line(line, HEADER_DATE_LINE_OTHER_WORDS) or byline_name(line) or _URL.match(line))
 
 
 def _first_sentence(text: str) -> str:
