@@ -109,9 +109,9 @@ def _same(a: str, b: str) -> bool:
 
 def date_sources(texts: dict, gold: Path = GOLD / "dates.tsv") -> dict[str, tuple[str, str, str | None, list]]:
     """source → (language, text window, publication date, gold mentions)."""
-    from train_arabic_ner import CORPUS, read_corpus, split
+    from train_arabic_ner import CORPUS, read_corpus, sentence_split
 
-    parts = split(read_corpus(CORPUS))
+    parts = sentence_split(read_corpus(CORPUS))
     sources: dict = {}
     for name, (language, text, published_at) in texts.items():
         sources[f"real/{name}"] = (language, text, published_at, [])

@@ -17,7 +17,7 @@ Per half and per language it prints:
   Latin script) and `same_entity` (also one the other's first or last words, each word at most
   one letter apart: `tarjama.linking.same_name`);
 - `dates`: precision and recall of the day-precision dates mentioned (relative ones resolved
-  against the extracted publication date), as `YYYY-MM-DD` values per file.
+  against the extracted publication date; both ends of a range), as `YYYY-MM-DD` values per file.
 """
 
 from __future__ import annotations
@@ -116,15 +116,17 @@ def extract(pages: list[Page]) -> list[Extracted]:
         language = detect_language(article.path, article.text)
         parsed.append(article)
         inputs.append((language, article.text, article.text if language == "en" else "", article.published_at))
-    enriched = iter(pipeline.enrich(inputs))
+    enriched = iter(zip(inputs, pipeline.enrich(inputs), strict=True))
     results = []
     for item in parsed:
         if isinstance(item, ArticleError):
             results.append(Extracted(None, "", None, {k: [] for k in KINDS}, set(), error=item.reason))
             continue
-        found = next(enriched)
-        names = {kind: [e.get("ar") or e.get("fr") or e.get("en") for e in found["entities"][kind]] for kind in KINDS}
+        (language, *_), found = next(enriched)
+        original = language if language in ("ar", "fr") else "en"
+        names = {kind: [e[original] for e in found["entities"][kind] if original in e] for kind in KINDS}
         dates = {d["value"] for d in found["dates"] if d["precision"] == "day"}
+        dates |= {v for d in found["dates"] if d["precision"] == "range" for v in (d["value"], d.get("end"))}
         results.append(Extracted(item.title, item.body, item.published_at, names, dates))
     return results
 

@@ -30,12 +30,15 @@ from spacy.training import Example
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "include"))
 
-from tarjama.arabic_ner import LABELS, famous_people, fold  # noqa: E402  (registers the tokenizer and norms)
+from tarjama.arabic_ner import LABELS, famous_people, fold, name_key  # noqa: E402  (registers the tokenizer and norms)
 from tarjama.settings import ARABIC_NER_MODEL as MODEL_DIR  # noqa: E402
 
 CORPUS = REPO.parent / "shared" / "data" / "ner" / "newsfane" / "NewsFANE_Gold_2014_170K.txt"
 WORK = REPO / ".cache" / "ner"
 SEED = 20241130
+BLOCK_SENTENCES = 20
+_CONTINUATIONS = {"و", "ف", "ثم", "كما", "لكن", "ه", "ها", "هم", "هو", "هي", "ذلك", "هذا", "هذه"}
+WIKIFANE = REPO.parent / "shared" / "data" / "ner" / "wikifane" / "WikiFANE_Gold_2014_500K.txt"
 PERSON = {"Politician", "Athlete", "Artist", "Other_PER", "Religious_PER", "Scientist", "Businessperson"}
 PERSON |= {"Lawyer", "Engineer", "Police"}
 ORG = {"Government", "Non-Governmental", "Sports", "Media", "Commercial", "Educational", "Religious_ORG"}
@@ -92,7 +95,9 @@ def _repair(tags: list[str]) -> list[str]:
     return fixed
 
 
-def split(sentences: list) -> dict[str, list]:
+def sentence_split(sentences: list) -> dict[str, list]:
+    """The split by sentence that models before 1.2.0 were trained on; the date gold sets
+    (tests/fixtures/gold/dates*.tsv) name NewsFANE sentences by their place in it."""
     order = list(range(len(sentences)))
     random.Random(SEED).shuffle(order)
     cut_train, cut_dev = int(0.8 * len(order)), int(0.9 * len(order))
@@ -101,6 +106,32 @@ def split(sentences: list) -> dict[str, list]:
         "dev": [sentences[i] for i in order[cut_train:cut_dev]],
         "test": [sentences[i] for i in order[cut_dev:]],
     }
+
+
+def documents(sentences: list) -> list[list]:
+    """The corpus's articles, as runs of consecutive sentences. The release marks no article
+    boundaries; an article's sentences are consecutive, and a sentence that opens with a
+    connective (و، ف) or a pronoun continues the one before, so blocks of about
+    `BLOCK_SENTENCES` are cut only before a sentence that does not."""
+    blocks, current = [], []
+    for words, tags in sentences:
+        opens = words[0] not in _CONTINUATIONS
+        if opens and len(current) >= BLOCK_SENTENCES:
+            blocks.append(current)
+            current = []
+        current.append((words, tags))
+    return blocks + [current] * bool(current)
+
+
+def split(sentences: list) -> dict[str, list]:
+    """80/10/10 by article (blocks of consecutive sentences), seeded, so that no article has
+    sentences on both sides of a split."""
+    blocks = documents(sentences)
+    order = list(range(len(blocks)))
+    random.Random(SEED).shuffle(order)
+    cut_train, cut_dev = int(0.8 * len(order)), int(0.9 * len(order))
+    parts = {"train": order[:cut_train], "dev": order[cut_train:cut_dev], "test": order[cut_dev:]}
+    return {name: [sentence for i in sorted(chosen) for sentence in blocks[i]] for name, chosen in parts.items()}
 
 
 def entity_spans(tags: list[str]) -> list[tuple[int, int, str]]:
@@ -136,6 +167,23 @@ def augment(sentences: list, copies: int) -> list:
     return sentences + extra
 
 
+def place_names(corpora: list[Path]) -> dict[str, int]:
+    """Names the annotated corpora tag as places at least twice and more often than as anything
+    else (a single word also more often than as an untagged word): regions, territories, seas
+    and districts that GeoNames's cities do not hold (`القصيم`, `الضفة الغربية`, `بحر العرب`).
+    Name → times tagged as a place; `arabic_patterns` finds them where the model does not."""
+    as_place: Counter = Counter()
+    as_other: Counter = Counter()
+    for path in corpora:
+        for words, tags in read_corpus(path):
+            for word, tag in zip(words, tags, strict=True):
+                if tag == "O":
+                    as_other[name_key(word)] += 1
+            for start, end, kind in entity_spans(tags):
+                (as_place if kind == "LOC" else as_other)[name_key(" ".join(words[start:end]))] += 1
+    return {name: n for name, n in sorted(as_place.items()) if n >= 2 and n > as_other[name]}
+
+
 def to_docs(nlp, sentences) -> list[Doc]:
     return [Doc(nlp.vocab, words=words, ents=tags) for words, tags in sentences]
 
@@ -159,11 +207,14 @@ def main() -> None:
     parser.add_argument("--config", type=Path, default=REPO / "ner" / "config.cfg")
     parser.add_argument("--model-dir", type=Path, default=MODEL_DIR, help="where the model is written")
     parser.add_argument("--work", type=Path, default=WORK, help="for the corpus's splits and training output")
+    parser.add_argument("--wikifane", type=Path, help="also train on WikiFANE Gold (all of it; dev and test stay news)")
     args = parser.parse_args()
     if not args.corpus.exists():
         sys.exit(f"NewsFANE Gold is not at {args.corpus}; pass --corpus PATH")
     sentences = read_corpus(args.corpus)
     parts = split(sentences)
+    if args.wikifane:
+        parts["train"] += read_corpus(args.wikifane)
     counts = Counter(word for words, _ in parts["train"] for word in words)
     parts["train"] = augment(parts["train"], args.augment)
     blank = spacy.blank("ar")
@@ -207,6 +258,8 @@ def main() -> None:
     (model_dir / "config.cfg").write_text(config, encoding="utf-8")
     frequent = {word: n for word, n in counts.most_common() if n >= 2}
     (model_dir / "word_counts.json").write_text(json.dumps(frequent, ensure_ascii=False), encoding="utf-8")
+    places = place_names([args.corpus, *([args.wikifane] if args.wikifane else [WIKIFANE] * WIKIFANE.exists())])
+    (model_dir / "place_names.json").write_text(json.dumps(places, ensure_ascii=False), encoding="utf-8")
     metrics = {
         "test_split": scores,
         "steps": args.steps,

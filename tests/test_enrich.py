@@ -1,13 +1,13 @@
 import pytest
 
 from tarjama.dates import find_dates
-from tarjama.entities import EnglishEntityExtractor
+from tarjama.entities import EntityExtractor
 from tarjama.models import Entities
 
 
 @pytest.fixture(scope="module")
 def ner():
-    return EnglishEntityExtractor("en_core_web_sm")
+    return EntityExtractor("en_core_web_sm")
 
 
 def test_people_organisations_and_places(ner):

@@ -1,3 +1,3 @@
 """Tarjama: offline translation and bilingual indexing of news articles."""
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"

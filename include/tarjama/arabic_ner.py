@@ -83,12 +83,12 @@ def known_organisations() -> dict[str, str]:
 
 
 @cache
-def _famous_words() -> frozenset[str]:
+def famous_name_words() -> frozenset[str]:
     return frozenset(word for name in famous_people() for word in name.split())
 
 
 @cache
-def _name_word_uses() -> dict[str, tuple[int, int]]:
+def name_word_uses() -> dict[str, tuple[int, int]]:
     uses: dict[str, tuple[int, int]] = {}
     for unit, (given, surname, _) in person_name_units().items():
         for word in unit.split():
@@ -106,8 +106,8 @@ def name_class(word: str) -> str:
     Wikidata's people carry the word as a given name and as a surname, and whether it is in a
     well-known person's name: it lets the model recognise names the training corpus never saw."""
     key = name_key(word)
-    given, surname = _name_word_uses().get(key, (0, 0))
-    return f"g{_bucket(given)}s{_bucket(surname)}p{int(key in _famous_words())}"
+    given, surname = name_word_uses().get(key, (0, 0))
+    return f"g{_bucket(given)}s{_bucket(surname)}p{int(key in famous_name_words())}"
 
 
 def letter_trigrams(word: str) -> list[str]:
@@ -238,7 +238,7 @@ class Segmenter:
 
     def _count(self, word: str) -> int:
         """The corpus's count, or 1 for a name it never saw (وقيس is و and قيس)."""
-        return self.counts.get(word, 0) or int(name_key(word) in _name_word_uses())
+        return self.counts.get(word, 0) or int(name_key(word) in name_word_uses())
 
 
 @dataclass(frozen=True)
@@ -257,11 +257,16 @@ class ArabicEntityExtractor:
             )
         self.nlp = spacy.load(model_dir)
         self.segmenter = Segmenter(json.loads((model_dir / "word_counts.json").read_text(encoding="utf-8")))
+        places = model_dir / "place_names.json"  # written beside the model by scripts/train_arabic_ner.py
+        self.place_names = frozenset(json.loads(places.read_text(encoding="utf-8")) if places.exists() else ())
         meta = self.nlp.meta
         self.model_version = f"{meta['name']} {meta['version']}"
 
     def extract_many(self, texts: list[str]) -> list[list[ArabicName]]:
-        """Names in each text, found sentence by sentence as the model was trained."""
+        """Names in each text, found sentence by sentence as the model was trained, with the
+        known organisations and the names their head nouns or the gazetteer announce."""
+        from tarjama.arabic_patterns import with_patterns  # it builds on this module's tokens
+
         owners: list[int] = []
         sentences: list[list[Token]] = []
         for index, text in enumerate(texts):
@@ -274,11 +279,13 @@ class ArabicEntityExtractor:
         results: list[list[ArabicName]] = [[] for _ in texts]
         for index, tokens, doc in zip(owners, sentences, self.nlp.pipe(docs, batch_size=256), strict=True):
             spans = [(LABELS.get(ent.label_), ent.start, ent.end) for ent in doc.ents]
-            for kind, first, last in _with_known_organisations(texts[index], tokens, spans):
+            spans = _with_known_organisations(texts[index], tokens, spans)
+            spans = with_patterns(texts[index], tokens, spans, self.segmenter.counts, self.place_names)
+            for kind, first, last in spans:
                 span = _trim(tokens[first:last], kind)
                 if kind and span:
                     start, end = span[0].start, span[-1].end
-                    results[index].append(ArabicName(kind, texts[index][start:end], start, end))
+                    results[index].append(ArabicName(kind, _as_named(kind, texts[index][start:end]), start, end))
         return results
 
 
@@ -320,6 +327,12 @@ def _organisation_first_words() -> frozenset[str]:
 def _longest_organisation() -> int:
     """In tokens, counting a clitic as one: an upper bound on a known name's length."""
     return max(2 * len(name.split()) for name in known_organisations())
+
+
+def _as_named(kind: str, text: str) -> str:
+    """An organisation or place written after لِ with its article: "للأمم المتحدة" names
+    "الأمم المتحدة"."""
+    return "ال" + text[2:] if kind != "person" and text.startswith("لل") and len(text.split()[0]) > 4 else text
 
 
 def _trim(tokens: list[Token], kind: str | None) -> list[Token]:

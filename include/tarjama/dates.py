@@ -99,7 +99,7 @@ _WEEKDAY = (
     r"(?:(?:يوم\s+)?(?:السبت|الاحد|الاثنين|الثلاثاء|الاربعاء|الخميس|الجمعه)|monday|tuesday|wednesday|thursday|friday|"
     r"saturday|sunday|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\s*[,،]?\s*"
 )
-_OPTIONAL_WEEKDAY = rf"(?:{_WORD_START}{_WEEKDAY})?"
+_OPTIONAL_WEEKDAY = rf"(?:{_WORD_START}{_WEEKDAY}(?:الموافق\s+)?)?"  # "يوم الثلاثاء الموافق 9 أيلول 2025"
 _CLITIC_START = rf"(?:{_WORD_START}|(?<=\b[وفبل]))"  # "وأمس", "فالسبت", "وفي عام 2019"
 _YEAR_WORD = r"(?:عام|العام|لعام|للعام|سنه|السنه|year)"
 _RANGE_WORD = r"\s*(?:-|–|الي|حتي|to|au|through)\s*"
@@ -107,6 +107,8 @@ _YEAR_CUE = (
     r"(?:عام|العام|لعام|للعام|عامي|اعوام|سنه|السنه|في|منذ|حتي|قبل|بعد|خلال|افق|بحلول|نهايه|بدايه|مطلع|"
     r"in|into|since|until|by|through|before|after|during|year|of|en|depuis|l'an)"
 )
+# Days listed before one month: "أيام 4 و5 و6 أكتوبر", "les 7, 8 et 9 mai 2024".
+_DAY_LIST = rf"(?<![\d.])(?P<days>(?:[0-3]?\d\s*(?:و|،|,|and|et)\s*)+)(?P<day>[0-3]?\d)\s+{_MONTH_PAIR}"
 _PATTERNS: list[tuple[str, re.Pattern]] = [
     # Year first, also glued to a section label: "2017-01-22", "دولية2017/01/22".
     ("iso", re.compile(rf"(?<![\d./-]){_YEAR}([-/.])(?P<mon>[01]?\d)\2(?P<day>[0-3]?\d)(?![\d./-])")),
@@ -140,6 +142,7 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
             re.IGNORECASE,
         ),
     ),
+    ("day_list", re.compile(rf"{_DAY_LIST}{_YEAR_SEP}{_YEAR}", re.IGNORECASE)),
     ("my", re.compile(rf"{_WORD_START}{_MONTH_PAIR}{_YEAR_SEP}{_YEAR}", re.IGNORECASE)),
     ("hijri_year", re.compile(rf"{_WORD_START}(?P<hyear>1[345]\d\d){_HIJRI_MARK}", re.IGNORECASE)),
     ("year", re.compile(rf"{_CLITIC_START}{_YEAR_CUE}\s+{_YEAR}", re.IGNORECASE)),
@@ -178,6 +181,13 @@ _RELATIVE_PERIOD = [
     (r"الاسبوع الماضي|last week|la semaine dernière", "week", -1),
     (r"الاسبوع المقبل|الاسبوع القادم|next week|la semaine prochaine", "week", 1),
 ]
+# A bare weekday in a sentence about what is to come is the next such day ("will be elected on
+# Sunday", "schools closed until Saturday"), as a weekday with "next" is.
+_FUTURE_BEFORE = re.compile(
+    r"\b(?:will|shall|expected|set to|scheduled|due to|until|till|sera|seront|va|vont|jusqu'(?:à|au))\b[^.!?؟]*$"
+    r"|(?:سوف|حتى)\s[^.!?؟]*$",
+    re.IGNORECASE,
+)
 _RELATIVE = re.compile(
     rf"{_CLITIC_START}(?:(?P<period>{'|'.join(p for p, _, _ in _RELATIVE_PERIOD)})"
     rf"|(?:(?P<before>{_PAST}|{_NEXT}|this)\s+)?(?:يوم\s+)?(?P<weekday>{_alternation(_WEEKDAYS)})"
@@ -219,7 +229,12 @@ def _find(text: str, reference: date | None) -> list[FoundDate]:
     folded = text.translate(_DIGITS).translate(_FOLD).lower()
     taken: list[tuple[int, int]] = []
     found: list[FoundDate] = []
-    relative = [("day_month", _DAY_MONTH), ("month_alone", _MONTH_ALONE), ("relative", _RELATIVE)]
+    relative = [
+        ("day_list", re.compile(_DAY_LIST, re.IGNORECASE)),
+        ("day_month", _DAY_MONTH),
+        ("month_alone", _MONTH_ALONE),
+        ("relative", _RELATIVE),
+    ]
     patterns = [*_PATTERNS, *relative] if reference else _PATTERNS
     for kind, pattern in patterns:
         for match in pattern.finditer(folded):
@@ -233,7 +248,18 @@ def _find(text: str, reference: date | None) -> list[FoundDate]:
             end_value = value[3] if len(value) > 3 else None
             is_relative = reference is not None and kind in dict(relative)
             found.append(FoundDate(surface, *value[:3], match.start(), match.end(), end_value, is_relative))
+            if kind == "day_list":  # the other days of the list, in the same month
+                for day in re.findall(r"\d+", match["days"]):
+                    if other := _same_month(value[0], int(day)):
+                        found.append(FoundDate(surface, other, "day", "gregorian", match.start(), match.end()))
     return sorted(found, key=lambda d: d.start)
+
+
+def _same_month(day_value: str, day: int) -> str | None:
+    try:
+        return date.fromisoformat(day_value).replace(day=day).isoformat()
+    except ValueError:
+        return None
 
 
 def _value(kind: str, match: re.Match) -> tuple | None:
@@ -295,7 +321,7 @@ def _hijri_to_gregorian(year: int, month: int, day: int) -> date:
 
 def _relative(kind: str, match: re.Match, reference: date) -> tuple | None:
     groups = match.groupdict()
-    if kind in ("day_month", "month_alone"):
+    if kind in ("day_month", "day_list", "month_alone"):
         month = _MONTHS[_squash(groups["month"])]
         if groups.get("month2") and _MONTHS[_squash(groups["month2"])] != month:
             return None
@@ -328,7 +354,7 @@ def _relative(kind: str, match: re.Match, reference: date) -> tuple | None:
         direction = (groups["before"] or groups["after"] or "").lower()
         if re.fullmatch(_PAST, direction):
             back = back or 7
-        elif re.fullmatch(_NEXT, direction):
+        elif re.fullmatch(_NEXT, direction) or _about_the_future(match):
             return (
                 (reference + timedelta(days=(weekday - reference.weekday()) % 7 or 7)).isoformat(),
                 "day",
@@ -344,6 +370,10 @@ def _relative(kind: str, match: re.Match, reference: date) -> tuple | None:
         return monday.isoformat(), "week", "gregorian"
     month_index = reference.year * 12 + reference.month - 1 + offset
     return f"{month_index // 12:04d}-{month_index % 12 + 1:02d}", "month", "gregorian"
+
+
+def _about_the_future(match: re.Match) -> bool:
+    return bool(_FUTURE_BEFORE.search(match.string[max(0, match.start() - 80) : match.start()]))
 
 
 def _squash(name: str) -> str:

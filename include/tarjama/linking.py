@@ -16,6 +16,7 @@ import re
 from difflib import SequenceMatcher
 
 from tarjama.arabic_ner import ArabicName, famous_people, fold, known_organisations, name_key, person_name_units
+from tarjama.gazetteer import gazetteer
 from tarjama.models import Entities
 
 KINDS = ("person", "org", "place")
@@ -141,6 +142,24 @@ def link(arabic: list[ArabicName], english: Entities, translations: dict[str, st
         pairs = [{"ar": name, "en": paired.get(name) or transliterate(name, kind == "person")} for name in names]
         pairs.extend({"en": name} for name in english_names if name not in paired.values())
         linked[kind] = pairs
+    return linked
+
+
+def link_original(original: Entities, english: Entities, language: str) -> dict[str, list[dict]]:
+    """For an original in another Latin-script language (French), per kind `{language: ...,
+    "en": ...}`: the English form is the translation's name that is the same name, else the
+    gazetteer's English name of a place, else the name as written (people and most
+    organisations are written alike); then the translation's names left unpaired."""
+    linked: dict[str, list[dict]] = {}
+    for kind in KINDS:
+        english_names = merge_variants(list(getattr(english, kind)))
+        pairs, paired = [], set()
+        for name in merge_variants(list(getattr(original, kind))):
+            match = next((e for e in english_names if e not in paired and same_name(e, name)), None)
+            paired.add(match)
+            places = gazetteer().places(name) if kind == "place" and match is None else []
+            pairs.append({language: name, "en": match or (places[0].english if places else name)})
+        linked[kind] = pairs + [{"en": name} for name in english_names if name not in paired]
     return linked
 
 

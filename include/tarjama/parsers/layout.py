@@ -76,6 +76,7 @@ _LONG_LINE_WORDS = 25
 _LIVE_ENTRY_WORDS = 4
 _MAX_LABEL_WORDS = 3
 _FALLBACK_PROSE_WORDS = 15
+_LONG_LIST_ITEM_WORDS = 15
 MENU_ITEM = re.compile(r"^[•·▪►◄>»|+✕-]")
 _STORY_DATE_CHARS = 160
 _DATELINE_PLACE_WORDS = 4
@@ -326,8 +327,9 @@ def split_page(lines: list[str]) -> PageParts:
     arabic = main_script_is_arabic([lines[i] for i in prose])
     in_prose = {lines[i] for i in prose}
     header, removed = lines[:start], []
-    story = [line for line in header if line in in_prose and not _is_aside(line, arabic) and header.count(line) == 1]
-    end = prose[-1] + 1
+    story = [line for line in header if _is_header_prose(line, in_prose, arabic) and header.count(line) == 1]
+    long_items = [i for i, line in enumerate(lines) if _is_long_list_item(line)]
+    end = max([prose[-1], *long_items]) + 1  # a story may end with a list ("- Quatre formations ...")
     if end < len(lines) and _cut_off(lines[-1], right_after_prose=end == len(lines) - 1):
         end = len(lines)  # the capture cut the story off in the middle of its last line
     for line in lines[start:end]:
@@ -390,6 +392,18 @@ def _header_end(lines: list[str], prose: list[int]) -> int:
             break
     markers = [i for i in range(prose[0], middle) if is_metadata(lines[i])]
     return markers[-1] + 1 if markers else prose[0]
+
+
+def _is_header_prose(line: str, in_prose: set[str], arabic_page: bool) -> bool:
+    """Prose above the story's start that belongs to it: a standfirst, a lead, a long list item
+    ("- Quatre formations de l'opposition ... appellent à une grève générale vendredi.");
+    not an aside, nor a short item of a menu of links."""
+    return (line in in_prose or _is_long_list_item(line)) and not _is_aside(line, arabic_page)
+
+
+def _is_long_list_item(line: str) -> bool:
+    """An item of a list that is prose of its own, not a menu's link."""
+    return bool(MENU_ITEM.match(line)) and is_prose(line) and len(line.split()) >= _LONG_LIST_ITEM_WORDS
 
 
 def _is_aside(line: str, arabic_page: bool) -> bool:

