@@ -4,7 +4,8 @@
 
 A data view on the `news-articles` alias (time field `published_at`), saved Discover sessions,
 and a dashboard of aggregation-based visualizations (Kibana Lens cannot chart `nested` fields,
-so every facet is a flat keyword array). Import with `tarjama kibana import`.
+so every facet is a flat keyword array). Import with `tarjama kibana import`. Written for Kibana 8.19; the Kibana
+sources each setting follows, and what changes for 9.x, are in docs/kibana.md.
 """
 
 from __future__ import annotations
@@ -13,6 +14,8 @@ import json
 from pathlib import Path
 
 OUTPUT = Path(__file__).with_name("saved-objects.ndjson")
+# The Kibana these objects are written for (ELASTIC_VERSION in .env.example); docs/kibana.md says how they fare in 9.x.
+KIBANA_VERSION = "8.19.21"
 DATA_VIEW_ID = "tarjama-news-articles"
 INDEX_REF = "kibanaSavedObjectMeta.searchSourceJSON.index"
 
@@ -33,6 +36,33 @@ SEARCHES = [
     ),
 ]
 
+# Every object says which migrations it has already been through, as Kibana's own exports do. Without the two
+# fields Kibana takes the object for current and validates it against its newest schema; with them it validates
+# against the schema of the stated version and runs only the later migrations. Values for Kibana 8.19, read in
+# elastic/kibana (paths as of 8.18+, src/platform/...; docs/kibana.md says which versions were read and why):
+# coreMigrationVersion: the last core transform, '8.8.0' (src/core/packages/saved-objects/migration-server-internal/
+#   src/document_migrator/migrations/index.ts).
+# typeMigrationVersion: the version of the type's latest transform (document_migrator/build_active_migrations.ts,
+#   same package): the newest key of its legacy `migrations` map or its convertToMultiNamespaceTypeVersion, or
+#   '10.<n>.0' for model version n (src/core/packages/saved-objects/base-server-internal/src/model_version/).
+CORE_MIGRATION_VERSION = "8.8.0"
+TYPE_MIGRATION_VERSIONS = {
+    # src/platform/plugins/shared/data_views/server/saved_objects/data_views.ts: migrations up to 7.11.0
+    # (index_pattern_migrations.ts), convertToMultiNamespaceTypeVersion 8.0.0, no modelVersions.
+    "index-pattern": "8.0.0",
+    # src/platform/plugins/shared/saved_search/server/saved_objects/search.ts: model versions 1-5 (5 adds
+    # `density`); 6, `tabs`, came with Discover tabs in 9.2.
+    "search": "10.5.0",
+    # src/platform/plugins/shared/visualizations/server/saved_objects/visualization.ts: no modelVersions; the newest
+    # migration is 8.5.0 (../migrations/visualization_saved_object_migrations.ts; the search-source migrations merged
+    # in, data plugin common/search/search_source/search_source_service.ts, are empty).
+    "visualization": "8.5.0",
+    # src/platform/plugins/shared/dashboard/server/dashboard_saved_object/dashboard_saved_object.ts: model versions
+    # 1 and 2 are certainly in 8.19; 3 (`sections`) may be too, and Kibana then migrates a 10.2.0 object through it
+    # on import, whereas a 10.3.0 object would be refused by an 8.19 without it (docs/kibana.md).
+    "dashboard": "10.2.0",
+}
+
 # Visualizations: (id, title, vis type, bucket aggregation, its params).
 TERMS = "terms"
 VISUALIZATIONS = [
@@ -41,19 +71,32 @@ VISUALIZATIONS = [
         "Articles over time",
         "histogram",
         "date_histogram",
+        # date_histogram's min_doc_count is a number (default 1) and its extended_bounds is sent only when min or
+        # max is set (src/platform/plugins/shared/data/common/search/aggs/buckets/date_histogram.ts).
         {"field": "published_at", "interval": "auto", "min_doc_count": 1, "extended_bounds": {}},
     ),
     ("tarjama-top-people", "Top people", "horizontal_bar", TERMS, {"field": "persons", "size": 15}),
     ("tarjama-top-organisations", "Top organisations", "horizontal_bar", TERMS, {"field": "orgs", "size": 15}),
     ("tarjama-top-places", "Top places", "horizontal_bar", TERMS, {"field": "places", "size": 15}),
     ("tarjama-languages", "Languages", "pie", TERMS, {"field": "language", "size": 10}),
+    # `source` is lower-cased by its normalizer and has no un-normalized keyword sub-field (`source.text` is
+    # analysed text), so the facet shows lower-cased names: docs/kibana.md.
     ("tarjama-sources", "Sources", "horizontal_bar", TERMS, {"field": "source", "size": 15}),
     (
         "tarjama-translation-score",
         "Translation score",
         "histogram",
         "histogram",
-        {"field": "translation.score", "interval": 0.05, "min_doc_count": 0, "extended_bounds": {"min": 0, "max": 1}},
+        # histogram's min_doc_count is a boolean: true sends min_doc_count 0 (empty buckets kept), anything falsy
+        # sends 1; extended_bounds is sent only with has_extended_bounds true
+        # (src/platform/plugins/shared/data/common/search/aggs/buckets/histogram.ts). So: every bucket from 0 to 1.
+        {
+            "field": "translation.score",
+            "interval": 0.05,
+            "min_doc_count": True,
+            "has_extended_bounds": True,
+            "extended_bounds": {"min": 0, "max": 1},
+        },
     ),
 ]
 
@@ -98,7 +141,23 @@ def vis_params(vis_type: str) -> dict:
             "isDonut": True,
             "labels": {"show": True, "values": True, "last_level": True, "truncate": 100},
         }
+    return xy_params(vis_type)
+
+
+def xy_params(vis_type: str) -> dict:
+    """Params of an aggregation-based XY chart ("histogram": vertical bars, "horizontal_bar").
+
+    Kibana fills in missing params only at the top level (Vis.getParams: lodash `defaults` against the vis type's
+    visConfig.defaults, src/platform/plugins/shared/visualizations/public/vis.ts), so each axis and series below
+    is complete: its fields are those of visConfig.defaults in
+    src/platform/plugins/private/vis_types/xy/public/vis_types/histogram.ts and horizontal_bar.ts, with our titles,
+    positions and label rotation. The chart is built by ../to_ast.ts in the same plugin."""
     horizontal = vis_type == "horizontal_bar"
+    # labels.rotate: to_ast.ts getLabelArgs sends labelsOrientation -(rotate ?? (time axis ? 0 : 90)), so an axis
+    # without it gets labels turned -90 degrees; 0 is LabelRotation.Horizontal (charts plugin, LabelRotation).
+    # (horizontal_bar.ts's own default for the value axis is 75, Angled; we want level numbers.)
+    category_labels = {"show": True, "rotate": 0, "filter": True, "truncate": 200 if horizontal else 100}
+    value_labels = {"show": True, "rotate": 0, "filter": True, "truncate": 100}
     return {
         "type": vis_type,
         "addTooltip": True,
@@ -106,6 +165,7 @@ def vis_params(vis_type: str) -> dict:
         "legendPosition": "right",
         "times": [],
         "addTimeMarker": False,
+        "labels": {"show": False},
         "grid": {"categoryLines": False},
         "categoryAxes": [
             {
@@ -113,8 +173,12 @@ def vis_params(vis_type: str) -> dict:
                 "type": "category",
                 "position": "left" if horizontal else "bottom",
                 "show": True,
-                "labels": {"show": True, "truncate": 200},
+                # to_ast.ts prepareXAxis -> prepareAxisExtentConfig(categoryAxes[0].scale) reads
+                # scale.defaultYExtents: without a scale the chart throws. The vis types' default is {type: linear}.
+                "scale": {"type": "linear"},
+                "labels": category_labels,
                 "title": {},
+                "style": {},
             }
         ],
         "valueAxes": [
@@ -124,9 +188,12 @@ def vis_params(vis_type: str) -> dict:
                 "type": "value",
                 "position": "bottom" if horizontal else "left",
                 "show": True,
+                # to_ast.ts prepareYAxis reads scale.defaultYExtents, .setYExtents, .boundsMargin, .type and .mode;
+                # the vis types' default scale is {type: linear, mode: normal}.
                 "scale": {"type": "linear", "mode": "normal"},
-                "labels": {"show": True},
+                "labels": value_labels,
                 "title": {"text": "Articles"},
+                "style": {},
             }
         ],
         "seriesParams": [
@@ -136,6 +203,11 @@ def vis_params(vis_type: str) -> dict:
                 "mode": "normal",
                 "data": {"label": "Articles", "id": "1"},
                 "valueAxis": "ValueAxis-1",
+                "interpolate": "linear",
+                "drawLinesBetweenPoints": True,
+                "lineWidth": 2,
+                "showCircles": True,
+                "circlesRadius": 1,
             }
         ],
     }
@@ -180,7 +252,7 @@ def dashboard() -> dict:
         }
         layout.append(
             {
-                "version": "8.19.21",
+                "version": KIBANA_VERSION,
                 "type": kind,
                 "gridData": grid,
                 "panelIndex": str(n + 1),
@@ -204,13 +276,22 @@ def dashboard() -> dict:
     }
 
 
+def with_migration_versions(obj: dict) -> dict:
+    return {
+        **obj,
+        "coreMigrationVersion": CORE_MIGRATION_VERSION,
+        "typeMigrationVersion": TYPE_MIGRATION_VERSIONS[obj["type"]],
+    }
+
+
 def saved_objects() -> list[dict]:
-    return [
+    objects = [
         data_view(),
         *(saved_search(*s) for s in SEARCHES),
         *(visualization(*v) for v in VISUALIZATIONS),
         dashboard(),
     ]
+    return [with_migration_versions(obj) for obj in objects]
 
 
 def ndjson() -> str:

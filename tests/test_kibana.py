@@ -1,15 +1,21 @@
 """Kibana cannot run here: check the saved objects as far as Elasticsearch and the files allow."""
 
+import email.parser
+import email.policy
 import importlib.util
 import json
 import re
 import subprocess
 import sys
+import threading
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from conftest import REPO
 
 from tarjama import es_index
+from tarjama.kibana import KibanaImportError, import_saved_objects
 
 NDJSON = REPO / "kibana" / "saved-objects.ndjson"
 MAPPINGS = REPO / "include" / "tarjama" / "resources" / "component_mappings.json"
@@ -21,8 +27,28 @@ KQL_EQUIVALENTS = {
 }
 
 
+# The aggregation-based XY vis types (src/platform/plugins/private/vis_types/xy/public/vis_types/).
+XY_TYPES = {"histogram", "horizontal_bar", "line", "area"}
+# Kibana 8.19: the core transform and each type's latest transform (kibana/saved_objects.py says where from).
+MIGRATION_VERSIONS = {"index-pattern": "8.0.0", "search": "10.5.0", "visualization": "8.5.0", "dashboard": "10.2.0"}
+
+
 def objects():
     return [json.loads(line) for line in NDJSON.read_text(encoding="utf-8").splitlines()]
+
+
+def vis_states():
+    return [
+        (obj["id"], json.loads(obj["attributes"]["visState"])) for obj in objects() if obj["type"] == "visualization"
+    ]
+
+
+def xy_axes():
+    for vis_id, state in vis_states():
+        if state["type"] in XY_TYPES:
+            for kind in ("categoryAxes", "valueAxes"):
+                for axis in state["params"][kind]:
+                    yield vis_id, kind, axis
 
 
 def mapped_fields() -> set[str]:
@@ -123,3 +149,196 @@ def test_import_fails_clearly_when_kibana_does_not_answer():
     )
     assert result.returncode == 1
     assert "Kibana at http://127.0.0.1:9 was not available within 1 s" in result.stderr
+
+
+def test_every_xy_axis_has_a_complete_scale():
+    """to_ast.ts (prepareXAxis/prepareYAxis -> prepareAxisExtentConfig) reads scale.defaultYExtents of every axis;
+    Kibana keeps the axis lists of the file whole, so an axis without a scale throws."""
+    axes = list(xy_axes())
+    assert {vis_id for vis_id, _, _ in axes} == {v for v, s in vis_states() if s["type"] in XY_TYPES} != set()
+    for vis_id, kind, axis in axes:
+        scale = axis.get("scale")
+        assert isinstance(scale, dict) and scale.get("type") in {"linear", "log", "square root"}, (vis_id, kind)
+        if kind == "valueAxes":
+            assert scale.get("mode") in {"normal", "percentage", "wiggle", "silhouette"}, (vis_id, kind)
+
+
+def test_no_axis_leaves_its_label_rotation_to_kibana():
+    """Without labels.rotate, to_ast.ts turns the labels of every axis but a time axis by -90 degrees."""
+    for vis_id, kind, axis in xy_axes():
+        assert axis["labels"].get("rotate") == 0, (vis_id, kind, axis["labels"])
+
+
+def test_histogram_settings_have_the_types_kibana_reads():
+    """data plugin, common/search/aggs/buckets/histogram.ts: min_doc_count is a boolean (true: keep empty buckets),
+    extended_bounds is sent only with has_extended_bounds; date_histogram.ts: min_doc_count is a number."""
+    aggs = [(vis_id, agg) for vis_id, state in vis_states() for agg in state["aggs"]]
+    histograms = [(vis_id, agg["params"]) for vis_id, agg in aggs if agg["type"] == "histogram"]
+    assert histograms
+    for vis_id, params in histograms:
+        assert isinstance(params.get("min_doc_count"), bool), vis_id
+        if params.get("extended_bounds"):
+            assert params.get("has_extended_bounds") is True, vis_id
+            assert {"min", "max"} <= set(params["extended_bounds"]), vis_id
+    for vis_id, agg in aggs:
+        if agg["type"] == "date_histogram":
+            count = agg["params"].get("min_doc_count", 1)
+            assert isinstance(count, int) and not isinstance(count, bool), vis_id
+
+
+def test_every_object_says_which_migrations_it_has_had():
+    for obj in objects():
+        assert obj.get("coreMigrationVersion") == "8.8.0", obj["id"]
+        assert obj.get("typeMigrationVersion") == MIGRATION_VERSIONS[obj["type"]], obj["id"]
+
+
+class FakeKibana(ThreadingHTTPServer):
+    """A real HTTP server on a free loopback port that answers the two endpoints the import uses the way Kibana
+    8.19 does: GET /api/status, and POST /api/saved_objects/_import (multipart `file`, `kbn-xsrf` required),
+    which imports what it can and lists the rest in `errors` with `success: false`."""
+
+    def __init__(self, errors: dict[str, dict] | None = None, handler: type | None = None):
+        super().__init__(("127.0.0.1", 0), handler or FakeKibanaHandler)
+        self.errors = errors or {}  # object id -> the `error` Kibana gives for it
+        self.received: list[dict] = []
+        self.query: dict = {}
+        self.thread = threading.Thread(target=self.serve_forever, daemon=True)
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.server_address[1]}"
+
+    def __enter__(self):
+        self.thread.start()
+        return self
+
+    def __exit__(self, *exc):
+        self.shutdown()
+        self.server_close()
+
+
+class FakeKibanaHandler(BaseHTTPRequestHandler):
+    server: FakeKibana
+
+    def log_message(self, *args):
+        pass
+
+    def answer(self, status: int, body: dict):
+        data = json.dumps(body).encode()
+        self.send_response(status)
+        self.send_header("Content-Type", "application/json; charset=utf-8")
+        self.send_header("Content-Length", str(len(data)))
+        self.end_headers()
+        self.wfile.write(data)
+
+    def do_GET(self):
+        if urlsplit(self.path).path == "/api/status":
+            return self.answer(200, {"status": {"overall": {"level": "available"}}})
+        self.answer(404, {"statusCode": 404, "error": "Not Found", "message": "Not Found"})
+
+    def do_POST(self):
+        url = urlsplit(self.path)
+        if url.path != "/api/saved_objects/_import":
+            return self.answer(404, {"statusCode": 404, "error": "Not Found", "message": "Not Found"})
+        body = self.rfile.read(int(self.headers["Content-Length"]))
+        if "kbn-xsrf" not in self.headers:
+            return self.answer(
+                400, {"statusCode": 400, "error": "Bad Request", "message": "Request must contain a kbn-xsrf header."}
+            )
+        head = f"Content-Type: {self.headers['Content-Type']}\r\n\r\n".encode()
+        form = email.parser.BytesParser(policy=email.policy.HTTP).parsebytes(head + body)
+        files = [part for part in form.iter_parts() if part.get_param("name", header="content-disposition") == "file"]
+        if not files:
+            return self.answer(
+                400,
+                {
+                    "statusCode": 400,
+                    "error": "Bad Request",
+                    "message": "[request body.file]: expected value of type [Stream]",
+                },
+            )
+        lines = files[0].get_payload(decode=True).decode().splitlines()
+        self.server.received = [json.loads(line) for line in lines if line.strip()]
+        self.server.query = parse_qs(url.query)
+        successes, errors = [], []
+        for obj in self.server.received:
+            meta = {"title": obj["attributes"].get("title"), "icon": obj["type"]}
+            entry = {"type": obj["type"], "id": obj["id"], "meta": meta}
+            if obj["id"] in self.server.errors:
+                errors.append({**entry, "title": meta["title"], "error": self.server.errors[obj["id"]]})
+            else:
+                successes.append({**entry, "overwrite": True})
+        answer = {"success": not errors, "successCount": len(successes), "warnings": []}
+        self.answer(
+            200,
+            {
+                **answer,
+                **({"successResults": successes} if successes else {}),
+                **({"errors": errors} if errors else {}),
+            },
+        )
+
+
+PARTIAL_FAILURE = {
+    "tarjama-sources": {"type": "missing_references", "references": [{"type": "index-pattern", "id": "gone"}]},
+    "tarjama-translation-score": {
+        "type": "unknown",
+        "message": "Unable to validate visualization: [visState]: expected value of type [string]",
+        "statusCode": 400,
+    },
+}
+
+
+def test_import_reports_what_kibana_answered_for_each_object():
+    with FakeKibana(errors=PARTIAL_FAILURE) as kibana:
+        results = import_saved_objects(kibana.url, timeout_s=10)
+    sent = objects()
+    assert kibana.received == sent
+    assert kibana.query == {"overwrite": ["true"]}
+    assert [(r.type, r.id) for r in results] == [(obj["type"], obj["id"]) for obj in sent]
+    assert {r.id for r in results if not r.ok} == set(PARTIAL_FAILURE)
+    by_id = {r.id: r for r in results}
+    assert by_id["tarjama-sources"].error == "missing references: index-pattern/gone"
+    assert by_id["tarjama-translation-score"].error == (
+        "Unable to validate visualization: [visState]: expected value of type [string] (HTTP 400)"
+    )
+    assert by_id["tarjama-overview"].ok and by_id["tarjama-overview"].title == "Tarjama: news overview"
+
+
+def test_the_cli_prints_one_line_per_object_and_fails_if_any_failed():
+    def run(url):
+        command = [sys.executable, "-m", "tarjama.cli", "kibana", "import", "--url", url, "--timeout", "10"]
+        return subprocess.run(command, capture_output=True, text=True, timeout=60)
+
+    with FakeKibana(errors=PARTIAL_FAILURE) as kibana:
+        partial = run(kibana.url)
+    with FakeKibana() as kibana:
+        complete = run(kibana.url)
+    ids = [f"{obj['type']}/{obj['id']}" for obj in objects()]
+    for result in (partial, complete):
+        lines = result.stdout.splitlines()
+        assert [line.split()[1] for line in lines] == ids, result.stdout
+    failed = [line for line in partial.stdout.splitlines() if line.startswith("FAILED")]
+    assert failed == [
+        "FAILED  visualization/tarjama-sources (Sources): missing references: index-pattern/gone",
+        "FAILED  visualization/tarjama-translation-score (Translation score): Unable to validate visualization: "
+        "[visState]: expected value of type [string] (HTTP 400)",
+    ]
+    assert partial.returncode == 1
+    assert "Kibana did not import 2 of 12 objects" in partial.stderr
+    assert complete.returncode == 0, complete.stderr
+    assert all(line.startswith("ok ") for line in complete.stdout.splitlines())
+
+
+class RefusingKibanaHandler(FakeKibanaHandler):
+    """Kibana's answer to a request it refuses as a whole (here: a body that is not multipart)."""
+
+    def do_POST(self):
+        self.rfile.read(int(self.headers["Content-Length"]))
+        self.answer(415, {"statusCode": 415, "error": "Unsupported Media Type", "message": "Unsupported Media Type"})
+
+
+def test_import_fails_clearly_when_kibana_refuses_the_request():
+    refused = pytest.raises(KibanaImportError, match=r"import refused \(HTTP 415\): Unsupported Media Type")
+    with FakeKibana(handler=RefusingKibanaHandler) as kibana, refused:
+        import_saved_objects(kibana.url, timeout_s=10)

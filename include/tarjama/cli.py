@@ -85,7 +85,10 @@ def _parser() -> argparse.ArgumentParser:
 
     kibana = commands.add_parser("kibana", help="Kibana saved objects")
     kibana_commands = kibana.add_subparsers(required=True, metavar="ACTION")
-    kibana_import = kibana_commands.add_parser("import", help="wait for Kibana, then import the shipped objects")
+    kibana_import = kibana_commands.add_parser(
+        "import",
+        help="wait for Kibana, import the shipped objects, print what Kibana answered for each (exit 1 if any failed)",
+    )
     kibana_import.add_argument("--url", default=os.environ.get("KIBANA_URL", "http://localhost:5601"))
     kibana_import.add_argument("--timeout", type=float, default=300, help="seconds to wait for Kibana")
     kibana_import.set_defaults(command=_kibana_import)
@@ -175,7 +178,14 @@ def _kibana_import(args, settings: Settings) -> int:
     user, password = os.environ.get("KIBANA_USERNAME"), os.environ.get("KIBANA_PASSWORD")
     auth = (user, password or "") if user else None
     verify = os.environ.get("KIBANA_CA_CERTS") or True
-    print(json.dumps(import_saved_objects(args.url, timeout_s=args.timeout, auth=auth, verify=verify)))
+    results = import_saved_objects(args.url, timeout_s=args.timeout, auth=auth, verify=verify)
+    for result in results:  # one line per object: what Kibana answered for it
+        print(result.line())
+    failed = [result for result in results if not result.ok]
+    if failed:
+        print(f"tarjama: Kibana did not import {len(failed)} of {len(results)} objects", file=sys.stderr)
+        return 1
+    print(f"imported {len(results)} objects", file=sys.stderr)
     return 0
 
 

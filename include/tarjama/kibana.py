@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import json
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
 import requests
@@ -32,22 +34,79 @@ def wait_for_kibana(url: str, timeout_s: float, auth: tuple[str, str] | None = N
     raise KibanaImportError(f"Kibana at {url} was not available within {timeout_s:.0f} s ({last})")
 
 
+@dataclass(frozen=True)
+class ObjectResult:
+    """What Kibana answered for one object of the file: no error means it was imported."""
+
+    type: str
+    id: str
+    title: str = ""
+    error: str | None = None
+
+    @property
+    def ok(self) -> bool:
+        return self.error is None
+
+    def line(self) -> str:
+        name = f"{self.type}/{self.id}" + (f" ({self.title})" if self.title else "")
+        return f"ok      {name}" if self.ok else f"FAILED  {name}: {self.error}"
+
+
+def describe_error(error: dict) -> str:
+    """One line for the `error` of an entry of the `errors` list that POST /api/saved_objects/_import returns:
+    its `type` is conflict, ambiguous_conflict, missing_references, unsupported_type or unknown (with
+    `message` and `statusCode`)."""
+    kind = error.get("type") or "unknown"
+    if kind == "missing_references":
+        missing = ", ".join(f"{ref.get('type')}/{ref.get('id')}" for ref in error.get("references") or [])
+        return f"missing references: {missing or '?'}"
+    text = {
+        "conflict": "conflict with an existing object",
+        "ambiguous_conflict": "ambiguous conflict: several existing objects match",
+        "unsupported_type": "unsupported type: this Kibana does not import this type",
+    }.get(kind, kind)
+    if error.get("message"):
+        text = error["message"] if kind == "unknown" else f"{text}: {error['message']}"
+    return f"{text} (HTTP {error['statusCode']})" if error.get("statusCode") else text
+
+
+def object_results(body: dict, sent: list[tuple[str, str]]) -> list[ObjectResult]:
+    """One result per object sent, in the file's order, from the `successResults` (type, id, meta) and `errors`
+    (type, id, meta, error) of Kibana's answer. An object in neither list counts as failed; an answer about an
+    object that was not sent is kept at the end."""
+    answers: dict[tuple[str, str], ObjectResult] = {}
+    for entry in body.get("successResults") or []:
+        key = (entry.get("type"), entry.get("id"))
+        answers[key] = ObjectResult(*key, title=(entry.get("meta") or {}).get("title") or "")
+    for entry in body.get("errors") or []:
+        key = (entry.get("type"), entry.get("id"))
+        title = (entry.get("meta") or {}).get("title") or entry.get("title") or ""
+        answers[key] = ObjectResult(*key, title=title, error=describe_error(entry.get("error") or {}))
+    unanswered = "Kibana reported neither success nor an error for this object"
+    results = [answers.pop(key, None) or ObjectResult(*key, error=unanswered) for key in sent]
+    return results + list(answers.values())
+
+
 def import_saved_objects(
     url: str,
     path: Path = SAVED_OBJECTS,
     timeout_s: float = 300,
     auth: tuple[str, str] | None = None,
     verify: str | bool = True,
-) -> dict:
-    """Wait for Kibana, post the objects with overwrite, and fail unless Kibana reports success.
+) -> list[ObjectResult]:
+    """Wait for Kibana, post the objects with overwrite, and return what Kibana answered for each object.
+    Kibana imports the objects it can and reports the others, so the result can mix successes and failures;
+    KibanaImportError is raised only when Kibana refused the request as a whole.
     Over https, Kibana's certificate is verified (against `verify`, a CA file, when given)."""
     url = url.rstrip("/")
+    content = path.read_bytes()
+    sent = [(obj["type"], obj["id"]) for obj in map(json.loads, filter(str.strip, content.decode().splitlines()))]
     wait_for_kibana(url, timeout_s, auth, verify)
     response = requests.post(
         f"{url}/api/saved_objects/_import",
         params={"overwrite": "true"},
         headers={"kbn-xsrf": "true"},
-        files={"file": (path.name, path.read_bytes(), "application/ndjson")},
+        files={"file": (path.name, content, "application/ndjson")},
         auth=auth,
         timeout=60,
         verify=verify,
@@ -56,7 +115,7 @@ def import_saved_objects(
         body = response.json()
     except ValueError as error:
         raise KibanaImportError(f"Kibana answered HTTP {response.status_code} without JSON") from error
-    if not response.ok or body.get("success") is not True:
-        errors = [f"{e.get('type')}/{e.get('id')}: {e.get('error')}" for e in body.get("errors", [])]
-        raise KibanaImportError(f"import failed (HTTP {response.status_code}): {errors or body}")
-    return {"success": True, "imported": body.get("successCount", 0)}
+    if not response.ok or not isinstance(body, dict) or "success" not in body:
+        message = body.get("message") if isinstance(body, dict) else None
+        raise KibanaImportError(f"import refused (HTTP {response.status_code}): {message or body}")
+    return object_results(body, sent)
