@@ -1,13 +1,16 @@
-"""Train the Arabic NER model on NewsFANE Gold and score it, reproducibly.
+"""Train the Arabic NER model on NewsFANE Gold and WikiFANE Gold and score it, reproducibly.
 
-    .venv/bin/python scripts/train_arabic_ner.py [--corpus PATH] [--steps N] [--augment N]
+    .venv/bin/python scripts/train_arabic_ner.py [--corpus PATH] [--wikifane PATH | --no-wikifane] [--steps N]
 
-NewsFANE Gold (Alotaibi and Lee, COLING 2014; CC BY-SA 3.0) has 50 fine-grained classes; they
-are mapped to person, organisation and place below, the rest dropped. Sentences are split 80/10/10
-into train/dev/test by a seeded shuffle, so every run uses the same split; the training part is
-then given two mention-swapped copies of each sentence that holds names (`augment`). The model
-(spaCy `ner/config.cfg`), the corpus's word counts for segmenting real text, and the test-split
-scores are written to models/ar_ner_newsfane/.
+NewsFANE Gold and WikiFANE Gold (Alotaibi and Lee, COLING 2014; CC BY-SA 3.0) have 50
+fine-grained classes; they are mapped to person, organisation and place below, the rest
+dropped. NewsFANE's articles are split 80/10/10 into train/dev/test by a seeded shuffle of
+articles (`documents`), so every run uses the same split and no article is on both sides;
+all of WikiFANE (Wikipedia, not news) joins the training part only, so that dev and test stay
+newswire. The training part is then given two mention-swapped copies of each sentence that
+holds names (`augment`). The model (spaCy `ner/config.cfg`), the corpus's word counts for
+segmenting real text, the names the corpora tag as places, and the test-split scores are
+written to models/ar_ner_newsfane/.
 """
 
 from __future__ import annotations
@@ -52,11 +55,11 @@ LABEL = {**dict.fromkeys(PERSON, "PER"), **dict.fromkeys(ORG, "ORG"), **dict.fro
 
 CREDITS = """# ar_ner_newsfane
 
-Trained by scripts/train_arabic_ner.py on NewsFANE Gold: Fahd Alotaibi and Mark Lee, "A Hybrid
-Approach to Features Representation for Fine-grained Arabic Named Entity Recognition", COLING
-2014. The corpus is licensed under Creative Commons Attribution-ShareAlike 3.0 Unported
-(https://creativecommons.org/licenses/by-sa/3.0/); this model, derived from it, is shared
-under the same licence.
+Trained by scripts/train_arabic_ner.py on NewsFANE Gold and WikiFANE Gold: Fahd Alotaibi and
+Mark Lee, "A Hybrid Approach to Features Representation for Fine-grained Arabic Named Entity
+Recognition", COLING 2014. The corpora are licensed under Creative Commons Attribution-ShareAlike
+3.0 Unported (https://creativecommons.org/licenses/by-sa/3.0/); this model and place_names.json,
+derived from them, are shared under the same licence.
 
 Two of its features and its training-time name swaps read the name lists in
 include/tarjama/resources/ (scripts/build_name_lists.py): Wikidata's name labels (CC0) as
@@ -207,7 +210,8 @@ def main() -> None:
     parser.add_argument("--config", type=Path, default=REPO / "ner" / "config.cfg")
     parser.add_argument("--model-dir", type=Path, default=MODEL_DIR, help="where the model is written")
     parser.add_argument("--work", type=Path, default=WORK, help="for the corpus's splits and training output")
-    parser.add_argument("--wikifane", type=Path, help="also train on WikiFANE Gold (all of it; dev and test stay news)")
+    parser.add_argument("--wikifane", type=Path, default=WIKIFANE, help="WikiFANE Gold, all of it trained on")
+    parser.add_argument("--no-wikifane", dest="wikifane", action="store_const", const=None, help="NewsFANE only")
     args = parser.parse_args()
     if not args.corpus.exists():
         sys.exit(f"NewsFANE Gold is not at {args.corpus}; pass --corpus PATH")
@@ -245,9 +249,12 @@ def main() -> None:
     nlp = spacy.load(output / "model-best")
     nlp.meta.update(
         name="ar_ner_newsfane",
-        version="1.1.0",
+        version="1.2.0",
         license="CC BY-SA 3.0",
-        sources=[{"name": "NewsFANE Gold", "author": "Fahd Alotaibi and Mark Lee", "license": "CC BY-SA 3.0"}],
+        sources=[
+            {"name": name, "author": "Fahd Alotaibi and Mark Lee", "license": "CC BY-SA 3.0"}
+            for name in ("NewsFANE Gold", "WikiFANE Gold")[: 1 + bool(args.wikifane)]
+        ],
     )
     test = list(DocBin().from_disk(work / "test.spacy").get_docs(nlp.vocab))
     scores = per_type_scores(nlp, test)
@@ -258,7 +265,7 @@ def main() -> None:
     (model_dir / "config.cfg").write_text(config, encoding="utf-8")
     frequent = {word: n for word, n in counts.most_common() if n >= 2}
     (model_dir / "word_counts.json").write_text(json.dumps(frequent, ensure_ascii=False), encoding="utf-8")
-    places = place_names([args.corpus, *([args.wikifane] if args.wikifane else [WIKIFANE] * WIKIFANE.exists())])
+    places = place_names([args.corpus, *[args.wikifane] * bool(args.wikifane)])
     (model_dir / "place_names.json").write_text(json.dumps(places, ensure_ascii=False), encoding="utf-8")
     metrics = {
         "test_split": scores,

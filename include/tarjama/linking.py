@@ -57,9 +57,16 @@ def transliterate(name: str, person: bool = False) -> str:
 
 def known_english(name: str, kind: str) -> str | None:
     """The English name of a well-known person (ArWikiCats: فلاديمير بوتين → Vladimir Putin) or
-    organisation (الاتحاد الأوروبي → European Union)."""
+    organisation (الاتحاد الأوروبي → European Union, also after the word that says what it is:
+    وكالة بلومبيرغ → Bloomberg)."""
     names = {"person": famous_people, "org": known_organisations}.get(kind)
-    return names().get(name_key(name)) if names else None
+    if names is None:
+        return None
+    key = name_key(name)
+    found = names().get(key)
+    if found is None and kind == "org" and len(key.split()) > 1:
+        found = names().get(key.split(" ", 1)[1])
+    return found
 
 
 def _transliterate_word(word: str) -> str:
