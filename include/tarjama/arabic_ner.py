@@ -237,8 +237,10 @@ class Segmenter:
         return whole
 
     def _count(self, word: str) -> int:
-        """The corpus's count, or 1 for a name it never saw (وقيس is و and قيس)."""
-        return self.counts.get(word, 0) or int(name_key(word) in name_word_uses())
+        """The corpus's count, or 1 for a name it never saw (وقيس is و and قيس; بايدن stays
+        whole, a well-known person's name)."""
+        key = name_key(word)
+        return self.counts.get(word, 0) or int(key in name_word_uses() or key in famous_name_words())
 
 
 @dataclass(frozen=True)

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from tarjama.arabic_ner import TITLES, Token, famous_name_words, name_key, name_word_uses
 from tarjama.gazetteer import gazetteer
+from tarjama.parsers.layout import AGENCIES
 
 
 def _keys(words: str) -> frozenset[str]:
@@ -76,6 +77,7 @@ MAX_NAME_TOKENS = 6
 _QUOTES = {'"', "«", "»", "“", "”"}
 MAX_LANDMARK_NAME_TOKENS = 4
 MAX_PLACE_NAME_WORDS = 4
+AGENCY_NAMES = frozenset(name_key(name) for name in AGENCIES)  # news agencies whose names are also towns'
 COMMON_WORD_USES = 3  # a word the corpus holds this often, and not as a name, is no place's name
 
 
@@ -174,17 +176,32 @@ def gazetteer_spans(
     places = gazetteer()
     spans, i = [], 0
     while i < len(words):
+        glued = _glued_word(text, tokens, i)  # "وجدة" read as و + جدة, "بايدن" as ب + ايدن
+        found = places.by_arabic.get(glued)
+        if found and {i - 1, i}.isdisjoint(covered) and _is_place_here(found, words, i - 1):
+            spans.append(("place", i - 1, i + 1))
+            i += 1
+            continue
         for n in range(min(MAX_PLACE_NAME_WORDS, len(words) - i), 0, -1):
-            if any(j in covered for j in range(i, i + n)):
-                continue
+            if glued in name_word_uses() or glued in famous_name_words() or any(j in covered for j in range(i, i + n)):
+                break
             key = " ".join(words[i : i + n])
             found = places.by_arabic.get(key)
+            if key in AGENCY_NAMES:
+                continue  # "/قنا/" credits Qatar's agency, not Egypt's town
             if key in place_names or (found and _is_place_here(found, words, i)):
                 spans.append(("place", i, i + n))
                 i += n - 1
                 break
         i += 1
     return spans
+
+
+def _glued_word(text: str, tokens: list[Token], at: int) -> str | None:
+    """The written word when the segmenter split a letter off the front of token `at`."""
+    if at and tokens[at - 1].end == tokens[at].start and tokens[at - 1].text in ("و", "ب", "ل", "ف", "ك"):
+        return name_key(text[tokens[at - 1].start : tokens[at].end])
+    return None
 
 
 def _is_place_here(found, words: list[str], at: int) -> bool:

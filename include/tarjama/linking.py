@@ -16,7 +16,7 @@ import re
 from difflib import SequenceMatcher
 
 from tarjama.arabic_ner import ArabicName, famous_people, fold, known_organisations, name_key, person_name_units
-from tarjama.gazetteer import gazetteer
+from tarjama.gazetteer import link_places
 from tarjama.models import Entities
 
 KINDS = ("person", "org", "place")
@@ -29,19 +29,24 @@ _SOUND = {
 }  # fmt: skip
 SKELETON_RATIO = 0.8
 _LATIN_NAME = re.compile(r"^[A-Z][\w'’.-]*(?:\s+[\w'’.-]+){0,5}$")
-_TRANSLITERATION = {
-    "ا": "a", "أ": "a", "إ": "i", "آ": "a", "ب": "b", "ت": "t", "ث": "th", "ج": "j", "ح": "h", "خ": "kh",
-    "د": "d", "ذ": "dh", "ر": "r", "ز": "z", "س": "s", "ش": "sh", "ص": "s", "ض": "d", "ط": "t", "ظ": "z",
-    "ع": "'", "غ": "gh", "ف": "f", "ق": "q", "ك": "k", "ل": "l", "م": "m", "ن": "n", "ه": "h", "و": "w",
-    "ي": "y", "ى": "a", "ة": "a", "ء": "'", "ئ": "'", "ؤ": "'",
+# A readable transliteration: consonants by the usual English spellings, long vowels as written,
+# hamza and ع as "'" inside a word only, the article as "al-"; a word that opens with two
+# consonants gets the "a" its unwritten short vowel most often is (صنعاء → San'a, وكالة → Wakala).
+_CONSONANTS = {
+    "ب": "b", "ت": "t", "ث": "th", "ج": "j", "ح": "h", "خ": "kh", "د": "d", "ذ": "dh", "ر": "r", "ز": "z",
+    "س": "s", "ش": "sh", "ص": "s", "ض": "d", "ط": "t", "ظ": "z", "غ": "gh", "ف": "f", "ق": "q", "ك": "k",
+    "ل": "l", "م": "m", "ن": "n", "ه": "h", "ع": "'", "ء": "'", "ئ": "'", "ؤ": "'", "أ": "'",
+    "پ": "p", "چ": "ch", "ژ": "zh", "گ": "g", "ڤ": "v",
 }  # fmt: skip
+_VOWELS = {"ا": "a", "آ": "a", "إ": "i", "ى": "a", "ة": "a"}
+_MARKS_AND_TATWEEL = re.compile(r"[\u064b-\u065f\u0670\u0640]")
 
 
 def transliterate(name: str, person: bool = False) -> str:
     """A readable Latin spelling when nothing better is known: وكالة تاس → Wkala Tas. A person's
     name is spelled unit by unit as Wikidata's people spell it where it can be (حسن نصر الله →
     Hassan Nasrallah), letter by letter where not (بوتن → Butn)."""
-    words = fold(name).split()
+    words = _MARKS_AND_TATWEEL.sub("", name).split()
     latin = []
     while words:
         for size in (2, 1) if person else ():
@@ -70,14 +75,35 @@ def known_english(name: str, kind: str) -> str | None:
 
 
 def _transliterate_word(word: str) -> str:
-    article = word.startswith("ال") and len(word) > 3
+    article = word.startswith(("ال", "أل")) and len(word) > 3
+    sounds: list[str] = []  # one entry per letter: a consonant, a vowel, or "" for a silent one
     body = word[2:] if article else word
-    letters = [
-        ("u" if c == "و" else "i") if c in "وي" and i > 0 else _TRANSLITERATION.get(c, c) for i, c in enumerate(body)
-    ]
+    for i, char in enumerate(body):
+        before = sounds[-1] if sounds else ""
+        after = body[i + 1] if i + 1 < len(body) else ""
+        if char in "وي" and i == 1 and sounds[0] in ("a", "i"):  # "أو", "إي": the word opens with a long vowel
+            sounds[0] = "u" if char == "و" else "i"
+            sounds.append("")
+        elif char in "وي":  # a long vowel after a consonant, else a consonant (w, y)
+            vowel = "u" if char == "و" else "i"
+            opens_syllable = not before or before in "aiu" or (after and after in "اويى")
+            sounds.append("" if before == vowel else (("w" if char == "و" else "y") if opens_syllable else vowel))
+        elif char in "ءأ" and (not before or i == len(body) - 1):
+            sounds.append("a" if not before and char == "أ" else "")  # initial أ is a vowel, final ء silent
+        elif char == "ع" and not before:
+            sounds.append("a" if after and after not in "اويى" else "")  # initial ع
+        else:
+            sounds.append(_VOWELS.get(char) or _CONSONANTS.get(char, char))
+    letters = [sound for sound in sounds if sound]
+    if len(letters) > 1 and not _is_vowel(letters[0]) and not _is_vowel(letters[1]):
+        letters.insert(1, "a")
     latin = "".join(letters).strip("'")
     latin = latin[:1].upper() + latin[1:]
     return f"al-{latin}" if article else latin
+
+
+def _is_vowel(sound: str) -> bool:
+    return sound in ("a", "i", "u")
 
 
 def same_name(a: str, b: str) -> bool:
@@ -149,14 +175,25 @@ def link(arabic: list[ArabicName], english: Entities, translations: dict[str, st
         pairs = [{"ar": name, "en": paired.get(name) or transliterate(name, kind == "person")} for name in names]
         pairs.extend({"en": name} for name in english_names if name not in paired.values())
         linked[kind] = pairs
+    return _located(linked)
+
+
+def _located(linked: dict[str, list[dict]]) -> dict[str, list[dict]]:
+    """Places linked to the gazetteer: each gets its GeoNames id, country and location, and the
+    gazetteer's English name in place of a translation's or a transliteration."""
+    places = linked["place"]
+    links = link_places([item.get("ar") or item.get("fr") or item["en"] for item in places])
+    for item in places:
+        if found := links.get(item.get("ar") or item.get("fr") or item["en"]):
+            item.update(en=found.place.english, **found.fields())
     return linked
 
 
 def link_original(original: Entities, english: Entities, language: str) -> dict[str, list[dict]]:
     """For an original in another Latin-script language (French), per kind `{language: ...,
     "en": ...}`: the English form is the translation's name that is the same name, else the
-    gazetteer's English name of a place, else the name as written (people and most
-    organisations are written alike); then the translation's names left unpaired."""
+    name as written (people and most organisations are written alike; a place gets the
+    gazetteer's); then the translation's names left unpaired."""
     linked: dict[str, list[dict]] = {}
     for kind in KINDS:
         english_names = merge_variants(list(getattr(english, kind)))
@@ -164,10 +201,9 @@ def link_original(original: Entities, english: Entities, language: str) -> dict[
         for name in merge_variants(list(getattr(original, kind))):
             match = next((e for e in english_names if e not in paired and same_name(e, name)), None)
             paired.add(match)
-            places = gazetteer().places(name) if kind == "place" and match is None else []
-            pairs.append({language: name, "en": match or (places[0].english if places else name)})
+            pairs.append({language: name, "en": match or name})
         linked[kind] = pairs + [{"en": name} for name in english_names if name not in paired]
-    return linked
+    return _located(linked)
 
 
 def _sounds_like(arabic: str, candidates: list[str]) -> str | None:

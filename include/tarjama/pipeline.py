@@ -353,11 +353,16 @@ class _StageClock:
 
 
 def entity_fields(linked: dict[str, list[dict]]) -> dict:
-    """Entities as stored: linked forms per kind, and flat name lists per language for Kibana facets."""
+    """Entities as stored: linked forms per kind, flat name lists per language for Kibana facets,
+    and the linked places' points, GeoNames ids and countries for the map and its facets."""
     fields: dict = {"entities": linked}
     for kind, flat in (("person", "persons"), ("org", "orgs"), ("place", "places")):
         fields[flat] = [item["en"] for item in linked[kind] if item.get("en")]
         fields[f"{flat}_ar"] = [item["ar"] for item in linked[kind] if item.get("ar")]
+    located = [item for item in linked["place"] if "geonames_id" in item]
+    fields["places_geo"] = [item["location"] for item in located]
+    fields["place_ids"] = list(dict.fromkeys(item["geonames_id"] for item in located))
+    fields["countries"] = list(dict.fromkeys(item["country"] for item in located))
     return fields
 
 

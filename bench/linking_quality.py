@@ -1,0 +1,203 @@
+"""How well places are linked to the gazetteer, on real articles: the 40 Arabic files of
+../shared/samples/real (tests/fixtures/gold/ner-real.tsv) and the development corpus of
+../shared/samples/dev (both halves, per tests/fixtures/gold/dev-corpus-split.tsv; the test half
+only scored).
+
+    python bench/linking_quality.py --json
+    python bench/linking_quality.py --sample 60 > links.tsv   # links to check by hand
+
+It prints, per corpus and half:
+- `gold_places`: names of places in the gold tables; `in_gazetteer`: those the gazetteer holds
+  (cities and countries, as GeoNames has them);
+- `found_and_linked`: share of the gazetteer's gold places that the pipeline found and linked;
+- `english_from_gazetteer`: share of the places found that carry the gazetteer's English name
+  (the rest are translations or transliterations: places the gazetteer does not hold);
+- `linked_right`: share of the hand-checked links (tests/fixtures/gold/place-links.tsv) that
+  point at the right GeoNames place;
+- `linking_ms_per_article` beside `enrich_ms_per_article`: what linking adds to enrichment.
+"""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("OMP_NUM_THREADS", "1")
+
+import argparse  # noqa: E402
+import csv  # noqa: E402
+import json  # noqa: E402
+import random  # noqa: E402
+import sys  # noqa: E402
+import time  # noqa: E402
+from collections import Counter, defaultdict  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+from extract_quality import load_pages  # noqa: E402
+
+from tarjama.arabic_ner import fold  # noqa: E402
+from tarjama.errors import ArticleError  # noqa: E402
+from tarjama.gazetteer import Gazetteer, gazetteer, link_places  # noqa: E402
+from tarjama.language import detect_language  # noqa: E402
+from tarjama.linking import same_name  # noqa: E402
+from tarjama.parsers import parse_file  # noqa: E402
+
+REPO = Path(__file__).resolve().parents[1]
+REAL = REPO.parent / "shared" / "samples" / "real"
+GOLD = REPO / "tests" / "fixtures" / "gold"
+CHECKED_LINKS = GOLD / "place-links.tsv"
+NER_WINDOW = 1500  # the real files' gold names the first 1,500 characters of the parse
+TIMING_ROUNDS = 3
+
+
+def _table(path: Path) -> list[dict[str, str]]:
+    lines = [line for line in path.read_text(encoding="utf-8").splitlines() if not line.startswith("#")]
+    return list(csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE))
+
+
+def articles() -> list[tuple[str, str, Path, list[str], int | None]]:
+    """(corpus, half, path, gold place names, characters read) for every gold file."""
+    found = []
+    real_places: dict[str, list[str]] = defaultdict(list)
+    for row in _table(GOLD / "ner-real.tsv"):
+        if row["type"] == "place":
+            real_places[row["file"]].append(row["name"])
+    for name in sorted(real_places):
+        found.append(("real", "read", REAL / name, real_places[name], NER_WINDOW))
+    for page in load_pages():
+        found.append((page.group, page.half, page.path, page.gold_list("places"), None))
+    return found
+
+
+def _same(a: str, b: str) -> bool:
+    return " ".join(fold(a).casefold().split()) == " ".join(fold(b).casefold().split()) or same_name(a, b)
+
+
+def enrich(items, pipeline) -> list[tuple[str, list[dict]]]:
+    """(language, linked place items) per article, as `tarjama process` makes them (no translation)."""
+    inputs = []
+    for _, _, path, _, window in items:
+        try:
+            article = parse_file(path)
+        except ArticleError:
+            inputs.append(("ar", "", "", None))
+            continue
+        text = article.text[:window] if window else article.text
+        language = detect_language(str(path), text)
+        inputs.append((language, text, text if language == "en" else "", article.published_at))
+    enriched = pipeline.enrich(inputs)
+    return [(language, found["entities"]["place"]) for (language, *_), found in zip(inputs, enriched, strict=True)]
+
+
+def _original(item: dict, language: str) -> str:
+    """The place's name as the article writes it."""
+    return item.get(language) or item["en"]
+
+
+def evaluate(items, results) -> dict:
+    checked = {(row["file"], row["name"]): row for row in _table(CHECKED_LINKS)} if CHECKED_LINKS.exists() else {}
+    counts: dict[tuple[str, str], Counter] = defaultdict(Counter)
+    for (corpus, half, path, gold, _), (language, places) in zip(items, results, strict=True):
+        key = ("real" if corpus == "real" else "dev", half)
+        for name in gold:
+            counts[key]["gold_places"] += 1
+            if not gazetteer().places(name):
+                continue
+            counts[key]["in_gazetteer"] += 1
+            match = next((item for item in places if _same(_original(item, language), name)), None)
+            counts[key]["found_and_linked"] += bool(match and "geonames_id" in match)
+        for item in places:
+            counts[key]["found"] += 1
+            counts[key]["english_from_gazetteer"] += "geonames_id" in item
+            row = checked.get((path.name, _original(item, language)))
+            if row and "geonames_id" in item:  # an empty id in the table: no place should be linked
+                counts[key]["checked"] += 1
+                counts[key]["linked_right"] += row["geonames_id"] == item["geonames_id"]
+    report = {}
+    for (corpus, half), c in sorted(counts.items()):
+        report[f"{corpus}/{half}"] = {
+            "gold_places": c["gold_places"],
+            "in_gazetteer": c["in_gazetteer"],
+            "found_and_linked": _ratio(c["found_and_linked"], c["in_gazetteer"]),
+            "english_from_gazetteer": _ratio(c["english_from_gazetteer"], c["found"]),
+            "linked_right": _ratio(c["linked_right"], c["checked"]),
+            "links_checked": c["checked"],
+        }
+    return report
+
+
+def _ratio(numerator: int, denominator: int) -> float | None:
+    return round(numerator / denominator, 3) if denominator else None
+
+
+def timing(items, results, pipeline) -> dict:
+    """What linking costs beside the whole enrichment: `link_places` timed on each article's
+    place names (the difference of two enrichment runs is lost in their noise)."""
+    texts = []
+    for _, _, path, _, window in items:
+        try:
+            article = parse_file(path)
+        except ArticleError:
+            continue
+        text = article.text[:window] if window else article.text
+        language = detect_language(str(path), text)
+        texts.append((language, text, text if language == "en" else "", article.published_at))
+    pipeline.enrich(texts)  # models loaded and warm before the clock
+    started = time.process_time()
+    for _ in range(TIMING_ROUNDS):
+        pipeline.enrich(texts)
+    enrich_s = (time.process_time() - started) / TIMING_ROUNDS
+    names = [[_original(item, language) for item in places] for language, places in results]
+    started = time.process_time()
+    for _ in range(TIMING_ROUNDS * 10):
+        for article_names in names:
+            link_places(article_names)
+    linking_s = (time.process_time() - started) / (TIMING_ROUNDS * 10)
+    started = time.perf_counter()
+    Gazetteer()
+    return {
+        "articles": len(texts),
+        "gazetteer_load_s": round(time.perf_counter() - started, 2),  # once per process
+        "enrich_ms_per_article": round(1000 * enrich_s / len(texts), 2),
+        "linking_ms_per_article": round(1000 * linking_s / len(names), 3),
+        "linking_share_of_enrichment": round(linking_s / enrich_s, 4),
+    }
+
+
+def sample(items, results, size: int) -> list[str]:
+    """Links to check by hand, drawn at random (seeded) from the read files: file, name, and
+    what they were linked to."""
+    rows = []
+    for (_, half, path, _, _), (language, places) in zip(items, results, strict=True):
+        if half in ("read", "dev"):
+            rows += [(path.name, _original(item, language), item) for item in places if "geonames_id" in item]
+    chosen = random.Random(7).sample(rows, min(size, len(rows)))
+    lines = ["file\tname\tgeonames_id\tenglish\tcountry\tconfidence"]
+    for file, name, item in sorted(chosen):
+        lines.append(
+            f"{file}\t{name}\t{item['geonames_id']}\t{item['en']}\t{item['country']}\t{item['link_confidence']}"
+        )
+    return lines
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--json", action="store_true", help="print one line")
+    parser.add_argument("--sample", type=int, help="print this many links of the read files to check by hand")
+    args = parser.parse_args()
+    if not REAL.is_dir():
+        sys.exit(f"the real samples are not at {REAL}: this benchmark needs ../shared")
+    from tarjama.pipeline import Pipeline
+    from tarjama.settings import Settings
+
+    pipeline = Pipeline(Settings.from_env())
+    items = articles()
+    results = enrich(items, pipeline)
+    if args.sample:
+        print("\n".join(sample(items, results, args.sample)))
+        return
+    report = {**evaluate(items, results), "timing": timing(items, results, pipeline)}
+    print(json.dumps(report, ensure_ascii=False, indent=None if args.json else 2))
+
+
+if __name__ == "__main__":
+    main()
