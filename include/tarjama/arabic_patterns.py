@@ -72,6 +72,7 @@ STOPS = (
 # ("المحكمة الابتدائية", "الجيش الموريتاني") or one of these ("البحر الأحمر", "المحكمة العليا").
 NAMING_ADJECTIVES = _keys("الأحمر الأبيض الأسود الميت المتوسط الأعلى العليا العام العامة الكبرى الأوسط الشرقي")
 MIN_CITY_POPULATION = 50_000
+MAJOR_CITY_POPULATION = 500_000
 MIN_CUED_POPULATION = 1_000
 MAX_NAME_TOKENS = 6
 _QUOTES = {'"', "«", "»", "“", "”"}
@@ -79,6 +80,7 @@ MAX_LANDMARK_NAME_TOKENS = 4
 MAX_PLACE_NAME_WORDS = 4
 AGENCY_NAMES = frozenset(name_key(name) for name in AGENCIES)  # news agencies whose names are also towns'
 COMMON_WORD_USES = 3  # a word the corpus holds this often, and not as a name, is no place's name
+JOINED_WORD_USES = 20  # a letter joined to a word this common is a clitic, not the start of a name
 
 
 def pattern_spans(text: str, tokens: list[Token], word_counts: dict[str, int]) -> list[tuple[str, int, int]]:
@@ -135,9 +137,9 @@ def with_patterns(
         )
 
     words = _words(text, tokens)
-    kept = [span for span in spans if not inside(span) and _plausible(span, words)]
+    kept = [span for span in spans if not inside(span) and _plausible(span, words, word_counts)]
     merged = kept + [p for p in patterns if not any(p[1:] == span[1:] for span in kept)]
-    merged += gazetteer_spans(text, tokens, merged, place_names)
+    merged += gazetteer_spans(text, tokens, merged, place_names, word_counts)
     merged += _listed_places(words, merged, word_counts)
     return sorted(merged, key=lambda span: span[1])
 
@@ -158,16 +160,33 @@ def _listed_places(words: list[str], spans: list[tuple], word_counts: dict[str, 
     return found
 
 
-def _plausible(span: tuple, words: list[str]) -> bool:
-    """A person of one word that no list of names holds ("مكونو", "بنوده") is the model's mistake."""
+def _plausible(span: tuple, words: list[str], word_counts: dict[str, int]) -> bool:
+    """The model's mistakes: a person of one word that no list of names holds ("مكونو",
+    "بنوده"); a place of one word that is a letter joined to a common word ("بأنه": ب + أنه)."""
     kind, first, end = span
-    if kind != "person" or end - first > 1:
+    word = words[first]
+    if end - first > 1 or kind == "org":
         return True
-    return words[first] in name_word_uses() or words[first] in famous_name_words()
+    if kind == "person":
+        return word in name_word_uses() or word in famous_name_words()
+    return not _clitic_and_word(word, word_counts)
+
+
+def _clitic_and_word(word: str, word_counts: dict[str, int]) -> bool:
+    """ "بأنه" is ب + أنه: a letter joined to a common word, unless the whole is a country or a
+    major city the gazetteer knows ("لبنان", "بغداد")."""
+    if word[:1] not in "وبلف" or word_counts.get(word[1:], 0) < JOINED_WORD_USES:
+        return False
+    known = gazetteer().by_arabic.get(word, [])
+    return not any(place.kind == "country" or place.population >= MAJOR_CITY_POPULATION for place in known)
 
 
 def gazetteer_spans(
-    text: str, tokens: list[Token], taken: list[tuple[str, int, int]], place_names: frozenset[str]
+    text: str,
+    tokens: list[Token],
+    taken: list[tuple[str, int, int]],
+    place_names: frozenset[str],
+    word_counts: dict[str, int],
 ) -> list[tuple[str, int, int]]:
     """Places the gazetteer knows, where nothing says they are words, and names the annotated
     corpora tag as places (regions, seas: `place_names`), that no other span covers."""
@@ -189,6 +208,8 @@ def gazetteer_spans(
             found = places.by_arabic.get(key)
             if key in AGENCY_NAMES:
                 continue  # "/قنا/" credits Qatar's agency, not Egypt's town
+            if n == 1 and _clitic_and_word(key, word_counts):
+                continue
             if key in place_names or (found and _is_place_here(found, words, i)):
                 spans.append(("place", i, i + n))
                 i += n - 1

@@ -46,6 +46,8 @@ def transliterate(name: str, person: bool = False) -> str:
     """A readable Latin spelling when nothing better is known: وكالة تاس → Wkala Tas. A person's
     name is spelled unit by unit as Wikidata's people spell it where it can be (حسن نصر الله →
     Hassan Nasrallah), letter by letter where not (بوتن → Butn)."""
+    if not re.search("[\u0621-\u064a]", name):
+        return name  # already in Latin script ("SWI")
     words = _MARKS_AND_TATWEEL.sub("", name).split()
     latin = []
     while words:
