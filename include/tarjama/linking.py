@@ -15,6 +15,8 @@ from __future__ import annotations
 import re
 from difflib import SequenceMatcher
 
+from rapidfuzz.distance import Levenshtein
+
 from tarjama.arabic_ner import ArabicName, famous_people, fold, known_organisations, name_key, person_name_units
 from tarjama.gazetteer import link_places
 from tarjama.models import Entities
@@ -119,7 +121,9 @@ def same_name(a: str, b: str) -> bool:
 
 
 def _words_match(a: list[str], b: list[str]) -> bool:
-    return all(x == y or (min(len(x), len(y)) >= 4 and _distance(x, y) <= 1) for x, y in zip(a, b, strict=True))
+    return all(
+        x == y or (min(len(x), len(y)) >= 4 and Levenshtein.distance(x, y) <= 1) for x, y in zip(a, b, strict=True)
+    )
 
 
 def skeleton(name: str) -> str:
@@ -244,14 +248,3 @@ def _key(name: str) -> str:
     folded = fold(name).casefold()
     words = [w[2:] if w.startswith("ال") and len(w) > 4 else w for w in re.findall(r"\w+", folded)]
     return " ".join(words)
-
-
-def _distance(a: str, b: str) -> int:
-    """Levenshtein distance, enough for names."""
-    previous = list(range(len(b) + 1))
-    for i, ca in enumerate(a, 1):
-        current = [i]
-        for j, cb in enumerate(b, 1):
-            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != cb)))
-        previous = current
-    return previous[-1]

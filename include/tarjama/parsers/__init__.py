@@ -26,6 +26,7 @@ _BY_SUFFIX = {
     ".xml": "feed",
     ".rss": "feed",
     ".atom": "feed",
+    ".rdf": "feed",
 }
 # Formats recognised by content; a file of another kind (PDF, images, archives) is refused by name.
 _REFUSED_SUFFIXES = {".pdf", ".doc", ".docx", ".png", ".jpg", ".jpeg", ".gif", ".zip", ".gz", ".exe"}
@@ -83,7 +84,7 @@ def sniff_format(raw: bytes) -> str:
     if head.startswith((b"{", b"[")):
         return "json"
     if head.startswith(b"<"):
-        if b"<rss" in head or b"<feed" in head or head.startswith((b"<item", b"<entry")):
+        if b"<rss" in head or b"<feed" in head or b"<rdf:rdf" in head or head.startswith((b"<item", b"<entry")):
             return "feed"
         if b"<html" in head or b"<!doctype html" in head or b"<body" in head or b"<article" in head:
             return "html"

@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass
 
 import charset_normalizer
+import ftfy
 
 from tarjama.errors import ArticleError
 
@@ -48,12 +49,17 @@ def decode(path: str, raw: bytes) -> Decoded:
         raise ArticleError(path, "empty file", stage="decode")
     text, encoding = _decode_bytes(path, raw)
     repairs: list[str] = []
-    if _MOJIBAKE.search(text) and (fixed := _undo_mojibake(text)):
-        text = fixed
-        repairs.append("mojibake: UTF-8 read as Windows-1252, repaired")
+    if _MOJIBAKE.search(text):
+        if fixed := _undo_mojibake(text):
+            text = fixed
+            repairs.append("mojibake: UTF-8 read as Windows-1252, repaired")
+        elif not _MOJIBAKE.search(fixed := ftfy.fix_encoding(text)):
+            text = fixed  # mojibake in part of the text only: ftfy mends it piece by piece
+            repairs.append("mojibake in part of the text: repaired by ftfy")
     if _CONTROL.search(text) and len(_CONTROL.findall(text)) > len(text) * 0.01:
         raise ArticleError(path, f"binary file, not text (decoded as {encoding}, full of control characters)", "decode")
-    text = _CONTROL.sub("", text)
+    if _CONTROL.search(text):
+        text = _CONTROL.sub("", text)
     replacements = text.count("\ufffd")
     if replacements:
         share = replacements / max(len(text), 1)
@@ -145,6 +151,8 @@ def _undo_mojibake(text: str) -> str | None:
 def repair_reversed_arabic(text: str) -> tuple[str, int]:
     """Lines stored in visual order (PDF extractions) read right to left backwards: the
     ta marbuta and alef maqsura, which only end words, start them, and "ال" ends words."""
+    if "ة" not in text and "ى" not in text:
+        return text, 0  # neither letter anywhere, so no word starts with one: nothing is backwards
     lines = text.split("\n")
     repaired = 0
     for number, line in enumerate(lines):

@@ -1,6 +1,8 @@
-"""RSS 2.0 and Atom feeds (or a single `<item>`/`<entry>`, as quarantine keeps them): one
-article per item. XML is read by defusedxml, which refuses DTD entities (billion laughs) and
-external references instead of expanding them.
+"""Feeds: RSS 0.9x, 1.0 and 2.0 and Atom (or a single `<item>`/`<entry>`, as quarantine keeps
+them), one article per item, read by feedparser (Atom's XHTML content included). The XML is
+first read by defusedxml, which refuses DTD entities (billion laughs) and external references
+instead of expanding them; only a feed it accepts reaches feedparser, which fetches nothing
+given bytes. defusedxml's tree also gives each item its own bytes, for the quarantine.
 """
 
 from __future__ import annotations
@@ -10,6 +12,7 @@ from collections.abc import Iterator
 from xml.etree.ElementTree import Element, ParseError, tostring
 
 import defusedxml.ElementTree as SafeXML
+import feedparser
 from defusedxml import DefusedXmlException
 
 from tarjama.dates import publication_date
@@ -19,10 +22,7 @@ from tarjama.parsers.html_page import main_text, read_page
 from tarjama.parsers.layout import finish
 from tarjama.text import normalize, paragraphs
 
-ATOM = "{http://www.w3.org/2005/Atom}"
-_CONTENT = "{http://purl.org/rss/1.0/modules/content/}encoded"
-_CREATOR = "{http://purl.org/dc/elements/1.1/}creator"
-_DC_DATE = "{http://purl.org/dc/elements/1.1/}date"
+_ITEM_TAGS = ("item", "entry")  # RSS (any version) and Atom, whatever their namespace
 
 
 def parse(path: str, raw: bytes) -> Iterator[ParsedArticle | ArticleError]:
@@ -32,87 +32,73 @@ def parse(path: str, raw: bytes) -> Iterator[ParsedArticle | ArticleError]:
         raise ArticleError(path, f"unsafe XML refused: {type(error).__name__}") from error
     except ParseError as error:
         raise ArticleError(path, f"not well-formed XML: {error}") from error
-    channel = root.find("channel")
-    if root.tag == "rss" and channel is not None:
-        items, feed_title = channel.findall("item"), channel.findtext("title")
-        read = _rss_item
-    elif root.tag == f"{ATOM}feed":
-        items, feed_title = root.findall(f"{ATOM}entry"), root.findtext(f"{ATOM}title")
-        read = _atom_entry
-    elif root.tag in ("item", f"{ATOM}entry"):
-        items, feed_title = [root], None
-        read = _rss_item if root.tag == "item" else _atom_entry
-    else:
-        raise ArticleError(path, f"XML root <{root.tag}> is neither an RSS 2.0 <rss> nor an Atom <feed>")
-    if not items:
-        raise ArticleError(path, "the feed has no items")
-    for number, item in enumerate(items, start=1):
-        item_path = f"{path}#{number}" if len(items) > 1 else path
-        item_raw = tostring(item, encoding="utf-8") if len(items) > 1 else raw
+    if _local(root.tag) not in ("rss", "RDF", "feed", *_ITEM_TAGS):
+        raise ArticleError(path, f"XML root <{_local(root.tag)}> is not an RSS or Atom feed, nor one of their items")
+    elements = [root] if _local(root.tag) in _ITEM_TAGS else [el for el in root.iter() if _local(el.tag) in _ITEM_TAGS]
+    feed = feedparser.parse(raw if _local(root.tag) not in _ITEM_TAGS else _wrapped(root, raw))
+    entries = feed.entries
+    if not entries or len(entries) != len(elements):
+        raise ArticleError(path, "the feed has no items" if not elements else "the feed's items cannot be read")
+    feed_title = feed.feed.get("title")
+    input_format = "atom" if feed.version.startswith("atom") or _local(root.tag) in ("feed", "entry") else "rss"
+    for number, (entry, element) in enumerate(zip(entries, elements, strict=True), start=1):
+        item_path = f"{path}#{number}" if len(entries) > 1 else path
+        item_raw = tostring(element, encoding="utf-8") if len(entries) > 1 else raw
         try:
-            yield read(item_path, item_raw, item, feed_title)
+            yield _article(item_path, item_raw, entry, feed_title, input_format)
         except ArticleError as error:
             error.raw = item_raw
             yield error
 
 
-def _rss_item(path: str, raw: bytes, item: Element, feed_title: str | None) -> ParsedArticle:
-    date_text = item.findtext("pubDate") or item.findtext(_DC_DATE)
-    return _article(
-        path,
-        raw,
-        title=item.findtext("title"),
-        body=item.findtext(_CONTENT) or item.findtext("description"),
-        url=item.findtext("link") or item.findtext("guid"),
-        published_at=_rfc822_date(date_text) or (publication_date(date_text) if date_text else None),
-        source=item.findtext("source") or feed_title,
-        byline=item.findtext(_CREATOR) or item.findtext("author"),
-        input_format="rss",
-    )
+def _local(tag: str) -> str:
+    return tag.rsplit("}", 1)[-1]
 
 
-def _atom_entry(path: str, raw: bytes, entry: Element, feed_title: str | None) -> ParsedArticle:
-    link = next(
-        (el.get("href") for el in entry.findall(f"{ATOM}link") if el.get("rel", "alternate") == "alternate"), None
-    )
-    date_text = entry.findtext(f"{ATOM}published") or entry.findtext(f"{ATOM}updated")
-    return _article(
-        path,
-        raw,
-        title=entry.findtext(f"{ATOM}title"),
-        body=entry.findtext(f"{ATOM}content") or entry.findtext(f"{ATOM}summary"),
-        url=link or entry.findtext(f"{ATOM}id"),
-        published_at=publication_date(date_text) if date_text else None,
-        source=feed_title,
-        byline=entry.findtext(f"{ATOM}author/{ATOM}name"),
-        input_format="atom",
-    )
+def _wrapped(item: Element, raw: bytes) -> bytes:
+    """A lone item, as quarantine keeps it, inside the feed element feedparser expects."""
+    if _local(item.tag) == "entry":
+        return b'<feed xmlns="http://www.w3.org/2005/Atom">' + tostring(item, encoding="utf-8") + b"</feed>"
+    return b"<rss><channel>" + raw.split(b"?>", 1)[-1] + b"</channel></rss>"
 
 
-def _article(path: str, raw: bytes, *, title, body, url, published_at, source, byline, input_format) -> ParsedArticle:
+def _article(path: str, raw: bytes, entry, feed_title: str | None, input_format: str) -> ParsedArticle:
+    content = entry.get("content") or []
+    body = (content[0].get("value") if content else None) or entry.get("summary")
     if not body or not body.strip():
         raise ArticleError(path, "feed item without text: no description, content or summary")
     lines = paragraphs(normalize("\n".join(main_text(read_page(path, body), min_chars=1)) if "<" in body else body))
+    if not lines:
+        raise ArticleError(path, "feed item without text: its content holds no words")
+    published_at = _published(entry)
+    source = (entry.get("source") or {}).get("title") or feed_title
     return finish(
         ParsedArticle(
             path=path,
             raw=raw,
-            title=normalize(title) if title else lines[0],
+            title=normalize(entry["title"]) if entry.get("title") else lines[0],
             paragraphs=tuple(lines),
             source=source.strip() if source else None,
-            url=url.strip() if url else None,
+            url=(entry.get("link") or entry.get("id") or "").strip() or None,
             published_at=published_at,
             published_at_from="metadata" if published_at else None,
-            byline=byline.strip() if byline else None,
+            byline=(entry.get("author") or "").strip() or None,
             input_format=input_format,
         )
     )
 
 
-def _rfc822_date(text: str | None) -> str | None:
-    """RSS dates: "Sat, 30 Nov 2024 10:00:00 +0300", as the publisher's own calendar day."""
-    if not text:
-        return None
+def _published(entry) -> str | None:
+    """The publisher's own calendar day: "Sat, 30 Nov 2024 10:00:00 +0300" is the 30th, whatever
+    the time in UTC; else any date form the project reads; else feedparser's (in UTC)."""
+    for text in (entry.get("published"), entry.get("updated"), entry.get("dc_date")):
+        if text and (found := _rfc822_date(text) or publication_date(text)):
+            return found
+    parsed = entry.get("published_parsed") or entry.get("updated_parsed")
+    return f"{parsed.tm_year:04d}-{parsed.tm_mon:02d}-{parsed.tm_mday:02d}" if parsed else None
+
+
+def _rfc822_date(text: str) -> str | None:
     try:
         return email.utils.parsedate_to_datetime(text.strip()).date().isoformat()
     except (TypeError, ValueError, IndexError):

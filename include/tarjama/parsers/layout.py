@@ -412,13 +412,14 @@ def _is_aside(line: str, arabic_page: bool) -> bool:
     return line.rstrip().endswith(("?", "؟")) or in_other_script(line, arabic_page)
 
 
-def strip_chrome(lines: list[str]) -> tuple[list[str], list[str]]:
-    """Known site furniture anywhere, and short unpunctuated lines trailing the story; never prose."""
+def strip_chrome(lines: list[str], trailing: bool = True) -> tuple[list[str], list[str]]:
+    """Known site furniture anywhere, and (`trailing`) short unpunctuated lines trailing the
+    story; never prose."""
     kept, removed = [], []
     for line in lines:
         (removed if is_chrome(line) and not is_prose(line) else kept).append(line)
     end = len(kept)
-    while end > 1 and is_short_unpunctuated(kept[end - 1]):
+    while trailing and end > 1 and is_short_unpunctuated(kept[end - 1]):
         end -= 1
     return kept[:end], removed + kept[end:]
 
@@ -447,12 +448,14 @@ def story_date(paragraph: str) -> str | None:
     return None
 
 
-def finish(article: ParsedArticle, story_found: bool = False) -> ParsedArticle:
+def finish(article: ParsedArticle, story: str = "raw") -> ParsedArticle:
     """Chrome out, byline and dateline read, date fallbacks applied; refuses an article with no
-    body. `story_found`: the parser has already told the story from the page's furniture."""
+    body. `story`: "raw" lines as a format holds them; "extracted" by an extractor that left out
+    most furniture already (short last lines are the story's); "found" by the plain-text
+    parser, which has told story from furniture itself."""
     body, removed = list(article.paragraphs), []
-    if not story_found:
-        body, removed = strip_chrome(body)
+    if story != "found":
+        body, removed = strip_chrome(body, trailing=story == "raw")
         body = [line for line in body if line != article.title] or body  # headline repeated in the page
         while len(body) > 1 and _is_date_only(body[0]):  # "30 نوفمبر 2024" printed above the story
             removed.append(body.pop(0))

@@ -103,7 +103,7 @@ def parse(path: str, raw: bytes) -> ParsedArticle:
             encoding=decoded.encoding,
             repairs=decoded.repairs,
         ),
-        story_found=True,
+        story="found",
     )
 
 
