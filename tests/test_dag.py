@@ -1,5 +1,6 @@
 """The real DAG, run by Airflow's own `dag.test` against the real Elasticsearch node."""
 
+import json
 import os
 import shutil
 import subprocess
@@ -83,6 +84,40 @@ def test_dag_indexes_its_interval_and_a_rerun_changes_nothing(
     rerun = dag.test(logical_date=pendulum.datetime(2024, 12, 1, tz="UTC"))
     assert rerun.state == "success"
     assert es_index.count(es_client, settings.index_alias) == 6
+    _links_of_a_run_open_its_articles_and_interval_in_kibana(rerun, monkeypatch)  # dag.test replaced the first
+
+
+def _links_of_a_run_open_its_articles_and_interval_in_kibana(run, monkeypatch):
+    """The plugin's redirect, against the run dag.test just wrote into the metadata database."""
+    from fastapi.testclient import TestClient
+
+    sys.path.insert(0, str(REPO / "plugins"))
+    from tarjama_kibana_links import app
+
+    monkeypatch.setenv("KIBANA_URL", "https://kibana.example:5601")
+    client = TestClient(app)
+    discover = client.get(f"/discover/{DAG_ID}/{run.run_id}", follow_redirects=False)
+    assert discover.status_code == 307
+    location = discover.headers["location"]
+    assert location.startswith("https://kibana.example:5601/app/discover#/view/tarjama-articles?")
+    assert "provenance.run_id%20:%20%22" + run.run_id.replace("+", "%2B") + "%22" in location
+    dashboard = client.get(f"/dashboard/{DAG_ID}/{run.run_id}", follow_redirects=False)
+    assert dashboard.status_code == 307, dashboard.text
+    assert dashboard.headers["location"] == (
+        "https://kibana.example:5601/app/dashboards#/view/tarjama-overview"
+        "?_g=(time:(from:'2024-11-30T00:00:00%2B00:00',to:'2024-12-01T00:00:00%2B00:00'))"
+    )
+    assert client.get(f"/dashboard/{DAG_ID}/no-such-run", follow_redirects=False).status_code == 404
+
+
+def test_airflow_loads_the_kibana_links_plugin(airflow_db):
+    listed = airflow("plugins", "--output", "json").stdout
+    [plugin] = [p for p in json.loads(listed) if p["name"] == "tarjama_kibana_links"]
+    assert [(view["name"], view["destination"]) for view in plugin["external_views"]] == [
+        ("Articles in Kibana", "dag_run"),
+        ("Dashboard in Kibana", "dag_run"),
+    ]
+    assert plugin["fastapi_apps"][0]["url_prefix"] == "/tarjama-kibana"
 
 
 @pytest.mark.elasticsearch

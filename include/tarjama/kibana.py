@@ -1,4 +1,5 @@
-"""Import the Kibana saved objects that ship in kibana/saved-objects.ndjson."""
+"""The Kibana saved objects that ship in kibana/saved-objects.ndjson: importing them, and links
+into them (a DAG run's articles in Discover, the dashboard over a time range)."""
 
 from __future__ import annotations
 
@@ -6,12 +7,44 @@ import json
 import time
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import quote
 
 import requests
 
 from tarjama.errors import JobFailed
 
 SAVED_OBJECTS = Path(__file__).resolve().parents[2] / "kibana" / "saved-objects.ndjson"
+
+
+DASHBOARD_ID = "tarjama-overview"
+ARTICLES_SEARCH_ID = "tarjama-articles"
+EVERY_DATE = ("1900-01-01T00:00:00.000Z", "now")  # a run's articles carry their own dates, of any year
+
+
+def discover_url(kibana: str, run_id: str) -> str:
+    """Discover on the saved article search, showing the documents one DAG run indexed."""
+    query = f'provenance.run_id : "{run_id}"'
+    state = f"(query:(language:kuery,query:{_rison(query)}))"
+    return f"{kibana.rstrip('/')}/app/discover#/view/{ARTICLES_SEARCH_ID}?_g={_time(*EVERY_DATE)}&_a={_quote(state)}"
+
+
+def dashboard_url(kibana: str, start: str, end: str) -> str:
+    """The overview dashboard over a time range (ISO 8601 instants)."""
+    return f"{kibana.rstrip('/')}/app/dashboards#/view/{DASHBOARD_ID}?_g={_time(start, end)}"
+
+
+def _time(start: str, end: str) -> str:
+    return _quote(f"(time:(from:{_rison(start)},to:{_rison(end)}))")
+
+
+def _quote(rison: str) -> str:
+    """Rison's own punctuation as Kibana writes it; spaces, quotes, "+" and the like escaped."""
+    return quote(rison, safe="()':,!*-._~")
+
+
+def _rison(text: str) -> str:
+    """A string in Rison, the notation of Kibana's URL state: quoted, ' and ! escaped by !."""
+    return "'" + text.replace("!", "!!").replace("'", "!'") + "'"
 
 
 class KibanaImportError(JobFailed):
