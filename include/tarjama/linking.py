@@ -14,11 +14,12 @@ from __future__ import annotations
 
 import re
 from difflib import SequenceMatcher
+from functools import cache
 
 from rapidfuzz.distance import Levenshtein
 
 from tarjama.arabic_ner import ArabicName, famous_people, fold, known_organisations, name_key, person_name_units
-from tarjama.gazetteer import link_places
+from tarjama.gazetteer import latin_key, link_places
 from tarjama.models import Entities
 
 KINDS = ("person", "org", "place")
@@ -192,7 +193,33 @@ def _located(linked: dict[str, list[dict]]) -> dict[str, list[dict]]:
     for item in places:
         if found := links.get(item.get("ar") or item.get("fr") or item["en"]):
             item.update(en=found.place.english, **found.fields())
+            item.setdefault("ar", found.place.arabic)  # an Arabic search finds an English article's places
+    for kind in ("person", "org"):
+        for item in linked[kind]:
+            if "ar" not in item and (arabic := known_arabic(item["en"], kind)):
+                item["ar"] = arabic
     return linked
+
+
+def known_arabic(name: str, kind: str) -> str | None:
+    """The Arabic name the lists give a well-known person or organisation named in English or
+    French (Lionel Messi → ليونيل ميسي, OPEC → أوبك; the shortest, the one the news uses most),
+    also for a person named by the surname only one of them has (Messi)."""
+    names, surnames = _arabic_names(kind)
+    key = latin_key(name)
+    return names.get(key) or (surnames.get(key) if kind == "person" and " " not in key else None)
+
+
+@cache
+def _arabic_names(kind: str) -> tuple[dict[str, str], dict[str, str]]:
+    listed = famous_people() if kind == "person" else known_organisations()
+    names: dict[str, str] = {}
+    by_surname: dict[str, set[str]] = {}
+    for arabic_name, english in sorted(listed.items(), key=lambda pair: len(pair[0])):
+        key = latin_key(english)
+        names.setdefault(key, arabic_name)
+        by_surname.setdefault(key.rsplit(" ", 1)[-1], set()).add(names[key])
+    return names, {surname: next(iter(found)) for surname, found in by_surname.items() if len(found) == 1}
 
 
 def link_original(original: Entities, english: Entities, language: str) -> dict[str, list[dict]]:

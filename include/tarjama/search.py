@@ -14,11 +14,14 @@ from dataclasses import dataclass
 from elasticsearch import Elasticsearch
 
 from tarjama.fields import OTHER_LANGUAGE, TEXT_LANGUAGES
+from tarjama.gazetteer import gazetteer
 
 _ARABIC_SCRIPT = re.compile(r"[\u0600-\u06FF\u0750-\u077F\u08A0-\u08FF\uFB50-\uFDFF\uFE70-\uFEFF]")
 _LATIN_SCRIPT = re.compile(r"[A-Za-z\u00C0-\u024F]")
 OWN_SCRIPT_BOOST = 2.0
 ENTITY_FIELDS = ["persons", "orgs", "places", "persons_ar", "orgs_ar", "places_ar"]
+MAX_PLACE_QUERY_WORDS = 3
+PLACE_BOOST = 2.0
 _OTHER_LANGUAGES = [code for code in (*TEXT_LANGUAGES, OTHER_LANGUAGE) if code not in ("ar", "en")]
 
 
@@ -49,8 +52,22 @@ def build_query(text: str, filters: Filters = Filters()) -> dict:
             }
         },
         {"multi_match": {"query": text, "fields": ENTITY_FIELDS, "boost": 2.0}},
+        *_place_clauses(text),
     ]
     return {"bool": {"should": clauses, "minimum_should_match": 1, "filter": must_filter}}
+
+
+def _place_clauses(text: str) -> list[dict]:
+    """A query that is a place's name, in any language and written any way the gazetteer
+    folds (`بموريتانيا`, `Soudan`), also finds the articles whose linked places are that place,
+    or lie in that country: a story from Khartoum is about Sudan."""
+    found = gazetteer().places(text.strip()) if len(text.split()) <= MAX_PLACE_QUERY_WORDS else []
+    if not found:
+        return []
+    place = found[0]
+    if place.kind == "country":
+        return [{"term": {"countries": {"value": place.country, "boost": PLACE_BOOST}}}]
+    return [{"term": {"place_ids": {"value": str(place.geonames_id), "boost": PLACE_BOOST}}}]
 
 
 def _language_clause(text: str, code: str, boost: float) -> dict:
