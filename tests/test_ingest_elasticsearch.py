@@ -30,8 +30,8 @@ def test_every_format_in_one_batch(es_client, settings):
     html = documents[paths[0]]
     assert (html["byline"], html["dateline"], html["published_at"]) == ("سارة الخطيب", "عمان", "2024-11-30")
     assert html["provenance"]["input_format"] == "html" and html["provenance"]["removed_boilerplate"] == [
-        "شارك",
         "30 نوفمبر 2024",
+        "شارك",
     ]
     assert documents[paths[3] + "#1"]["provenance"]["input_format"] == "rss"
     kept = {record.kept.name: record.path.rsplit("/", 1)[1] for record in list_records(settings.quarantine_dir)}

@@ -111,9 +111,11 @@ def parse(path: str, raw: bytes) -> ParsedArticle:
     decoded = decode(path, raw)
     ld = _news_article(_JSON_LD.findall(decoded.text))
     extracted = _extract(decoded.text)
+    left_out: tuple[str, ...] = ()
     if extracted is not None and extracted.text:
         meta = extracted.as_dict()
         paragraphs = paragraphs_of(extracted.text)
+        left_out = _left_out(read_page(path, decoded.text), paragraphs, _first(ld.get("headline"), meta.get("title")))
         title = _first(ld.get("headline"), meta.get("title"))
         date_text = _first(ld.get("datePublished"), meta.get("date"))
         source = _first(_name(ld.get("publisher")), meta.get("sitename"))
@@ -146,6 +148,7 @@ def parse(path: str, raw: bytes) -> ParsedArticle:
             input_format="html",
             encoding=decoded.encoding,
             repairs=decoded.repairs,
+            removed_lines=left_out,
         ),
         story="extracted" if extracted is not None and extracted.text else "raw",
     )
@@ -165,6 +168,23 @@ def _extract(html: str):
         )
     except (ValueError, RecursionError, TypeError):  # lxml's limits on hostile markup
         return None
+
+
+def _left_out(page: _PageReader, story: list[str], title: str | None) -> tuple[str, ...]:
+    """The lines the page shows inside its <article> (without one: between the story's first and
+    last lines) that the extracted story leaves out, such as share buttons, captions and date
+    lines: recorded in the document's provenance, so that nothing is dropped unseen."""
+    kept = {_squeezed(line) for line in story} | {_squeezed(title or "")}
+    lines = [normalize(text) for _, tag, text in page.blocks if tag != "h1"]
+    inside = [normalize(text) for in_article, tag, text in page.blocks if in_article and tag != "h1"]
+    if not inside:
+        found = [index for index, line in enumerate(lines) if _squeezed(line) in kept]
+        inside = lines[found[0] : found[-1] + 1] if found else []
+    return tuple(dict.fromkeys(line for line in inside if _squeezed(line) not in kept))
+
+
+def _squeezed(text: str) -> str:
+    return "".join(text.split())
 
 
 def paragraphs_of(text: str) -> list[str]:
