@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import logging
 from collections.abc import Iterable
@@ -15,6 +16,7 @@ from tarjama.errors import JobFailed
 from tarjama.fields import body_field, title_field
 from tarjama.models import StoredDocument, Translation
 from tarjama.near_duplicates import Fingerprint, Known
+from tarjama.translation_memory import MemoryEntry
 
 log = logging.getLogger(__name__)
 
@@ -237,6 +239,12 @@ class IndexedDocuments:
             found[doc_id] = [_known(hit) for hit in hits]
         return found
 
+    def translation_memory(self, model: str, model_version: str, max_entries: int):
+        """The sentence translation memory of this model version, beside this alias; None when refused."""
+        from tarjama.translation_memory import ElasticsearchMemory
+
+        return ElasticsearchMemory.open(self.client, self.alias, model, model_version, max_entries)
+
 
 def _known(hit: dict) -> Known:
     source = hit["_source"]
@@ -265,3 +273,132 @@ def _stored(source: dict) -> StoredDocument:
         ner_model=provenance.get("ner_model"),
         translation=translation,
     )
+
+
+# The sentence translation memory (tarjama.translation_memory): one index per model version,
+# `<alias>-translation-memory-<model>-<version>`, under a template of its own.
+
+MEMORY_TEMPLATE = "tarjama-translation-memory"
+MEMORY_FIELDS = ["tokens", "log_probability", "last_used"]
+_EVICTION_PAGE = 10_000
+_INDEX_NAME_CHARACTERS = set("abcdefghijklmnopqrstuvwxyz0123456789._-")
+
+
+def memory_index_prefix(alias: str) -> str:
+    return f"{alias}-translation-memory-"
+
+
+def memory_index_name(alias: str, model: str, model_version: str) -> str:
+    def slug(text: str) -> str:
+        safe = "".join(c if c in _INDEX_NAME_CHARACTERS else "_" for c in text.lower())
+        return safe if safe == text else f"{safe}.{hashlib.sha256(text.encode()).hexdigest()[:8]}"
+
+    return f"{memory_index_prefix(alias)}{slug(model)}-{slug(model_version)}"
+
+
+def ensure_memory_index(client: Elasticsearch, alias: str, model: str, model_version: str) -> str:
+    """Install the memory's template, create this model version's index if it is missing, and
+    delete the indices of older versions of the same model: an upgrade starts an empty memory."""
+    client.indices.put_index_template(name=MEMORY_TEMPLATE, **_resource("translation_memory_template.json"))
+    index = memory_index_name(alias, model, model_version)
+    meta = {"model": model, "model_version": model_version}
+    if not client.indices.exists(index=index):
+        try:
+            client.indices.create(index=index, mappings={"_meta": meta})
+            log.info("created the translation memory %s for %s %s", index, model, model_version)
+        except BadRequestError as error:
+            if error.error != "resource_already_exists_exception":  # another worker was first
+                raise
+    for name, info in client.indices.get(index=f"{memory_index_prefix(alias)}*").items():
+        other = info.get("mappings", {}).get("_meta", {})
+        if other.get("model") == model and _older(other.get("model_version"), model_version):
+            client.indices.delete(index=name, ignore_unavailable=True)
+            log.info(
+                "deleted the translation memory %s of %s %s (now %s)",
+                name,
+                model,
+                other["model_version"],
+                model_version,
+            )
+    return index
+
+
+def _older(version: str | None, current: str) -> bool:
+    from packaging.version import InvalidVersion, Version
+
+    if version is None or version == current:
+        return False
+    try:
+        return Version(version) < Version(current)
+    except InvalidVersion:
+        return True  # not comparable: whatever it was, it is not the installed version
+
+
+def memory_lookup(client: Elasticsearch, index: str, keys: list[str]) -> dict[str, MemoryEntry]:
+    """Entries by id, realtime (an entry written a moment ago by another worker is found)."""
+    response = client.mget(index=index, ids=keys, source_includes=MEMORY_FIELDS)
+    found = {}
+    for doc in response["docs"]:
+        if doc.get("found"):
+            source = doc["_source"]
+            found[doc["_id"]] = MemoryEntry(
+                tokens=tuple(source["tokens"]),
+                log_probability=source["log_probability"],
+                last_used=int(source.get("last_used") or 0),
+            )
+    return found
+
+
+def memory_write(client: Elasticsearch, index: str, entries: dict[str, MemoryEntry], now: int) -> None:
+    actions = (
+        {
+            "_op_type": "index",
+            "_index": index,
+            "_id": key,
+            "_source": {
+                "tokens": list(entry.tokens),
+                "log_probability": entry.log_probability,
+                "source": entry.source,
+                "text": entry.text,
+                "created": now,
+                "last_used": now,
+            },
+        }
+        for key, entry in entries.items()
+    )
+    helpers.bulk(client, actions, chunk_size=2000)
+
+
+def memory_touch(client: Elasticsearch, index: str, keys: list[str], now: int) -> None:
+    """Record today's use of these entries (an entry deleted meanwhile is simply skipped)."""
+    actions = ({"_op_type": "update", "_index": index, "_id": key, "doc": {"last_used": now}} for key in keys)
+    helpers.bulk(client, actions, chunk_size=2000, raise_on_error=False)
+
+
+def memory_size(client: Elasticsearch, index: str) -> int:
+    """Entries, as of the last refresh (at most a second behind)."""
+    return client.count(index=index)["count"]
+
+
+def memory_evict(client: Elasticsearch, index: str, keep: int) -> int:
+    """Delete the least recently used entries (then the oldest) until `keep` remain."""
+    evicted = 0
+    while True:
+        client.indices.refresh(index=index)
+        excess = client.count(index=index)["count"] - keep
+        if excess <= 0:
+            return evicted
+        hits = client.search(
+            index=index,
+            size=min(excess, _EVICTION_PAGE),
+            sort=[{"last_used": "asc"}, {"created": "asc"}],
+            source=False,
+            track_total_hits=False,
+        )["hits"]["hits"]
+        if not hits:
+            return evicted
+        actions = ({"_op_type": "delete", "_index": index, "_id": hit["_id"]} for hit in hits)
+        deleted, _ = helpers.bulk(client, actions, chunk_size=2000, raise_on_error=False)
+        evicted += deleted
+        if not deleted:  # nothing could be deleted: leave it for the next writer rather than loop
+            return evicted

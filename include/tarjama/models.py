@@ -43,6 +43,9 @@ class Translation:
     model_version: str
     score: float  # geometric-mean token probability, 0..1
     sentences: int
+    # sentences not decoded for this document: found in the translation memory or earlier in its
+    # batch (all of them when the whole translation was reused from the index)
+    sentences_reused: int = 0
 
     @property
     def body(self) -> str:
@@ -60,6 +63,7 @@ class Translation:
             "target_language": self.target_language,
             "score": self.score,
             "sentences": self.sentences,
+            "sentences_reused": self.sentences_reused,
         }
 
 

@@ -13,7 +13,7 @@ import logging
 import time
 from collections import Counter
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import islice
 from pathlib import Path
 from typing import Protocol
@@ -33,6 +33,7 @@ from tarjama.near_duplicates import Fingerprint, Known, StoryIndex, fingerprint
 from tarjama.parsers import read_articles
 from tarjama.settings import Settings
 from tarjama.translate import ArgosTranslator, find_package
+from tarjama.translation_memory import SentenceMemory
 
 log = logging.getLogger(__name__)
 
@@ -46,6 +47,9 @@ class DocumentStore(Protocol):
 
     def similar(self, fingerprints: dict[str, Fingerprint]) -> dict[str, list[Known]]:
         """Stored documents that may be near-duplicates of each fingerprint."""
+
+    # A store may also offer `translation_memory(model, model_version, max_entries)`: the shared
+    # sentence memory of that model version, or None (es_index.IndexedDocuments does).
 
 
 @dataclass
@@ -70,6 +74,7 @@ class Pipeline:
     stories: StoryIndex = field(default_factory=StoryIndex, repr=False)
     stage_seconds: Counter = field(default_factory=Counter)
     _translators: dict[tuple[str, str], ArgosTranslator | None] = field(default_factory=dict, repr=False)
+    _memories: dict[str, SentenceMemory | None] = field(default_factory=dict, repr=False)
     _ner: EntityExtractor | None = field(default=None, repr=False)
     _french_ner: EntityExtractor | None = field(default=None, repr=False)
     _arabic_ner: ArabicEntityExtractor | None = field(default=None, repr=False)
@@ -280,15 +285,31 @@ class Pipeline:
                     translator.model_version,
                     target,
                 ):
-                    translations[article.id] = hit
+                    translations[article.id] = replace(hit, sentences_reused=hit.sentences)
                     self.stats["translations_reused"] += 1
+                    self.stats["sentences_reused"] += hit.sentences
                 else:
                     todo.append(article)
             if todo:
-                outputs = translator.translate_articles([(a.parsed.title, a.parsed.paragraphs) for a in todo])
+                outputs = translator.translate_articles(
+                    [(a.parsed.title, a.parsed.paragraphs) for a in todo], self._memory(translator)
+                )
                 translations.update((a.id, t) for a, t in zip(todo, outputs, strict=True))
                 self.stats["translated"] += len(todo)
+                self.stats["sentences_translated"] += sum(t.sentences - t.sentences_reused for t in outputs)
+                self.stats["sentences_reused"] += sum(t.sentences_reused for t in outputs)
         return translations
+
+    def _memory(self, translator: ArgosTranslator) -> SentenceMemory | None:
+        """The shared sentence memory of the translator's model version, when the store keeps one."""
+        open_memory = getattr(self.store, "translation_memory", None)
+        if not self.settings.translation_memory or open_memory is None:
+            return None
+        if translator.model_label not in self._memories:
+            self._memories[translator.model_label] = open_memory(
+                translator.model_name, translator.model_version, self.settings.translation_memory_max_entries
+            )
+        return self._memories[translator.model_label]
 
     def _pivot_text(self, article: _Article, translation: Translation | None) -> str:
         """The article in the pivot language (English), for NER; empty when there is none."""

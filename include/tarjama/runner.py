@@ -42,6 +42,8 @@ COUNTS = (
     "translated",
     "translations_reused",
     "untranslated",
+    "sentences_translated",  # sentences decoded by the model
+    "sentences_reused",  # sentences taken from the translation memory or a reused translation
 )
 
 

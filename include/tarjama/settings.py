@@ -8,6 +8,7 @@ from pathlib import Path
 
 from tarjama.fields import DEFAULT_ALIAS
 from tarjama.translate import EngineOptions
+from tarjama.translation_memory import DEFAULT_MAX_ENTRIES
 
 ARABIC_NER_MODEL = Path(__file__).resolve().parents[2] / "models" / "ar_ner_newsfane"
 
@@ -33,6 +34,8 @@ class Settings:
     arabic_ner_model: Path
     engine: EngineOptions
     batch_files: int
+    translation_memory: bool = True  # the sentence memory in Elasticsearch, when the run has a client
+    translation_memory_max_entries: int = DEFAULT_MAX_ENTRIES  # per model version
 
     @property
     def elasticsearch(self):
@@ -81,4 +84,6 @@ class Settings:
                 intra_threads=int(env.get("TARJAMA_TRANSLATION_INTRA_THREADS", EngineOptions.intra_threads)),
             ),
             batch_files=int(env.get("TARJAMA_BATCH_FILES", "500")),
+            translation_memory=env.get("TARJAMA_TRANSLATION_MEMORY", "true").lower() not in _FALSE,
+            translation_memory_max_entries=int(env.get("TARJAMA_TRANSLATION_MEMORY_MAX_ENTRIES", DEFAULT_MAX_ENTRIES)),
         )

@@ -8,10 +8,17 @@ from the network (Argos, as shipped, downloads one on first use).
 With the same sentence splitter, beam size and length penalty, the text is exactly what
 `argostranslate.translate` produces: tokens of a paragraph's sentences are joined and decoded
 once, and one leading space is dropped, as Argos does.
+
+Given a sentence memory (tarjama.translation_memory), every sentence is looked up first: a hit
+brings back the target tokens and log-probability the model made for it, a miss is decoded
+in the batch as before and written back, and a sentence met twice in one batch is decoded once.
+The text is the same either way, since a sentence's translation does not depend on its batch
+(see `_decode_tokens` for the one case where it could, which is never stored).
 """
 
 from __future__ import annotations
 
+import json
 import logging
 import math
 from dataclasses import dataclass
@@ -20,12 +27,14 @@ from pathlib import Path
 
 from tarjama.models import Translation
 from tarjama.text import split_sentences
+from tarjama.translation_memory import MemoryEntry, SentenceMemory, sentence_key
 
 log = logging.getLogger(__name__)
 
 TEST_PACKAGE_MARK = "tarjama_test"
 MAX_SOURCE_TOKENS = 200  # longer "sentences" are cut into pieces, never truncated
 MAX_DECODING_LENGTH = 512
+MEMORY_FORMAT = 1  # part of every memory key: raise it when the engine changes what a sentence becomes
 
 
 class TranslationUnavailable(RuntimeError):
@@ -116,6 +125,14 @@ class ArgosTranslator:
     def model_label(self) -> str:
         return f"{self.model_name} {self.model_version}"
 
+    @cached_property
+    def memory_namespace(self) -> str:
+        """Everything besides the sentence that decides its translation: the model, its version,
+        the pair and the decoding settings (the bound policy sampled at three lengths)."""
+        decoding = [self.decoding_options(length) for length in (1, 100, 400)]
+        identity = [self.model_name, self.model_version, self.source_language, self.target_language]
+        return json.dumps([MEMORY_FORMAT, *identity, self.package.target_prefix, decoding], sort_keys=True)
+
     def load(self) -> None:
         """Load the model and tokenizer now, so that a broken package fails before any work."""
         self._translator  # noqa: B018
@@ -132,13 +149,16 @@ class ArgosTranslator:
             intra_threads=self.options.intra_threads,
         )
 
-    def translate_articles(self, articles: list[tuple[str, tuple[str, ...]]]) -> list[Translation]:
-        """Translate (title, paragraphs) pairs; every sentence of every article in one batched pass."""
+    def translate_articles(
+        self, articles: list[tuple[str, tuple[str, ...]]], memory: SentenceMemory | None = None
+    ) -> list[Translation]:
+        """Translate (title, paragraphs) pairs; every sentence of every article in one batched pass,
+        each sentence looked up in `memory` first when one is given."""
         texts: list[str] = []
         for title, paragraphs in articles:
             texts.append(title)
             texts.extend(paragraphs)
-        translated = iter(self.translate_texts(texts))
+        translated = iter(self.translate_texts(texts, memory))
         results = []
         for _, paragraphs in articles:
             parts = [next(translated) for _ in range(len(paragraphs) + 1)]
@@ -154,55 +174,119 @@ class ArgosTranslator:
                     model_version=self.model_version,
                     score=round(math.exp(log_probability / tokens), 4) if tokens else 0.0,
                     sentences=sum(part.sentences for part in parts),
+                    sentences_reused=sum(part.reused for part in parts),
                 )
             )
         return results
 
-    def translate_texts(self, texts: list[str]) -> list[TextTranslation]:
+    def translate_texts(self, texts: list[str], memory: SentenceMemory | None = None) -> list[TextTranslation]:
         """Each text is one paragraph: split into sentences, translated, joined back."""
         owners: list[int] = []
         sources: list[list[str]] = []
+        sentences: list[str] = []
         for index, text in enumerate(texts):
             for sentence in split_sentences(text):
                 tokens = self.package.tokenizer.encode(sentence)
                 for start in range(0, len(tokens), MAX_SOURCE_TOKENS):
                     owners.append(index)
                     sources.append(tokens[start : start + MAX_SOURCE_TOKENS])
-        hypotheses = self._translate_tokens(sources)
+                    sentences.append(sentence)
+        if memory is None:
+            hypotheses, reused = self._translate_tokens(sources), [False] * len(sources)
+        else:
+            hypotheses, reused = self._translate_with_memory(sources, sentences, memory)
 
         tokens_by_text: list[list[str]] = [[] for _ in texts]
         results = [TextTranslation() for _ in texts]
-        for index, (tokens, log_probability) in zip(owners, hypotheses, strict=True):
+        for index, (tokens, log_probability), was_reused in zip(owners, hypotheses, reused, strict=True):
             tokens_by_text[index].extend(tokens)
-            results[index].add_sentence(log_probability, len(tokens) + 1)  # + the end-of-sentence token
+            results[index].add_sentence(log_probability, len(tokens) + 1, was_reused)  # + the end-of-sentence token
         for result, tokens in zip(results, tokens_by_text, strict=True):
             result.text = self._decode(tokens) if tokens else ""
         return results
 
+    def _translate_with_memory(
+        self, sources: list[list[str]], sentences: list[str], memory: SentenceMemory
+    ) -> tuple[list[tuple[list[str], float]], list[bool]]:
+        """Hits from the memory, every other distinct sentence decoded once in this batch and kept."""
+        keys = [sentence_key(self.memory_namespace, tokens) for tokens in sources]
+        found = memory.lookup(list(dict.fromkeys(keys)))
+        first: dict[str, int] = {}  # each missing sentence's first position: the one that is decoded
+        for position, key in enumerate(keys):
+            if key not in found and key not in first:
+                first[key] = position
+        fresh: dict[str, tuple[list[str], float]] = {}
+        kept: dict[str, MemoryEntry] = {}
+        decoded = self._decode_tokens([sources[position] for position in first.values()])
+        for (key, position), (tokens, log_probability, storable) in zip(first.items(), decoded, strict=True):
+            fresh[key] = (tokens, log_probability)
+            if storable:
+                text = self._decode(tokens) if tokens else ""
+                kept[key] = MemoryEntry(tuple(tokens), log_probability, source=sentences[position], text=text)
+        memory.store(kept)
+        hypotheses: list[tuple[list[str], float]] = []
+        reused: list[bool] = []
+        for position, key in enumerate(keys):
+            if key in found:
+                entry = found[key]
+                hypotheses.append((list(entry.tokens), entry.log_probability))
+            else:
+                hypotheses.append(fresh[key])
+            reused.append(first.get(key) != position)
+        return hypotheses, reused
+
     def _translate_tokens(self, sources: list[list[str]]) -> list[tuple[list[str], float]]:
         """Length-sorted chunks, each bounded by its own longest source, decoded in parallel."""
+        return [(tokens, log_probability) for tokens, log_probability, _ in self._decode_tokens(sources)]
+
+    def _decode_tokens(self, sources: list[list[str]]) -> list[tuple[list[str], float, bool]]:
+        """(target tokens, log-probability, batch-independent) for each source.
+
+        A chunk's length bound comes from its longest source, so an output that ran into that
+        bound could have been cut elsewhere in another batch: such an output is marked as
+        depending on its batch (and never stored in a memory). Any other output is what the
+        model makes of the sentence alone.
+        """
+        if not sources:
+            return []
         order = sorted(range(len(sources)), key=lambda i: len(sources[i]))
         prefix = self.package.target_prefix
         pending = []
-        for start in range(0, len(order), self.options.batch_size):
-            chunk = order[start : start + self.options.batch_size]
+        for chunk in self._chunks(order):
             batch = [sources[i] for i in chunk]
+            options = self.decoding_options(max(len(tokens) for tokens in batch))
             futures = self._translator.translate_batch(
-                batch,
-                target_prefix=[[prefix]] * len(batch) if prefix else None,
-                asynchronous=True,
-                **self.decoding_options(max(len(tokens) for tokens in batch)),
+                batch, target_prefix=[[prefix]] * len(batch) if prefix else None, asynchronous=True, **options
             )
-            pending.append((chunk, futures))
-        results: list[tuple[list[str], float] | None] = [None] * len(sources)
-        for chunk, futures in pending:
+            pending.append((chunk, futures, options["max_decoding_length"]))
+        results: list[tuple[list[str], float, bool] | None] = [None] * len(sources)
+        for chunk, futures, bound in pending:
             for index, future in zip(chunk, futures, strict=True):
                 result = future.result()
                 tokens = result.hypotheses[0]
                 # CTranslate2 divides the summed log-probability by length ** length_penalty.
                 length = len(tokens) + 1
-                results[index] = (tokens, result.scores[0] * length**self.options.length_penalty)
+                own_bound = self.decoding_options(len(sources[index]))["max_decoding_length"]
+                alone = bound == own_bound or len(tokens) + 2 < own_bound
+                results[index] = (tokens, result.scores[0] * length**self.options.length_penalty, alone)
         return results
+
+    def _chunks(self, order: list[int]) -> list[list[int]]:
+        """At most `batch_size` sentences each, as many chunks as a multiple of the workers, and
+        all of one size (to one sentence): no worker idles on a short last chunk, and a batch
+        with fewer sentences to decode takes proportionally less time."""
+        if not order:
+            return []
+        workers = max(1, self.options.inter_threads)
+        count = math.ceil(len(order) / self.options.batch_size)
+        count = min(len(order), count + (-count % workers))
+        size, larger = divmod(len(order), count)
+        chunks, start = [], 0
+        for index in range(count):
+            end = start + size + (index < larger)
+            chunks.append(order[start:end])
+            start = end
+        return chunks
 
     def decoding_options(self, longest_source: int) -> dict:
         return {
@@ -235,13 +319,15 @@ class TextTranslation:
     log_probability: float = 0.0
     tokens: int = 0
     sentences: int = 0
+    reused: int = 0  # sentences whose translation came from the memory or from earlier in the batch
 
     @property
     def score(self) -> float:
         """Geometric-mean token probability, 0..1, as for whole articles."""
         return math.exp(self.log_probability / self.tokens) if self.tokens else 0.0
 
-    def add_sentence(self, log_probability: float, tokens: int) -> None:
+    def add_sentence(self, log_probability: float, tokens: int, reused: bool = False) -> None:
         self.log_probability += log_probability
         self.tokens += tokens
         self.sentences += 1
+        self.reused += reused
