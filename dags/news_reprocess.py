@@ -16,16 +16,14 @@ from __future__ import annotations
 from datetime import timedelta
 
 import pendulum
-from airflow.sdk import Asset, Param, dag, get_current_context, task
+from airflow.sdk import Param, dag, get_current_context, task
 
-ELASTICSEARCH_CONN_ID = "elasticsearch_default"
-MODELS = Asset(name="translation-models", uri="tarjama://models/translation")
-NEWS_INDEX = Asset(name="news-articles", uri="tarjama://elasticsearch/news-articles")
+from tarjama.dag_support import NEWS_INDEX, TRANSLATION_MODELS, TRANSLATION_POOL, elasticsearch_client
 
 
 @dag(
     dag_id="news_reprocess",
-    schedule=[MODELS],
+    schedule=[TRANSLATION_MODELS],
     start_date=pendulum.datetime(2024, 1, 1, tz="UTC"),
     catchup=False,
     max_active_runs=1,  # two reprocessing runs would redo the same documents
@@ -35,14 +33,13 @@ NEWS_INDEX = Asset(name="news-articles", uri="tarjama://elasticsearch/news-artic
     tags=["tarjama"],
 )
 def news_reprocess():
-    @task(pool="translation", outlets=[NEWS_INDEX])
+    @task(pool=TRANSLATION_POOL, outlets=[NEWS_INDEX])
     def reprocess() -> dict:
-        from tarjama.es_index import connect_from_airflow
         from tarjama.reprocess import reprocess_outdated
         from tarjama.settings import Settings
 
         context = get_current_context()
-        client = connect_from_airflow(ELASTICSEARCH_CONN_ID)
+        client = elasticsearch_client()
         counts = reprocess_outdated(client, Settings.from_env(), context["run_id"], context["params"]["dry_run"])
         print(f"reprocessing totals: {counts}")
         return counts

@@ -24,19 +24,11 @@ import os
 from datetime import timedelta
 
 import pendulum
-from airflow.sdk import Asset, CronDataIntervalTimetable, Param, dag, get_current_context, task
+from airflow.sdk import CronDataIntervalTimetable, Param, dag, get_current_context, task
 
-ELASTICSEARCH_CONN_ID = "elasticsearch_default"
-TRANSLATION_POOL = "translation"
-ELASTICSEARCH_POOL = "elasticsearch"
-NEWS_INDEX = Asset(name="news-articles", uri="tarjama://elasticsearch/news-articles")
+from tarjama.dag_support import ELASTICSEARCH_POOL, NEWS_INDEX, TRANSLATION_POOL, elasticsearch_client
+
 SCHEDULE = os.environ.get("TARJAMA_SCHEDULE", "0 0 * * *")
-
-
-def _client():
-    from tarjama.es_index import connect_from_airflow
-
-    return connect_from_airflow(ELASTICSEARCH_CONN_ID)
 
 
 @dag(
@@ -89,7 +81,7 @@ def news_translate_index():
         size = settings.batch_files
         return [files[i : i + size] for i in range(0, len(files), size)]
 
-    @task(pool=TRANSLATION_POOL, max_active_tis_per_dag=1)  # translation uses every core it is given
+    @task(pool=TRANSLATION_POOL)  # how many run at once is the pool's size: docs/operations.md, "Scale"
     def process(paths: list[str]) -> dict:
         from pathlib import Path
 
@@ -102,7 +94,7 @@ def news_translate_index():
         # Files found in the landing zone must stay in it: no link or `..` out of it is followed.
         landing = None if params["paths"] else Path(params["landing_dir"] or settings.landing_dir)
         counts = process_to_stage(
-            paths, settings, _client(), context["run_id"], stage, total=len(paths), confine_to=landing
+            paths, settings, elasticsearch_client(), context["run_id"], stage, total=len(paths), confine_to=landing
         )
         return {**counts, "stage": str(stage)}
 
@@ -117,7 +109,7 @@ def news_translate_index():
         if context["params"]["dry_run"]:
             print(f"dry run: {processed['staged']} documents staged in {processed['stage']}, none indexed")
             return {**processed, "indexed": 0}
-        indexed = index_stage(Path(processed["stage"]), Settings.from_env(), _client(), context["run_id"])
+        indexed = index_stage(Path(processed["stage"]), Settings.from_env(), elasticsearch_client(), context["run_id"])
         return {**processed, **indexed}
 
     @task(trigger_rule="none_failed", outlets=[NEWS_INDEX])

@@ -1,4 +1,4 @@
-"""Writes kibana/saved-objects.ndjson: the Kibana objects Tarjama ships, ready to import.
+"""Writes include/tarjama/resources/saved-objects.ndjson: the Kibana objects Tarjama ships, ready to import.
 
     python kibana/saved_objects.py        # after editing this file; a test checks the two agree
 
@@ -14,7 +14,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-OUTPUT = Path(__file__).with_name("saved-objects.ndjson")
+OUTPUT = Path(__file__).resolve().parents[1] / "include" / "tarjama" / "resources" / "saved-objects.ndjson"
 # The Kibana these objects are written for (ELASTIC_VERSION in .env.example); docs/kibana.md says how they fare in 9.x.
 KIBANA_VERSION = "8.19.21"
 DATA_VIEW_ID = "tarjama-news-articles"

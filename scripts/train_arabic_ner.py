@@ -10,7 +10,7 @@ all of WikiFANE (Wikipedia, not news) joins the training part only, so that dev 
 newswire. The training part is then given two mention-swapped copies of each sentence that
 holds names (`augment`). The model (spaCy `ner/config.cfg`), the corpus's word counts for
 segmenting real text, the names the corpora tag as places, and the test-split scores are
-written to models/ar_ner_newsfane/.
+written to include/tarjama/models/ar_ner_newsfane/.
 """
 
 from __future__ import annotations

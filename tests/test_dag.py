@@ -224,10 +224,12 @@ def test_connection_secrets_are_registered_with_the_masker(monkeypatch):
 
     from airflow.sdk.log import _secrets_masker
 
+    from tarjama.dag_support import elasticsearch_client
+
     connection = {"conn_type": "elasticsearch", "host": "127.0.0.1", "port": 9200, "password": "pw-31c0-mask-me"}
     connection["extra"] = {"api_key": "key-8d2a-mask-me"}
     monkeypatch.setenv("AIRFLOW_CONN_ES_MASKING", json.dumps(connection))
-    es_index.connect_from_airflow("es_masking")
+    elasticsearch_client("es_masking")
     line = _secrets_masker().redact("password pw-31c0-mask-me and key key-8d2a-mask-me")
     assert "pw-31c0-mask-me" not in line and "key-8d2a-mask-me" not in line and "***" in line
 

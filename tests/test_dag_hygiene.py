@@ -8,7 +8,7 @@ from conftest import REPO
 pytestmark = pytest.mark.airflow
 
 DAG_FILES = sorted((REPO / "dags").glob("*.py"))
-LIGHT_TOP_LEVEL_IMPORTS = {"__future__", "datetime", "os", "pendulum", "airflow.sdk"}
+LIGHT_TOP_LEVEL_IMPORTS = {"__future__", "datetime", "os", "pendulum", "airflow.sdk", "tarjama.dag_support"}
 
 
 @pytest.fixture(scope="module")
@@ -45,3 +45,10 @@ def test_every_dag_has_docs_tags_and_retrying_tasks(dagbag):
         for task in dag.tasks:
             assert task.retries >= 1, f"{dag.dag_id}.{task.task_id} has no retries"
             assert task.retry_exponential_backoff, f"{dag.dag_id}.{task.task_id} retries without backoff"
+
+
+def test_concurrency_is_the_deployments_choice(dagbag):
+    """No cap in the DAG: how many batches translate at once is the `translation` pool's size."""
+    process = dagbag.dags["news_translate_index"].get_task("process")
+    assert process.pool == "translation"
+    assert process.max_active_tis_per_dag is None and process.max_active_tis_per_dagrun is None

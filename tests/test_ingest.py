@@ -306,7 +306,7 @@ def test_cli_lists_the_quarantine(tmp_path):
     [row] = [json.loads(line) for line in result.stdout.splitlines()]
     assert (row["id"], row["path"], row["reason"], row["stage"]) == ("run-1/a.txt", "in/a.txt", "empty file", "decode")
     missing = run_cli("quarantine", "requeue", "run-1/nope.txt", env={"TARJAMA_QUARANTINE_DIR": str(store)})
-    assert missing.returncode == 1 and "not in the quarantine: run-1/nope.txt" in missing.stderr
+    assert missing.returncode == 2 and "not in the quarantine: run-1/nope.txt" in missing.stderr
 
 
 @pytest.mark.skipif(

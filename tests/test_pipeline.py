@@ -162,7 +162,7 @@ def test_models_list_and_check():
 
 def test_models_check_names_the_missing_pair_and_the_fix(tmp_path):
     result = run_cli("models", "check", env={"ARGOS_PACKAGES_DIR": str(tmp_path), "TARJAMA_REQUIRED_PAIRS": "ar_en"})
-    assert result.returncode == 1
+    assert result.returncode == 3
     assert "MISSING ar→en: fix with `tarjama models install ar_en`" in result.stdout
 
 

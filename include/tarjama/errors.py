@@ -20,3 +20,12 @@ class ArticleError(Exception):
 class JobFailed(RuntimeError):
     """A job that could not finish (Elasticsearch rejected documents, Kibana refused an import).
     The DAG task fails so that it is retried; the CLI prints the reason and exits 1."""
+
+
+class ConfigError(ValueError):
+    """A setting that cannot work (an environment variable, an option): the message names it and
+    says what it takes. The CLI prints it and exits 2."""
+
+
+class InputMissing(ConfigError):
+    """A path given on the command line that does not exist. The CLI exits 4."""

@@ -16,6 +16,7 @@ from tarjama.errors import JobFailed
 from tarjama.fields import body_field, title_field
 from tarjama.models import StoredDocument, Translation
 from tarjama.near_duplicates import Fingerprint, Known
+from tarjama.progress import Progress
 from tarjama.translation_memory import MemoryEntry
 
 log = logging.getLogger(__name__)
@@ -59,19 +60,6 @@ def endpoint_from_connection(conn) -> Endpoint:
         ca_certs=extra.get("ca_certs") or None,
         verify_certs=str(extra.get("verify_certs", True)).lower() not in ("false", "0", "no"),
     )
-
-
-def connect_from_airflow(conn_id: str) -> Elasticsearch:
-    """Inside a task: the client for an Airflow connection, its secrets masked in every log
-    line of the task (Airflow is imported here only)."""
-    from airflow.sdk import BaseHook
-    from airflow.sdk.log import mask_secret
-
-    endpoint = endpoint_from_connection(BaseHook.get_connection(conn_id))
-    for secret in (endpoint.api_key, endpoint.password):
-        if secret:
-            mask_secret(secret)
-    return connect(endpoint)
 
 
 def connect(endpoint: Endpoint | str) -> Elasticsearch:
@@ -165,16 +153,22 @@ def migrate(client: Elasticsearch, alias: str) -> dict:
     version = int(old.rsplit("-v", 1)[1])
     new = f"{alias}-v{version + 1}"
     client.indices.create(index=new)
-    # Scroll and bulk from the client: works on any cluster, with or without the reindex module.
-    copies = (
-        {"_op_type": "create", "_index": new, "_id": hit["_id"], "_source": hit["_source"]}
-        for hit in helpers.scan(client, index=old, size=500)
-    )
-    helpers.bulk(client, copies, chunk_size=500)
+    progress = Progress(f"copied to {new}", client.count(index=old)["count"], unit="documents", every=1000)
+
+    def copies():  # scroll and bulk from the client: works on any cluster, with or without the reindex module
+        for hit in helpers.scan(client, index=old, size=500):
+            yield {"_op_type": "create", "_index": new, "_id": hit["_id"], "_source": hit["_source"]}
+            progress.advance()
+
+    helpers.bulk(client, copies(), chunk_size=500)
+    progress.close()
     client.indices.refresh(index=new)
     old_count, new_count = client.count(index=old)["count"], client.count(index=new)["count"]
     if old_count != new_count:
-        raise RuntimeError(f"reindex from {old} to {new} copied {new_count} of {old_count} documents; alias unchanged")
+        raise JobFailed(
+            f"copying {old} to {new} copied {new_count} of {old_count} documents; the alias still points at "
+            f"{old}. Delete {new} and run `tarjama index migrate` again"
+        )
     client.indices.update_aliases(
         actions=[
             {"remove": {"index": old, "alias": alias}},

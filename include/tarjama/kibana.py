@@ -1,4 +1,4 @@
-"""The Kibana saved objects that ship in kibana/saved-objects.ndjson: importing them, and links
+"""The Kibana saved objects that ship in resources/saved-objects.ndjson: importing them, and links
 into them (a DAG run's articles in Discover, the dashboard over a time range)."""
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ import requests
 
 from tarjama.errors import JobFailed
 
-SAVED_OBJECTS = Path(__file__).resolve().parents[2] / "kibana" / "saved-objects.ndjson"
+SAVED_OBJECTS = Path(__file__).resolve().parent / "resources" / "saved-objects.ndjson"  # package data
 
 
 DASHBOARD_ID = "tarjama-overview"
@@ -51,6 +51,10 @@ class KibanaImportError(JobFailed):
     pass
 
 
+class KibanaUnavailable(KibanaImportError):
+    """Kibana did not answer as available in time."""
+
+
 def wait_for_kibana(url: str, timeout_s: float, auth: tuple[str, str] | None = None, verify: str | bool = True) -> None:
     deadline = time.monotonic() + timeout_s
     last = "no answer"
@@ -64,7 +68,10 @@ def wait_for_kibana(url: str, timeout_s: float, auth: tuple[str, str] | None = N
         except (requests.RequestException, ValueError) as error:
             last = str(error)
         time.sleep(5)
-    raise KibanaImportError(f"Kibana at {url} was not available within {timeout_s:.0f} s ({last})")
+    raise KibanaUnavailable(
+        f"Kibana at {url} was not available within {timeout_s:.0f} s ({last}); start it, or give its address "
+        f"with --url or KIBANA_URL"
+    )
 
 
 @dataclass(frozen=True)

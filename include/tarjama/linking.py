@@ -194,6 +194,12 @@ def _located(linked: dict[str, list[dict]]) -> dict[str, list[dict]]:
         if found := links.get(item.get("ar") or item.get("fr") or item["en"]):
             item.update(en=found.place.english, **found.fields())
             item.setdefault("ar", found.place.arabic)  # an Arabic search finds an English article's places
+    return linked
+
+
+def with_known_arabic(linked: dict[str, list[dict]]) -> dict[str, list[dict]]:
+    """For an article in another language than Arabic: its well-known people and organisations
+    get their Arabic names, so that an Arabic search finds them."""
     for kind in ("person", "org"):
         for item in linked[kind]:
             if "ar" not in item and (arabic := known_arabic(item["en"], kind)):
@@ -236,7 +242,7 @@ def link_original(original: Entities, english: Entities, language: str) -> dict[
             paired.add(match)
             pairs.append({language: name, "en": match or name})
         linked[kind] = pairs + [{"en": name} for name in english_names if name not in paired]
-    return _located(linked)
+    return with_known_arabic(_located(linked))
 
 
 def _sounds_like(arabic: str, candidates: list[str]) -> str | None:

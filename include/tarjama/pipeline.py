@@ -27,7 +27,7 @@ from tarjama.entities import EntityExtractor
 from tarjama.errors import ArticleError, JobFailed
 from tarjama.fields import body_field, title_field
 from tarjama.language import detect_language
-from tarjama.linking import link, link_original
+from tarjama.linking import link, link_original, with_known_arabic
 from tarjama.models import ParsedArticle, Quarantined, Skipped, StoredDocument, Translation
 from tarjama.near_duplicates import Fingerprint, Known, StoryIndex, fingerprint
 from tarjama.parsers import read_articles
@@ -231,8 +231,10 @@ class Pipeline:
         for position, (language, original, _, published_at) in enumerate(texts):
             if position in french:
                 linked = link_original(french[position], english[position], "fr")
-            else:
+            elif language == "ar":
                 linked = link(arabic.get(position, []), english[position], translated)
+            else:
+                linked = with_known_arabic(link([], english[position], {}))
             dates = find_dates(original, language, published_at)
             results.append({**entity_fields(linked), "dates": [d.to_json() for d in dates]})
         return results

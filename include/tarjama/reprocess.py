@@ -23,6 +23,7 @@ from tarjama import __version__
 from tarjama.fields import body_field, title_field
 from tarjama.models import Translation
 from tarjama.pipeline import UNTRANSLATED, Pipeline
+from tarjama.progress import Progress
 from tarjama.settings import Settings
 from tarjama.translate import ArgosTranslator, installed_packages
 
@@ -35,7 +36,9 @@ def reprocess_outdated(client: Elasticsearch, settings: Settings, run_id: str, d
     pipeline = Pipeline(settings, run_id=run_id)
     counts: Counter = Counter(dict.fromkeys(("reprocessed", "retranslated", *REASONS), 0))
     batch: list[tuple[dict, ArgosTranslator | None]] = []
+    progress = Progress("outdated documents found", unit="documents", every=200)
     for hit, reason, translator in _outdated(client, settings.index_alias, pipeline):
+        progress.advance()
         counts[reason] += 1
         if reason in ("other_model", "newer_version"):
             continue
@@ -45,6 +48,7 @@ def reprocess_outdated(client: Elasticsearch, settings: Settings, run_id: str, d
             batch = []
     if batch:
         _redo(client, pipeline, batch, dry_run, counts)
+    progress.close()
     log.info("reprocessing: %s", dict(counts))
     return dict(counts)
 

@@ -23,12 +23,12 @@ from tarjama.errors import ArticleError, JobFailed
 from tarjama.models import ParsedArticle, Quarantined, Skipped
 from tarjama.parsers import format_by_name, parse_bytes, read_articles
 from tarjama.pipeline import Pipeline
+from tarjama.progress import Progress
 from tarjama.quarantine import QuarantineRecord, quarantine, release
 from tarjama.settings import Settings
 from tarjama.sources import is_url
 
 log = logging.getLogger(__name__)
-PROGRESS_EVERY = 25
 COUNTS = (
     "read",
     "staged",
@@ -71,7 +71,7 @@ def process_to_stage(
         pipeline.store = es_index.IndexedDocuments(client, es_index.ensure_index(client, settings.index_alias))
     counts: Counter = Counter(dict.fromkeys(COUNTS, 0))
     reasons: Counter = Counter()
-    progress = _Progress(total)
+    progress = Progress("processed", total)
     partial = stage.with_name(stage.name + ".partial")
     with _StagingFile(partial) as out:
         for result in pipeline.process(paths) if items is None else pipeline.process_items(items):
@@ -87,7 +87,8 @@ def process_to_stage(
             else:
                 out.write(result)
                 counts["staged"] += 1
-            progress.tick(counts["read"])
+            progress.advance()
+    progress.close()
     os.replace(partial, stage)
     counts.update(pipeline.stats)
     result = {
@@ -135,10 +136,12 @@ def index_stage(stage: Path, settings: Settings, client: Elasticsearch, run_id: 
     return counts
 
 
-def process_and_index(paths: Iterable[str], settings: Settings, client: Elasticsearch, run_id: str) -> dict:
+def process_and_index(
+    paths: Iterable[str], settings: Settings, client: Elasticsearch, run_id: str, total: int = 0
+) -> dict:
     """Both stages, one after the other, through a staging file that is removed at the end."""
     stage = settings.staging_dir / _safe(run_id) / "all.jsonl"
-    counts = process_to_stage(paths, settings, client, run_id, stage)
+    counts = process_to_stage(paths, settings, client, run_id, stage, total=total)
     counts.update(index_stage(stage, settings, client, run_id))
     stage.unlink()
     return counts
@@ -158,7 +161,7 @@ def requeue(records: list[QuarantineRecord], settings: Settings, client: Elastic
             items.extend(parse_bytes(record.path, record.kept.read_bytes(), kept_format))
     stage = settings.staging_dir / _safe(run_id) / "requeue.jsonl"
     outcomes: dict[str, str] = {}
-    counts = process_to_stage([], settings, client, run_id, stage, items=items, outcomes=outcomes)
+    counts = process_to_stage([], settings, client, run_id, stage, len(items), items=items, outcomes=outcomes)
     counts.update(index_stage(stage, settings, client, run_id))
     stage.unlink()
     for record in records:
@@ -218,19 +221,3 @@ class _StagingFile:
         except OSError as error:
             if failure[0] is None:
                 raise self._fail(error) from error
-
-
-class _Progress:
-    def __init__(self, total: int):
-        self.total = total
-        self.started = time.monotonic()
-
-    def seconds(self) -> float:
-        return round(time.monotonic() - self.started, 1)
-
-    def tick(self, done: int) -> None:
-        if done % PROGRESS_EVERY:
-            return
-        rate = done / max(time.monotonic() - self.started, 1e-9)
-        eta = f", about {(self.total - done) / rate:.0f} s left" if self.total > done else ""
-        log.info("processed %d%s articles (%.2f/s%s)", done, f"/{self.total}" if self.total else "", rate, eta)

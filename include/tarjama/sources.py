@@ -15,10 +15,20 @@ import requests
 
 from tarjama.errors import ArticleError
 
-MAX_FILE_BYTES = int(os.environ.get("TARJAMA_MAX_FILE_MB", "20")) * 1024 * 1024
+MAX_FILE_BYTES: int | None = None  # else TARJAMA_MAX_FILE_MB, through Settings
 MAX_LINE_BYTES = 2 * 1024 * 1024
-FETCH_SECONDS = float(os.environ.get("TARJAMA_FETCH_SECONDS", "30"))
+FETCH_SECONDS: float | None = None  # else TARJAMA_FETCH_SECONDS, through Settings
 _CHUNK = 64 * 1024
+
+
+def _settings():
+    from tarjama.settings import Settings
+
+    return Settings.from_env()
+
+
+def _max_file_bytes() -> int:
+    return MAX_FILE_BYTES or _settings().max_file_mb * 1024 * 1024
 
 
 def is_url(location: str) -> bool:
@@ -55,7 +65,7 @@ def list_files(location: str) -> Iterator[str]:
 
 def read_bytes(location: str, limit: int | None = None, confine_to: Path | None = None) -> bytes:
     """The whole input, refused with a clear reason when larger than `limit` bytes."""
-    limit = limit or MAX_FILE_BYTES
+    limit = limit or _max_file_bytes()
     if is_web(location):
         return fetch(location, limit)
     with open_input(location, confine_to) as stream:
@@ -106,7 +116,8 @@ def check_inside(location: str, root: Path) -> None:
 
 def fetch(url: str, limit: int | None = None, seconds: float | None = None) -> bytes:
     """GET a feed or page, stopping at `limit` bytes or after `seconds`, whichever comes first."""
-    limit, seconds = limit or MAX_FILE_BYTES, seconds or FETCH_SECONDS
+    limit = limit or _max_file_bytes()
+    seconds = seconds or FETCH_SECONDS or _settings().fetch_seconds
     deadline = time.monotonic() + seconds
     data = bytearray()
     try:
