@@ -2,17 +2,17 @@
 ARG AIRFLOW_IMAGE_TAG=3.3.2-python3.11
 FROM apache/airflow:${AIRFLOW_IMAGE_TAG}
 
-ENV ARGOS_PACKAGES_DIR=/opt/argos-packages \
-    PYTHONPATH=/opt/tarjama/include
+ENV ARGOS_PACKAGES_DIR=/opt/argos-packages
 USER root
 RUN mkdir -p /opt/argos-packages /opt/tarjama && chown -R airflow: /opt/argos-packages /opt/tarjama
 USER airflow
 
-COPY --chown=airflow pyproject.toml README.md /opt/tarjama/
+# The package (with its resources and Arabic NER model as package data), installed as a user
+# would, against the versions tested together; nothing is found through PYTHONPATH.
+COPY --chown=airflow pyproject.toml README.md constraints.txt /opt/tarjama/
 COPY --chown=airflow include /opt/tarjama/include
 COPY --chown=airflow models /opt/tarjama/models
-COPY --chown=airflow kibana /opt/tarjama/kibana
-RUN pip install --no-cache-dir /opt/tarjama
+RUN pip install --no-cache-dir /opt/tarjama -c /opt/tarjama/constraints.txt
 
 # The translation model is installed at build time, never downloaded inside a task.
 #   ARGOS_INSTALL=argospm  the real translate-ar_en from the Argos index (default; needs network)

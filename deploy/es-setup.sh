@@ -34,8 +34,9 @@ until es -X POST https://elasticsearch:9200/_security/user/kibana_system/_passwo
   -d "{\"password\":\"${KIBANA_PASSWORD}\"}" | grep -q '^{}$'; do sleep 5; done
 es -X PUT https://elasticsearch:9200/_security/role/tarjama_etl -d @/usr/share/tarjama/tarjama-etl-role.json >/dev/null
 if [ ! -s "$certs/tarjama-etl.api_key" ]; then
+  # An API key's role descriptor takes no "description" (400: unexpected field): the role without it.
   es -X POST https://elasticsearch:9200/_security/api_key -d @- <<KEY |
-{"name": "tarjama-etl", "role_descriptors": {"tarjama_etl": $(cat /usr/share/tarjama/tarjama-etl-role.json)}}
+{"name": "tarjama-etl", "role_descriptors": {"tarjama_etl": $(sed '/"description"/d' /usr/share/tarjama/tarjama-etl-role.json)}}
 KEY
     sed -n 's/.*"encoded":"\([^"]*\)".*/\1/p' > "$certs/tarjama-etl.api_key"
   test -s "$certs/tarjama-etl.api_key" || { echo "es-setup: could not create the ETL API key" >&2; exit 1; }

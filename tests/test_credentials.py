@@ -1,7 +1,8 @@
 """Credentials and TLS on the wire: an API key or basic auth from the Airflow connection, the
 server's certificate verified by default (against the connection's CA), and a disabled
-verification never silent. A local https server stands in for a secured node: there is no
-security-enabled Elasticsearch here."""
+verification never silent. A local https server stands in for a secured node, to see what
+the client sends; tests/test_es_secured.py runs the ETL against a real one (security, TLS,
+its role, its API key)."""
 
 import base64
 import http.server

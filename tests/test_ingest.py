@@ -296,6 +296,19 @@ def test_quarantine_keeps_bytes_reason_stage_and_run_and_lists_them(tmp_path):
     assert reason["sha256"] and reason["size"] == 6 and reason["quarantined_at"]
 
 
+def test_a_retry_in_the_same_run_quarantines_an_input_once(tmp_path):
+    """A retried task meets the same bad file again: one record per run, the newest reason."""
+    store, bad = tmp_path / "quarantine", tmp_path / "in" / "empty.txt"
+    bad.parent.mkdir()
+    bad.write_bytes(b"")
+    first = quarantine(store, Quarantined(str(bad), "empty file", None, "decode"), "run-1")
+    again = quarantine(store, Quarantined(str(bad), "empty file, again", None, "decode"), "run-1")
+    other_run = quarantine(store, Quarantined(str(bad), "empty file", None, "decode"), "run-2")
+    assert again == first and other_run != first
+    records = [(record.run_id, record.reason) for record in list_records(store)]
+    assert records == [("run-1", "empty file, again"), ("run-2", "empty file")]
+
+
 def test_cli_lists_the_quarantine(tmp_path):
     from test_pipeline import run_cli
 

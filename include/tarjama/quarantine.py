@@ -5,6 +5,7 @@ records back; `tarjama quarantine requeue` sends the items through the pipeline 
 
 from __future__ import annotations
 
+import glob
 import hashlib
 import json
 import re
@@ -43,7 +44,8 @@ def quarantine(quarantine_dir: Path, item: Quarantined, run_id: str) -> Path:
     folder = quarantine_dir / _safe(run_id)
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        target = _free_name(folder, kept_name(item.path))
+        # A retried task quarantines the same input again in the same run: its record is replaced.
+        target = _kept_in_run(folder, item.path) or _free_name(folder, kept_name(item.path))
         size = _keep_bytes(item, target)
         record = {
             "path": item.path,
@@ -110,6 +112,15 @@ def _keep_bytes(item: Quarantined, target: Path) -> int:
     except (OSError, ValueError):
         target.write_bytes(b"")  # the input itself is unreadable; the reason says why
     return target.stat().st_size
+
+
+def _kept_in_run(folder: Path, path: str) -> Path | None:
+    """Where this run already keeps the input at `path`, if it does."""
+    name = PurePosixPath(kept_name(path))
+    for reason_file in folder.glob(f"{glob.escape(name.stem)}*{glob.escape(name.suffix)}{REASON_SUFFIX}"):
+        if json.loads(reason_file.read_text(encoding="utf-8")).get("path") == path:
+            return reason_file.with_name(reason_file.name[: -len(REASON_SUFFIX)])
+    return None
 
 
 def _free_name(folder: Path, name: str) -> Path:

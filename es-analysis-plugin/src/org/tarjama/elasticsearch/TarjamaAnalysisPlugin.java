@@ -1,21 +1,30 @@
 package org.tarjama.elasticsearch;
 
+import java.io.IOException;
+import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 
+import org.apache.lucene.analysis.CharArraySet;
+import org.apache.lucene.analysis.FilteringTokenFilter;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.ar.ArabicNormalizationFilter;
 import org.apache.lucene.analysis.ar.ArabicStemFilter;
 import org.apache.lucene.analysis.core.DecimalDigitFilter;
+import org.apache.lucene.analysis.email.UAX29URLEmailTokenizer;
 import org.apache.lucene.analysis.en.EnglishPossessiveFilter;
 import org.apache.lucene.analysis.en.PorterStemFilter;
 import org.apache.lucene.analysis.fa.PersianNormalizationFilter;
+import org.apache.lucene.analysis.miscellaneous.RemoveDuplicatesTokenFilter;
+import org.apache.lucene.analysis.pattern.PatternCaptureGroupTokenFilter;
 import org.apache.lucene.analysis.pattern.PatternReplaceCharFilter;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.elasticsearch.index.analysis.CharFilterFactory;
 import org.elasticsearch.index.analysis.NormalizingCharFilterFactory;
 import org.elasticsearch.index.analysis.NormalizingTokenFilterFactory;
 import org.elasticsearch.index.analysis.TokenFilterFactory;
+import org.elasticsearch.index.analysis.TokenizerFactory;
 import org.elasticsearch.indices.analysis.AnalysisModule.AnalysisProvider;
 import org.elasticsearch.plugins.AnalysisPlugin;
 import org.elasticsearch.plugins.Plugin;
@@ -29,6 +38,12 @@ import org.elasticsearch.plugins.Plugin;
  * This plugin registers the same Lucene classes under the same names and settings that
  * analysis-common uses, so one template serves this node and the official images alike.
  * It is never installed on a real cluster: those have analysis-common built in.
+ *
+ * <p>Besides the index template's components, it supplies the three that the security
+ * feature's own {@code .security} index names in its {@code email} analyzer
+ * ({@code uax_url_email}, {@code pattern_capture}, {@code unique}): without them that index
+ * cannot be created, and with it native users, passwords and API keys. With them, a secured
+ * test node can issue the ETL's API key as a real cluster does.
  */
 public class TarjamaAnalysisPlugin extends Plugin implements AnalysisPlugin {
 
@@ -59,6 +74,18 @@ public class TarjamaAnalysisPlugin extends Plugin implements AnalysisPlugin {
             "decimal_digit", normalizing(DecimalDigitFilter::new),
             "arabic_stem", filter(ArabicStemFilter::new),
             "porter_stem", filter(PorterStemFilter::new),
+            "pattern_capture", AnalysisPlugin.requiresAnalysisSettings((indexSettings, environment, name, settings) -> {
+                List<String> regexes = settings.getAsList("patterns");
+                if (regexes.isEmpty()) {
+                    throw new IllegalArgumentException("pattern_capture filter [" + name + "] needs [patterns]");
+                }
+                Pattern[] patterns = regexes.stream().map(Pattern::compile).toArray(Pattern[]::new);
+                boolean preserveOriginal = settings.getAsBoolean("preserve_original", true);
+                return stemming(name, stream -> new PatternCaptureGroupTokenFilter(stream, preserveOriginal, patterns));
+            }),
+            "unique", (indexSettings, environment, name, settings) -> settings.getAsBoolean("only_on_same_position", false)
+                ? stemming(name, RemoveDuplicatesTokenFilter::new)
+                : stemming(name, Unique::new),
             "stemmer", (indexSettings, environment, name, settings) -> {
                 String language = settings.get("language", settings.get("name", "english"));
                 return switch (language) {
@@ -70,6 +97,18 @@ public class TarjamaAnalysisPlugin extends Plugin implements AnalysisPlugin {
                 };
             }
         );
+    }
+
+    @Override
+    public Map<String, AnalysisProvider<TokenizerFactory>> getTokenizers() {
+        return Map.of("uax_url_email", (indexSettings, environment, name, settings) -> {
+            int maxTokenLength = settings.getAsInt("max_token_length", 255);
+            return TokenizerFactory.newFactory(name, () -> {
+                UAX29URLEmailTokenizer tokenizer = new UAX29URLEmailTokenizer();
+                tokenizer.setMaxTokenLength(maxTokenLength);
+                return tokenizer;
+            });
+        });
     }
 
     private static AnalysisProvider<TokenFilterFactory> filter(UnaryOperator<TokenStream> wrap) {
@@ -109,6 +148,31 @@ public class TarjamaAnalysisPlugin extends Plugin implements AnalysisPlugin {
     private static final class Normalizing extends Wrapping implements NormalizingTokenFilterFactory {
         Normalizing(String name, UnaryOperator<TokenStream> wrap) {
             super(name, wrap);
+        }
+    }
+
+    /** analysis-common's {@code unique}: each term once in the whole stream (the first one kept). */
+    private static final class Unique extends FilteringTokenFilter {
+        private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
+        private final CharArraySet seen = new CharArraySet(8, false);
+
+        Unique(TokenStream input) {
+            super(input);
+        }
+
+        @Override
+        protected boolean accept() {
+            if (seen.contains(term.buffer(), 0, term.length())) {
+                return false;
+            }
+            seen.add(term.subSequence(0, term.length()).toString());
+            return true;
+        }
+
+        @Override
+        public void reset() throws IOException {
+            super.reset();
+            seen.clear();
         }
     }
 }
