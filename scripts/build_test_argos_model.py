@@ -297,7 +297,7 @@ def init_params(vocab_size: int, seed: int, d_model: int = D_MODEL, d_ffn: int =
         "enc_norm": norm(),
         "dec": [{"self": attention(), "cross": attention(), "ffn": ffn()} for _ in range(layers)],
         "dec_norm": norm(),
-        "proj": dense(D_MODEL, vocab_size),
+        "proj": dense(d_model, vocab_size),
     }
 
 
