@@ -5,6 +5,11 @@ tests/fixtures/gold/dev-corpus-split.tsv.
 
     python bench/extract_quality.py --json            # both halves, per language
     python bench/extract_quality.py --misses dev      # what went wrong, file by file (dev half only)
+    python bench/extract_quality.py --corpus DIR [--misses corpus]   # another gold table, read
+
+`--corpus` scores any folder laid out as the development corpus's groups are (`gold.tsv` with
+the same columns, an optional `headline` column, and `texts/`): more real pages to read and fit
+rules on, kept outside the repository as ../shared is.
 
 Per half and per language it prints:
 - `published_at`: accuracy on the files whose text states a publication date, and the share of
@@ -74,6 +79,16 @@ class Page:
 def _table(path: Path) -> list[dict[str, str]]:
     lines = [line for line in path.read_text(encoding="utf-8").splitlines() if not line.startswith("#")]
     return list(csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE))
+
+
+def load_corpus(folder: Path) -> list[Page]:
+    """A gold table of pages read and annotated outside the development corpus: one half, read."""
+    pages = []
+    for row in _table(folder / "gold.tsv"):
+        path = folder / "texts" / row["file"]
+        lines = path.read_text(encoding="utf-8", errors="replace").splitlines()
+        pages.append(Page(folder.name, row["file"], "read", path, row, lines))
+    return pages
 
 
 def load_pages(halves: tuple[str, ...] = ("dev", "test")) -> list[Page]:
@@ -205,7 +220,9 @@ def score_page(page: Page, got: Extracted, headlines: dict[str, int | None]) -> 
 def read_headlines(pages: list[Page]) -> dict[str, str | None]:
     """file → the headline's text, read from the page by the line and word range in the table."""
     by_name = {page.name: page for page in pages}
-    headlines: dict[str, str | None] = {}
+    headlines: dict[str, str | None] = {
+        page.name: page.gold["headline"].strip() or None for page in pages if "headline" in page.gold
+    }
     for row in _table(HEADLINES):
         page = by_name.get(row["file"])
         if page is None:
@@ -317,15 +334,25 @@ def misses(pages: list[Page], results: list[Extracted]) -> list[str]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--json", action="store_true", help="print one line")
-    parser.add_argument("--misses", choices=["dev"], help="list each page's errors (the dev half only)")
+    parser.add_argument("--misses", choices=["dev", "corpus"], help="list each page's errors (dev half, or --corpus)")
+    parser.add_argument("--half", choices=["dev", "test"], help="score one half only (while fitting rules: dev)")
+    parser.add_argument("--corpus", type=Path, action="append", help="a folder of read pages with a gold.tsv, instead")
     args = parser.parse_args()
+    if args.corpus:
+        pages = [page for folder in args.corpus for page in load_corpus(folder)]
+        results = extract(pages)
+        if args.misses:
+            print("\n".join(misses(pages, results)))
+        else:
+            print(json.dumps(evaluate(pages, results), ensure_ascii=False, indent=None if args.json else 2))
+        return
     if not DEV_CORPUS.is_dir():
         sys.exit(f"the development corpus is not at {DEV_CORPUS}: this benchmark needs ../shared")
     if args.misses:
         pages = load_pages(("dev",))
         print("\n".join(misses(pages, extract(pages))))
         return
-    pages = load_pages()
+    pages = load_pages((args.half,) if args.half else ("dev", "test"))
     report = evaluate(pages, extract(pages))
     print(json.dumps(report, ensure_ascii=False, indent=None if args.json else 2))
 

@@ -82,6 +82,17 @@ def test_months_without_a_day_years_and_ranges_are_recorded_as_such():
     assert (mention.value, mention.end, mention.precision) == ("2026-01-22", "2026-01-27", "range")
 
 
+def test_days_of_a_month_named_without_a_year():
+    assert _values("يقام خلال الفترة من 15 الى 20 مارس الجاري في أبوظبي", "2011-03-18") == [
+        ("15 الى 20 مارس", "2011-03-15", "range"),
+    ]
+    [mention] = find_dates("مباراة ودية في 17 من هذا الشهر، استعدادا للمونديال", "ar", "2022-11-06")
+    assert (mention.value, mention.precision) == ("2022-11-17", "day")
+    assert _values("on the 5th of last month", "2022-01-06") == [("the 5th of last month", "2021-12-05", "day")]
+    # "the first day" is a day counted, not today
+    assert _values("منذ اليوم الأول لإنشائها", "2011-11-26") == []
+
+
 def test_regional_month_names_digits_and_hijri():
     assert _values("في 15 تموز 2019 و3 كانون الثاني 2020", None) == [
         ("15 تموز 2019", "2019-07-15", "day"),

@@ -6,8 +6,9 @@ Arabic announces most of them with a head noun: an organisation's (`وزارة �
 الحرية`, `مطار الرئيس رفيق الحريري`). After the head, a name runs over definite words (`ال...`),
 words joined by `و`, a known place after `ب`, and, for places, a word the head
 announces; it stops at punctuation, prepositions, verbs, titles and time words. A place the
-gazetteer knows is taken without a head when it cannot be a common word and is a country or a
-city of 50,000 people or more, or when a place word or preposition stands before it; and so is a
+gazetteer knows is taken without a head when it cannot be a common word and is a country, a
+city of 500,000 people or more, or one of 50,000 or more in the region (the Arab countries and
+their neighbours), or when a place word or preposition stands before it; and so is a
 name the annotated corpora tag as a place more often than not (`القصيم`, `الضفة الغربية`).
 
 Works on the segmented tokens the model reads (`arabic_ner.Segmenter`), returning spans as
@@ -31,8 +32,12 @@ ORGANISATION_HEADS = _keys(
     وزارة هيئة مجلس محكمة دائرة شركة بلدية جامعة حركة حزب جمعية منظمة مؤسسة وكالة لجنة قوات جهاز
     مديرية مصلحة بنك صندوق اتحاد نقابة معهد أكاديمية بعثة تجمع تحالف جبهة ائتلاف نيابة وحدة ديوان
     غرفة كلية سلطة مفوضية شرطة حرس جيش دفاع قوى كتائب ألوية إذاعة قناة صحيفة تلفزيون صليب هلال
+    حكومة مركز إدارة قيادة رئاسة
     """
 )
+# ... of which these are also verbal nouns ("إدارة الجامعة", the university's management): only
+# definite, with an adjective ("الإدارة الذاتية", "القيادة العامة").
+VERBAL_HEADS = _keys("إدارة قيادة رئاسة")
 # Heads of place names: settlements and regions take one word (or a known compound) after them ...
 SETTLEMENT_HEADS = _keys(
     """
@@ -40,8 +45,9 @@ SETTLEMENT_HEADS = _keys(
     قطاع قضاء ناحية مديرية
     """
 )
-# ... of which these name only a place the gazetteer knows ("دولة قطر", not "دولة عربية").
-STATE_HEADS = _keys("دولة سلطنة مملكة إمارة جمهورية")
+# ... of which these name only a place the gazetteer knows ("دولة قطر", not "دولة عربية"; "قطاع
+# غزة", not "قطاع الطاقة"; "قضاء سنجار", not "قضاء الجزائر", the judiciary).
+STATE_HEADS = _keys("دولة سلطنة مملكة إمارة جمهورية قطاع قضاء")
 # ... buildings, streets and natural features a longer name.
 LANDMARK_HEADS = _keys(
     """
@@ -72,6 +78,11 @@ STOPS = (
 # ("المحكمة الابتدائية", "الجيش الموريتاني") or one of these ("البحر الأحمر", "المحكمة العليا").
 NAMING_ADJECTIVES = _keys("الأحمر الأبيض الأسود الميت المتوسط الأعلى العليا العام العامة الكبرى الأوسط الشرقي")
 MIN_CITY_POPULATION = 50_000
+# The countries the news in Arabic is mostly about: the Arab League's, and their neighbours'.
+REGION = frozenset(
+    {"DZ", "BH", "KM", "DJ", "EG", "IQ", "JO", "KW", "LB", "LY", "MR", "MA", "OM", "PS", "QA", "SA", "SO", "SD", "SY",
+     "TN", "AE", "YE", "IL", "IR", "TR"}
+)  # fmt: skip
 MAJOR_CITY_POPULATION = 500_000
 MIN_CUED_POPULATION = 1_000
 MAX_NAME_TOKENS = 6
@@ -90,7 +101,7 @@ def pattern_spans(text: str, tokens: list[Token], word_counts: dict[str, int]) -
     while i < len(words):
         head, definite = _bare(words[i]), words[i].startswith("ال")
         kind, end = None, i + 1
-        if head in ORGANISATION_HEADS:
+        if head in ORGANISATION_HEADS and (definite or head not in VERBAL_HEADS):
             kind, end = "org", _name_end(words, i + 1, definite_head=definite)
             if end == i + 1 and (quoted := _quoted(words, i + 1)):
                 i, end = quoted  # "حركة "فتح"": the name in quotes, without its head
@@ -196,7 +207,7 @@ def gazetteer_spans(
     spans, i = [], 0
     while i < len(words):
         glued = _glued_word(text, tokens, i)  # "وجدة" read as و + جدة, "بايدن" as ب + ايدن
-        found = places.by_arabic.get(glued)
+        found = places.by_arabic.get(glued) if glued and not _clitic_and_word(glued, word_counts) else None
         if found and {i - 1, i}.isdisjoint(covered) and _is_place_here(found, words, i - 1):
             spans.append(("place", i - 1, i + 1))
             i += 1
@@ -227,12 +238,15 @@ def _glued_word(text: str, tokens: list[Token], at: int) -> str | None:
 
 def _is_place_here(found, words: list[str], at: int) -> bool:
     before = words[at - 1] if at else ""
-    cue = before in PLACE_CUES or before in PLACE_PREPOSITIONS
     best = max(found, key=lambda place: (place.kind == "country", place.population))
+    # "في" or "من" before a word is no sign of a town far away ("من مجلسي": of the two councils)
+    cue = before in PLACE_CUES or (before in PLACE_PREPOSITIONS and best.country in REGION)
     if best.common_word:
         return cue and _bare(before) in PLACE_CUES
-    if best.kind == "country" or best.population >= MIN_CITY_POPULATION:
+    if best.kind == "country" or best.population >= MAJOR_CITY_POPULATION:
         return True
+    if best.population >= MIN_CITY_POPULATION and best.country in REGION:
+        return True  # a far-away town of the same name ("كورونا", California) needs a word before it
     return cue and best.population >= MIN_CUED_POPULATION
 
 

@@ -9,7 +9,8 @@ for one month (يونيو/حزيران, فبراير شباط), Arabic-Indic and
 not hold, by the arithmetic one). A month and year without a day
 (فبراير/شباط 2022) is kept with month precision, a year alone (عام 2019) with year precision,
 never as a made-up day. Given the publication date, `find_dates` also resolves relative
-mentions: weekdays, أمس and غدا, this month, last year, a month or a day without a year.
+mentions: weekdays, أمس and غدا, this month, last year, a month, a day or a range of days
+without a year, a day of this or last month ("في 17 من هذا الشهر").
 """
 
 from __future__ import annotations
@@ -110,8 +111,9 @@ _YEAR_CUE = (
 # Days listed before one month: "أيام 4 و5 و6 أكتوبر", "les 7, 8 et 9 mai 2024".
 _DAY_LIST = rf"(?<![\d.])(?P<days>(?:[0-3]?\d\s*(?:و|،|,|and|et)\s*)+)(?P<day>[0-3]?\d)\s+{_MONTH_PAIR}"
 _PATTERNS: list[tuple[str, re.Pattern]] = [
-    # Year first, also glued to a section label: "2017-01-22", "دولية2017/01/22".
-    ("iso", re.compile(rf"(?<![\d./-]){_YEAR}([-/.])(?P<mon>[01]?\d)\2(?P<day>[0-3]?\d)(?![\d./-])")),
+    # Year first, also glued to a section label or a weekday: "2017-01-22", "دولية2017/01/22",
+    # "الخميس-2023-01-02".
+    ("iso", re.compile(rf"(?<![\d./])(?<!\d-){_YEAR}([-/.])(?P<mon>[01]?\d)\2(?P<day>[0-3]?\d)(?![\d./-])")),
     # A Hijri date in figures, marked as Hijri: "1429/8/6 هـ".
     (
         "hijri_numeric",
@@ -138,7 +140,7 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
     (
         "numeric",
         re.compile(
-            rf"{_OPTIONAL_WEEKDAY}(?<![\d.])(?P<first>[0-3]?\d)\s?([/.\-])\s?(?P<second>[0-3]?\d)\s?\2\s?(?P<year>(?:19|20)\d\d)(?!\d)",
+            rf"{_OPTIONAL_WEEKDAY}(?<![\d.])(?P<first>[0-3]?\d)\s?([/.\-_])\s?(?P<second>[0-3]?\d)\s?\2\s?(?P<year>(?:19|20)\d\d)(?!\d)",
             re.IGNORECASE,
         ),
     ),
@@ -188,11 +190,13 @@ _FUTURE_BEFORE = re.compile(
     r"|(?:سوف|حتى)\s[^.!?؟]*$",
     re.IGNORECASE,
 )
+# "اليوم الأول لإنشائها", "the first day": a day counted, not today.
+_ORDINAL = r"الاول|الثاني|الثالث|الرابع|الخامس|السادس|السابع|الثامن|التاسع|العاشر|الاخير"
 _RELATIVE = re.compile(
     rf"{_CLITIC_START}(?:(?P<period>{'|'.join(p for p, _, _ in _RELATIVE_PERIOD)})"
     rf"|(?:(?P<before>{_PAST}|{_NEXT}|this)\s+)?(?:يوم\s+)?(?P<weekday>{_alternation(_WEEKDAYS)})"
     rf"(?:\s+(?P<after>{_PAST}|{_NEXT}))?"
-    rf"|(?P<day>{_alternation(_RELATIVE_DAY)})(?!\s+(?:السابع|التالي|الوطني|العالمي|الدولي))[\u064b\u064d]?(?:\s+(?:يوم\s+)?(?:{_alternation(_WEEKDAYS)}))?)"
+    rf"|(?P<day>{_alternation(_RELATIVE_DAY)})(?!\s+(?:{_ORDINAL}|التالي|الوطني|العالمي|الدولي|نفسه|ذاته))[\u064b\u064d]?(?:\s+(?:يوم\s+)?(?:{_alternation(_WEEKDAYS)}))?)"
     rf"{_WORD_END}",
     re.IGNORECASE,
 )
@@ -201,6 +205,19 @@ _RELATIVE = re.compile(
 _DAY_MONTH = re.compile(
     rf"{_OPTIONAL_WEEKDAY}(?:(?:the\s+)?{_DAY}(?:\s+of)?|{_WORD_START}(?P<first>فاتح)(?:\s+شهر)?){_SEP}{_MONTH_PAIR}",
     re.IGNORECASE,
+)
+# Days of a month named without a year: "من 15 إلى 20 مارس الجاري", "du 3 au 7 mai".
+_RANGE_NO_YEAR = re.compile(
+    rf"(?<!\d)(?P<day>[0-3]?\d){_RANGE_WORD}(?P<day2>[0-3]?\d){_SEP}{_MONTH_PAIR}", re.IGNORECASE
+)
+# A day of the month the article appears in, or of the one before or after: "في 17 من هذا الشهر",
+# "يوم 5 من الشهر الماضي", "on the 17th of this month".
+_MONTH_OFFSET = {
+    "هذا الشهر": 0, "الشهر الجاري": 0, "الشهر الحالي": 0, "this month": 0,
+    "الشهر الماضي": -1, "last month": -1, "الشهر المقبل": 1, "الشهر القادم": 1, "next month": 1,
+}  # fmt: skip
+_DAY_OF_MONTH = re.compile(
+    rf"(?:the\s+)?{_DAY}\s+(?:من|of)\s+(?P<which>{_alternation(_MONTH_OFFSET)}){_WORD_END}", re.IGNORECASE
 )
 _MONTH_CUE = r"في|خلال|منذ|حتي|مطلع|اوائل|اواخر|نهايه|بدايه|منتصف|in|since|until|during|en|depuis"
 _MONTH_ALONE = re.compile(
@@ -231,6 +248,8 @@ def _find(text: str, reference: date | None) -> list[FoundDate]:
     found: list[FoundDate] = []
     relative = [
         ("day_list", re.compile(_DAY_LIST, re.IGNORECASE)),
+        ("range_month", _RANGE_NO_YEAR),
+        ("day_of_month", _DAY_OF_MONTH),
         ("day_month", _DAY_MONTH),
         ("month_alone", _MONTH_ALONE),
         ("relative", _RELATIVE),
@@ -321,6 +340,18 @@ def _hijri_to_gregorian(year: int, month: int, day: int) -> date:
 
 def _relative(kind: str, match: re.Match, reference: date) -> tuple | None:
     groups = match.groupdict()
+    if kind == "day_of_month":
+        index = reference.year * 12 + reference.month - 1 + _MONTH_OFFSET[re.sub(r"\s+", " ", groups["which"].lower())]
+        try:
+            return date(index // 12, index % 12 + 1, int(groups["day"])).isoformat(), "day", "gregorian"
+        except ValueError:
+            return None
+    if kind == "range_month":
+        first = _relative("day_month", match, reference)
+        if first is None:
+            return None
+        last = _same_month(first[0], int(groups["day2"]))
+        return (first[0], "range", "gregorian", last) if last and last > first[0] else None
     if kind in ("day_month", "day_list", "month_alone"):
         month = _MONTHS[_squash(groups["month"])]
         if groups.get("month2") and _MONTHS[_squash(groups["month2"])] != month:

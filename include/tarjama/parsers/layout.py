@@ -39,11 +39,13 @@ Publicité | Rechercher | Partager | Imprimer | Commentaires | S'abonner | Lire 
 Dans la même catégorie | Sur le même sujet
 """
 CHROME_LINES = {_furniture_key(words) for words in _FURNITURE_WORDS.split("|")}
+# A masthead: "رئيس التحرير" over the editor's name.
+MASTHEAD_TITLES = r"رئيس التحرير|رئيس مجلس الإدارة|رئيس مجلس الادارة|مدير التحرير|Editor-in-Chief|Rédacteur en chef"
 _FURNITURE_STARTS = re.compile(
     r"^(?:[•·▪►»|]\s*)?(?:facebook|twitter|x \(twitter\)|google\+|youtube|rss|instagram|telegram|whatsapp|"
     r"فيسبوك|تويتر|يوتيوب|الانستغرام|واتساب)\b.{0,40}$"
     r"|^(?:تم نشر هذا المحتوى على|أنت الآن تتصفح|More forecasts:|Posts Tagged|Page \d+ of|Abonnez-vous|Follow us"
-    r"|رئيس التحرير|رئيس مجلس الإدارة|مدير التحرير|Editor-in-Chief|Rédacteur en chef|Weather Data"
+    rf"|{MASTHEAD_TITLES}|Weather Data"
     r"|جميع الحقوق محفوظة|All rights reserved|Tous droits réservés"
     r"|لن يتم نشر عنوان بريدك|Your email address will not be published)"
     r"|^\d+\s*(?:دقيقة|دقائق|min read|minutes? read)$"
@@ -51,8 +53,10 @@ _FURNITURE_STARTS = re.compile(
     r"|^[\d\s|:.,/+-]*$",
     re.IGNORECASE,
 )
+_MASTHEAD_TITLE = re.compile(rf"^(?:{MASTHEAD_TITLES})\s*:?\s*$", re.IGNORECASE)
 _MAX_FURNITURE_WORDS = 12  # longer lines are judged as text, not by the words they start with
 _BREADCRUMB_SEPARATORS = re.compile(r"\s[»›>]\s|^\s*[»›>]")
+_HOME = {"الرئيسية", "الصفحة الرئيسية", "home", "accueil"}
 # Furniture found inside stories too: page code, "read also" links, ads.
 _CODE = re.compile(r"\{[^{}]*[:;][^{}]*\}|\{\{|function\s*\(|document\.\w|=>|\bvar \w+ ?=")
 _RELATED_LINK = re.compile(
@@ -156,9 +160,19 @@ def is_chrome(line: str) -> bool:
     )
 
 
+def is_masthead_name(index: int, lines: list[str]) -> bool:
+    """The name under a masthead title: "رئيس التحرير" then "د. وجدى زين الدين"."""
+    after_title = index > 0 and bool(_MASTHEAD_TITLE.match(lines[index - 1]))
+    return after_title and len(lines[index].split()) <= _MAX_BYLINE_WORDS
+
+
 def is_breadcrumb(line: str) -> bool:
-    """ "الرئيسية » أخبار وطنية » ...": a path, not «quoted» words."""
-    return "«" not in line and len(_BREADCRUMB_SEPARATORS.findall(line)) >= (1 if line.lstrip()[:1] in "»›>" else 2)
+    """ "الرئيسية » أخبار وطنية » ...", "Home > World": a path, not «quoted» words."""
+    if "«" in line:
+        return False
+    separators = len(_BREADCRUMB_SEPARATORS.findall(line))
+    from_home = _furniture_key(_BREADCRUMB_SEPARATORS.split(line)[0]) in _HOME
+    return separators >= (1 if line.lstrip()[:1] in "»›>" or from_home else 2)
 
 
 def _is_doubled(text: str) -> bool:

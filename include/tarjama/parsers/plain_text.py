@@ -5,12 +5,14 @@ comments, footers). Some capture tools write "date 2024-11-30 <first line>" on t
 The story is found first, from its prose (`layout.split_page`); the header is read second:
 - the headline is the header line printed twice (a page's title and its heading), else the
   first one that can be a headline: not furniture, a date, a byline, a credit, a caption, a
-  menu item, a teaser cut with "...", a breadcrumb path or a single word or two;
+  masthead's name, a menu item, a teaser cut with "...", a breadcrumb path or a single word or two;
 - a page without one gets its story's first sentence as a stand-in, and keeps every line;
 - the publication date is the capture's, else a date line labelled as such ("نشر في"), else
-  the date line nearest below the headline, else a date line above it that holds nothing but
-  the date and stands apart from widgets (a "today" date beside the weather or a place name
-  is the site's, not the story's), else the story's dateline.
+  the date line nearest below the headline, else a date line right above it (at most two
+  lines between) that holds nothing but the date and stands apart from widgets (a "today"
+  date beside the weather or a place name, or at the top of the page above a masthead, is the
+  site's, not the story's), else a date line labelled as such below the story ("نشر في
+  البيان بتاريخ ..."), else the story's dateline.
 """
 
 from __future__ import annotations
@@ -35,6 +37,7 @@ from tarjama.parsers.layout import (
     is_chrome,
     is_credit_line,
     is_dated_label,
+    is_masthead_name,
     is_metadata,
     is_place_line,
     is_prose,
@@ -53,6 +56,7 @@ _MAX_SOURCE_WORDS = 6
 _SOURCE_LINES = 6  # a source line stands within this many lines below the headline
 _TEASER = re.compile(r"(?:\.\.\.|…)\s*$")
 _WIDGET = re.compile(r"°|\b\d+(?:[.,]\d+)?\s?[CF]\b|weather|طقس|الطقس|مواقيت الصلاة|prayer", re.IGNORECASE)
+_DATE_ABOVE_HEADLINE_LINES = 3  # the date line right above a headline, at most two lines between
 _OUTLET_SUFFIX = re.compile(r"\s+\|\s+[^|]{1,40}$")  # "Headline | Outlet", as a page's <title> reads
 
 
@@ -85,7 +89,7 @@ def parse(path: str, raw: bytes) -> ParsedArticle:
     if not body:
         raise ArticleError(path, "no body text: only a headline, metadata or site chrome")
     title = header.title or _first_sentence(next((line for line in body if not is_place_line(line)), body[0]))
-    published_at = captured or header.published_at
+    published_at = captured or header.published_at or _labelled_date(page.removed)
     return finish(
         ParsedArticle(
             path=path,
@@ -151,7 +155,7 @@ def _headline(lines: list[str], arabic_page: bool) -> int | None:
     def repeated(index: int) -> bool:
         text = lines[index]
         return any(
-            other == text or other.startswith(text + " ") or other.endswith(" " + text)
+            other == text or other.startswith(text + " ") or other.endswith(text)
             for j, other in enumerate(lines)
             if j != index
         )
@@ -171,7 +175,7 @@ def _can_be_headline(index: int, lines: list[str], arabic_page: bool) -> bool:
         and not (is_prose(line) and line.rstrip().endswith(".") and not _metadata_follows(index, lines))
         and not (is_chrome(line) or is_caption(line) or followed_by_credit)
         and not (date_line(line, HEADER_DATE_LINE_OTHER_WORDS) or byline_name(line) or is_credit_line(line))
-        and not is_place_line(line)
+        and not (is_place_line(line) or is_masthead_name(index, lines))
         and not (MENU_ITEM.match(line) or is_breadcrumb(line) or _TEASER.search(line) or _URL.match(line))
         and not in_other_script(line, arabic_page)
     )
@@ -198,7 +202,10 @@ def _publication_date(lines: list[str], headline: int | None) -> tuple[str | Non
     above = [
         (i, found)
         for i, found in dates
-        if headline is not None and i < headline and found[1] and not _beside_widget(i, lines)
+        if headline is not None
+        and headline - _DATE_ABOVE_HEADLINE_LINES <= i < headline
+        and found[1]
+        and not _beside_widget(i, lines)
     ]
     if headline is None:  # no headline to measure from: a date that stands apart from widgets
         below = [(i, found) for i, found in dates if not _beside_widget(i, lines)]
@@ -206,6 +213,17 @@ def _publication_date(lines: list[str], headline: int | None) -> tuple[str | Non
     for index, (value, _) in (labelled or below or above[-1:])[:1]:
         return value, index
     return None, None
+
+
+def _labelled_date(trailer: list[str]) -> str | None:
+    """The date of a line below the story that says it is the publication date, when only
+    one date is so labelled there."""
+    found = {
+        value
+        for line in trailer
+        if is_dated_label(line) and (value := (date_line(line, HEADER_DATE_LINE_OTHER_WORDS) or (None,))[0])
+    }
+    return found.pop() if len(found) == 1 else None
 
 
 def _beside_widget(index: int, lines: list[str]) -> bool:
