@@ -14,7 +14,11 @@ It prints, per corpus and half:
   (the rest are translations or transliterations: places the gazetteer does not hold);
 - `linked_right`: share of the hand-checked links (tests/fixtures/gold/place-links.tsv) that
   point at the right GeoNames place;
-- `linking_ms_per_article` beside `enrich_ms_per_article`: what linking adds to enrichment.
+- `linking_ms_per_article` beside `enrich_ms_per_article`: what linking adds to enrichment;
+- `people`: gold people found, and the share of those that carry a name on record (ArWikiCats's
+  well-known people): the identifier that makes every spelling of one person one facet value.
+  No package in use carries Wikidata ids for people, so this is the nearest measure of
+  "linked to an id".
 """
 
 from __future__ import annotations
@@ -38,7 +42,7 @@ from tarjama.arabic_ner import fold  # noqa: E402
 from tarjama.errors import ArticleError  # noqa: E402
 from tarjama.gazetteer import Gazetteer, gazetteer, link_places  # noqa: E402
 from tarjama.language import detect_language  # noqa: E402
-from tarjama.linking import same_name  # noqa: E402
+from tarjama.linking import known_arabic, known_english, same_name  # noqa: E402
 from tarjama.parsers import parse_file  # noqa: E402
 
 REPO = Path(__file__).resolve().parents[1]
@@ -54,17 +58,18 @@ def _table(path: Path) -> list[dict[str, str]]:
     return list(csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE))
 
 
-def articles() -> list[tuple[str, str, Path, list[str], int | None]]:
-    """(corpus, half, path, gold place names, characters read) for every gold file."""
+def articles() -> list[tuple[str, str, Path, dict[str, list[str]], int | None]]:
+    """(corpus, half, path, gold place and person names, characters read) for every gold file."""
     found = []
-    real_places: dict[str, list[str]] = defaultdict(list)
+    real: dict[str, dict[str, list[str]]] = defaultdict(lambda: {"place": [], "person": []})
     for row in _table(GOLD / "ner-real.tsv"):
-        if row["type"] == "place":
-            real_places[row["file"]].append(row["name"])
-    for name in sorted(real_places):
-        found.append(("real", "read", REAL / name, real_places[name], NER_WINDOW))
+        if row["type"] in ("place", "person"):
+            real[row["file"]][row["type"]].append(row["name"])
+    for name in sorted(real):
+        found.append(("real", "read", REAL / name, real[name], NER_WINDOW))
     for page in load_pages():
-        found.append((page.group, page.half, page.path, page.gold_list("places"), None))
+        gold = {"place": page.gold_list("places"), "person": page.gold_list("people")}
+        found.append((page.group, page.half, page.path, gold, None))
     return found
 
 
@@ -72,8 +77,8 @@ def _same(a: str, b: str) -> bool:
     return " ".join(fold(a).casefold().split()) == " ".join(fold(b).casefold().split()) or same_name(a, b)
 
 
-def enrich(items, pipeline) -> list[tuple[str, list[dict]]]:
-    """(language, linked place items) per article, as `tarjama process` makes them (no translation)."""
+def enrich(items, pipeline) -> list[tuple[str, dict[str, list[dict]]]]:
+    """(language, linked items per kind) per article, as `tarjama process` makes them (no translation)."""
     inputs = []
     for _, _, path, _, window in items:
         try:
@@ -85,7 +90,12 @@ def enrich(items, pipeline) -> list[tuple[str, list[dict]]]:
         language = detect_language(str(path), text)
         inputs.append((language, text, text if language == "en" else "", article.published_at))
     enriched = pipeline.enrich(inputs)
-    return [(language, found["entities"]["place"]) for (language, *_), found in zip(inputs, enriched, strict=True)]
+    return [(language, found["entities"]) for (language, *_), found in zip(inputs, enriched, strict=True)]
+
+
+def _on_record(person: dict) -> bool:
+    """A person the list of well-known people holds, by the Arabic or the English name."""
+    return bool((person.get("ar") and known_english(person["ar"], "person")) or known_arabic(person["en"], "person"))
 
 
 def _original(item: dict, language: str) -> str:
@@ -96,9 +106,15 @@ def _original(item: dict, language: str) -> str:
 def evaluate(items, results) -> dict:
     checked = {(row["file"], row["name"]): row for row in _table(CHECKED_LINKS)} if CHECKED_LINKS.exists() else {}
     counts: dict[tuple[str, str], Counter] = defaultdict(Counter)
-    for (corpus, half, path, gold, _), (language, places) in zip(items, results, strict=True):
+    for (corpus, half, path, gold, _), (language, entities) in zip(items, results, strict=True):
         key = ("real" if corpus == "real" else "dev", half)
-        for name in gold:
+        places = entities["place"]
+        for name in gold["person"]:
+            match = next((item for item in entities["person"] if _same(_original(item, language), name)), None)
+            counts[key]["gold_people"] += 1
+            counts[key]["people_found"] += match is not None
+            counts[key]["people_on_record"] += bool(match and _on_record(match))
+        for name in gold["place"]:
             counts[key]["gold_places"] += 1
             if not gazetteer().places(name):
                 continue
@@ -121,6 +137,11 @@ def evaluate(items, results) -> dict:
             "english_from_gazetteer": _ratio(c["english_from_gazetteer"], c["found"]),
             "linked_right": _ratio(c["linked_right"], c["checked"]),
             "links_checked": c["checked"],
+            "people": {
+                "gold": c["gold_people"],
+                "found": _ratio(c["people_found"], c["gold_people"]),
+                "found_on_record": _ratio(c["people_on_record"], c["people_found"]),
+            },
         }
     return report
 
@@ -146,7 +167,7 @@ def timing(items, results, pipeline) -> dict:
     for _ in range(TIMING_ROUNDS):
         pipeline.enrich(texts)
     enrich_s = (time.process_time() - started) / TIMING_ROUNDS
-    names = [[_original(item, language) for item in places] for language, places in results]
+    names = [[_original(item, language) for item in entities["place"]] for language, entities in results]
     started = time.process_time()
     for _ in range(TIMING_ROUNDS * 10):
         for article_names in names:
@@ -167,9 +188,11 @@ def sample(items, results, size: int) -> list[str]:
     """Links to check by hand, drawn at random (seeded) from the read files: file, name, and
     what they were linked to."""
     rows = []
-    for (_, half, path, _, _), (language, places) in zip(items, results, strict=True):
+    for (_, half, path, _, _), (language, entities) in zip(items, results, strict=True):
         if half in ("read", "dev"):
-            rows += [(path.name, _original(item, language), item) for item in places if "geonames_id" in item]
+            rows += [
+                (path.name, _original(item, language), item) for item in entities["place"] if "geonames_id" in item
+            ]
     chosen = random.Random(7).sample(rows, min(size, len(rows)))
     lines = ["file\tname\tgeonames_id\tenglish\tcountry\tconfidence"]
     for file, name, item in sorted(chosen):
