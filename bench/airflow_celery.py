@@ -33,6 +33,24 @@ from airflow_standalone import BIN, StandaloneAirflow, _free_port
 BENCH = Path(__file__).resolve().parent
 
 
+def etl_environment(root: Path, landing: Path, elasticsearch_url: str, alias: str, **extra: str) -> dict[str, str]:
+    """The environment the DAGs run in: the node as Airflow's connection, the landing zone,
+    quarantine and staging under `root`, the index alias, one engine thread per worker."""
+    from urllib.parse import urlsplit
+
+    url = urlsplit(elasticsearch_url)
+    return {
+        **os.environ,
+        "AIRFLOW_CONN_ELASTICSEARCH_DEFAULT": f"elasticsearch://{url.hostname}:{url.port}/{url.scheme}",
+        "TARJAMA_LANDING_DIR": str(landing),
+        "TARJAMA_QUARANTINE_DIR": str(root / "quarantine"),
+        "TARJAMA_STAGING_DIR": str(root / "staging"),
+        "TARJAMA_INDEX_ALIAS": alias,
+        "TARJAMA_TRANSLATION_INTER_THREADS": "1",
+        **extra,
+    }
+
+
 class ServiceMissing(RuntimeError):
     pass
 

@@ -45,7 +45,7 @@ from tarjama.errors import ArticleError  # noqa: E402
 from tarjama.language import detect_language  # noqa: E402
 from tarjama.linking import same_name  # noqa: E402
 from tarjama.parsers import parse_file  # noqa: E402
-from tarjama.text import normalize  # noqa: E402
+from tarjama.text import normalize, without_markup  # noqa: E402
 
 REPO = Path(__file__).resolve().parents[1]
 DEV_CORPUS = REPO.parent / "shared" / "samples" / "dev"
@@ -147,7 +147,8 @@ def extract(pages: list[Page]) -> list[Extracted]:
 
 
 def _words(text: str) -> list[str]:
-    return _WORD.findall(normalize(text).casefold())
+    """The words of a text, HTML tags a capture kept left out (they are no story's words)."""
+    return _WORD.findall(normalize(without_markup(text, min_tags=1)).casefold())
 
 
 def line_kept(line: str, body: str, body_trigrams: set[tuple[str, ...]]) -> bool:

@@ -26,12 +26,11 @@ import time
 import uuid
 from collections import Counter
 from pathlib import Path
-from urllib.parse import urlsplit
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "bench"))
 
-from airflow_celery import CeleryAirflow  # noqa: E402
+from airflow_celery import CeleryAirflow, etl_environment  # noqa: E402
 from backfill import write_landing_zone  # noqa: E402
 
 from tarjama import es_index  # noqa: E402
@@ -42,17 +41,8 @@ WORKERS = ["worker-a", "worker-b"]
 
 
 def phase(root: Path, landing: Path, url: str, workers: int, first: str, last: str, articles: int) -> dict:
-    parts = urlsplit(url)
     alias = f"bench-scale-{uuid.uuid4().hex[:8]}"
-    env = {
-        **os.environ,
-        "AIRFLOW_CONN_ELASTICSEARCH_DEFAULT": f"elasticsearch://{parts.hostname}:{parts.port}/{parts.scheme}",
-        "TARJAMA_LANDING_DIR": str(landing),
-        "TARJAMA_QUARANTINE_DIR": str(root / "quarantine"),
-        "TARJAMA_STAGING_DIR": str(root / "staging"),
-        "TARJAMA_INDEX_ALIAS": alias,
-        "TARJAMA_TRANSLATION_INTER_THREADS": "1",
-    }
+    env = etl_environment(root, landing, url, alias)
     pools = {"translation": workers, "elasticsearch": 2}
     client = es_index.connect(url)
     try:

@@ -33,6 +33,7 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "bench"))
 
 from generator import generator  # noqa: E402
+from translate import summary  # noqa: E402
 
 from tarjama import es_index  # noqa: E402
 from tarjama.text import split_sentences  # noqa: E402
@@ -134,14 +135,6 @@ def run(translator, articles, client=None) -> dict:
     return result
 
 
-def spread(values: list[float], digits: int = 3) -> dict:
-    return {
-        "median": round(statistics.median(values), digits),
-        "min": round(min(values), digits),
-        "max": round(max(values), digits),
-    }
-
-
 def translator_for(model: str):
     from tarjama.translate import ArgosTranslator, find_package
 
@@ -201,13 +194,13 @@ def main() -> None:
                 "sentences": with_[0]["sentences"],
                 "sentences_translated": with_[0]["sentences_translated"],
                 "memory_hit_rate": round(hit_rate, 4),
-                "wall_seconds_without": spread([r["seconds"] for r in without]),
-                "wall_seconds_with": spread([r["seconds"] for r in with_]),
-                "time_saved": spread(saved, 4),
+                "wall_seconds_without": summary([r["seconds"] for r in without], 3),
+                "wall_seconds_with": summary([r["seconds"] for r in with_], 3),
+                "time_saved": summary(saved, 4),
                 "time_saved_vs_hit_rate": round(statistics.median(saved) / hit_rate, 3) if hit_rate else None,
                 "extra_cost": round(-statistics.median(saved), 4) if not hit_rate else None,
-                "lookup_ms_per_sentence": spread([r["lookup_ms_per_sentence"] for r in with_], 4),
-                "store_ms_per_sentence": spread([r["store_ms_per_sentence"] for r in with_], 4),
+                "lookup_ms_per_sentence": summary([r["lookup_ms_per_sentence"] for r in with_], 4),
+                "store_ms_per_sentence": summary([r["store_ms_per_sentence"] for r in with_], 4),
                 "bytes_per_entry": round(statistics.median(r["bytes_per_entry"] for r in with_)),
                 "memory_errors": sum(r["errors"] for r in with_),
             }

@@ -9,7 +9,6 @@ import time
 import uuid
 from collections import Counter
 from concurrent.futures import ThreadPoolExecutor
-from urllib.parse import urlsplit
 
 import pytest
 from conftest import REPO, load_bench
@@ -54,18 +53,8 @@ def cluster(landing, elasticsearch_url, tmp_path_factory):
 
     airflow_celery = load_bench("airflow_celery")
     root = tmp_path_factory.mktemp("distributed")
-    url = urlsplit(elasticsearch_url)
     alias = f"tarjama-dist-{uuid.uuid4().hex[:8]}"
-    env = {
-        **os.environ,
-        "AIRFLOW_CONN_ELASTICSEARCH_DEFAULT": f"elasticsearch://{url.hostname}:{url.port}/{url.scheme}",
-        "TARJAMA_LANDING_DIR": str(landing),
-        "TARJAMA_QUARANTINE_DIR": str(root / "quarantine"),
-        "TARJAMA_STAGING_DIR": str(root / "staging"),
-        "TARJAMA_INDEX_ALIAS": alias,
-        "TARJAMA_BATCH_FILES": str(BATCH_FILES),
-        "TARJAMA_TRANSLATION_INTER_THREADS": "1",
-    }
+    env = airflow_celery.etl_environment(root, landing, elasticsearch_url, alias, TARJAMA_BATCH_FILES=str(BATCH_FILES))
     airflow = airflow_celery.CeleryAirflow(
         root / "airflow",
         env,

@@ -133,6 +133,9 @@ def test_a_paragraph_with_two_quotations_is_story():
         # a weekday glued to the date; underscores between day, month and year
         ([HEADLINE, "الخميس-2023-01-02 08:54 am"], HEADLINE, "2023-01-02"),
         ([HEADLINE, "22 _ 6 _2025"], HEADLINE, "2025-06-22"),
+        # a year glued to the time; a date line ending with an empty label
+        ([HEADLINE, "24 سبتمبر 201710:42"], HEADLINE, "2017-09-24"),
+        ([HEADLINE, "27 أبريل 2024آخر تحديث :"], HEADLINE, "2024-04-27"),
         # a breadcrumb from the home page, with one step, is not the headline
         (["الرئيسية » نفط وبتروكيماويات", HEADLINE], HEADLINE, None),
         # the headline printed again glued to a breadcrumb: the clean one
@@ -149,12 +152,29 @@ def test_headlines_and_dates_in_the_forms_pages_use(page, title, published_at):
         assert article.paragraphs[0].startswith("الفاشر")
 
 
-def test_a_publication_date_labelled_below_the_story():
-    """ "نشر في البيان بتاريخ ...", printed after the story, when nothing above it gives a date."""
-    text = f"{SENTENCES[0]}\n\n{SENTENCES[1]}\n\nنشر في البيان 11230 بتاريخ 2011/3/18\n\nأضف تعليقاً\n"
+@pytest.mark.parametrize(
+    ("trailer", "published_at"),
+    [
+        # labelled, after the story, when nothing above it gives a date
+        (["نشر في البيان 11230 بتاريخ 2011/3/18", "أضف تعليقاً"], "2011-03-18"),
+        # the date alone, with its time, right under the story
+        (["19-10-2019, 19:45", "العودة للخلف"], "2019-10-19"),
+        # a list of dated links is not the story's date
+        (["16 novembre 2025 - 09:00", "15 novembre 2025 - 12:00", "14 novembre 2025 - 22:00"], None),
+    ],
+)
+def test_a_publication_date_below_the_story(trailer, published_at):
+    text = "\n\n".join([SENTENCES[0], SENTENCES[1], *trailer])
     article = next(parse_bytes("page.txt", text.encode(), "text"))
-    assert article.published_at == "2011-03-18"
+    assert article.published_at == published_at
     assert article.paragraphs == (SENTENCES[0], SENTENCES[1])
+
+
+def test_a_date_line_inside_the_story_is_the_story_s():
+    """A short line with a date after paragraphs of the story ("العقوبات حسب قرار 24 أفريل 2008")
+    is not a publication date line."""
+    text = "\n\n".join([HEADLINE, SENTENCES[0], SENTENCES[1], "العقوبات حسب قرار 24 أفريل 2008", SENTENCES[3]])
+    assert next(parse_bytes("page.txt", text.encode(), "text")).published_at is None
 
 
 def _real_texts():

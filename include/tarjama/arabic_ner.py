@@ -21,6 +21,8 @@ from pathlib import Path
 import spacy
 from spacy.tokens import Doc
 
+from tarjama.text import sentence_spans
+
 LABELS = {"PER": "person", "ORG": "org", "LOC": "place"}
 PREFIXES = ("و", "ف", "ب", "ل")
 SUFFIXES = ("هما", "هم", "ها", "ه")
@@ -30,7 +32,6 @@ _MARKS = re.compile(r"[\u064b-\u065f\u0670\u0640\u200e\u200f\u200b-\u200d\ufeff]
 _TOKEN = re.compile(r"[\w\u064b-\u065f\u0670\u0640]+|[^\w\s\u064b-\u065f\u0670\u0640]")
 _ARABIC = re.compile(r"^[\u0621-\u064a]+$")
 _ARABIC_OR_LATIN = re.compile(r"^\w+$")
-_SENTENCE_END = re.compile(r"[.!?؟]+[\"'»”)]*\s+")
 
 
 def fold(word: str) -> str:
@@ -347,19 +348,6 @@ def _trim(tokens: list[Token], kind: str | None) -> list[Token]:
     if kind == "person":  # a title after a name starts another phrase: "عبد الله الثاني الزعيم الكوري"
         tokens = tokens[: next((i for i, t in enumerate(tokens) if i and t.text in TITLES), len(tokens))]
     return tokens
-
-
-def sentence_spans(text: str) -> list[tuple[int, int]]:
-    """(start, end) of each sentence: lines, cut after . ! ? ؟ and the space that follows."""
-    spans = []
-    for line in re.finditer(r"[^\n]+", text):
-        start = line.start()
-        for end_mark in _SENTENCE_END.finditer(line.group(0)):
-            spans.append((start, line.start() + end_mark.end()))
-            start = line.start() + end_mark.end()
-        if start < line.end():
-            spans.append((start, line.end()))
-    return spans
 
 
 @cache

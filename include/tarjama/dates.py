@@ -89,8 +89,9 @@ _MONTH = rf"(?:{_alternation(_MONTHS)})\.?(?![^\W\d_]|[\u0621-\u064a\u0671-\u06d
 _MONTH_PAIR = rf"(?P<month>{_MONTH})(?:\s*[/(-]?\s*(?P<month2>{_MONTH})\s*\)?)?"
 # A day may be glued to the word before it ("و3 كانون الثاني", a byline "سيد30 مارس").
 _DAY = r"(?<!\d)(?P<day>[0-3]?\d)(?:st|nd|rd|th|er)?"
-# A year may be glued to a reading-time widget ("20223 دقائق" is 2022, then "3 minutes").
-_YEAR = r"(?P<year>(?:19|20)\d\d)(?:(?!\d)|(?=\d\d?\s*(?:دقائق|دقيقه|min)))"
+# A year may be glued to a reading-time widget ("20223 دقائق" is 2022, then "3 minutes") or to
+# a time ("24 سبتمبر 201710:42").
+_YEAR = r"(?P<year>(?:19|20)\d\d)(?:(?!\d)|(?=\d\d?\s*(?:دقائق|دقيقه|min))|(?=(?:[01]?\d|2[0-3]):[0-5]\d))"
 _SEP = r"\s*[/\-.,،]?\s*"
 # Between a month and its year, Arabic often writes "عام" or "من عام": "ديسمبر عام 1945".
 _YEAR_SEP = r"\s*[/\-.,،]?\s*(?:(?:من\s+)?(?:عام|العام|سنه)\s+)?"

@@ -2,16 +2,34 @@
 
 from __future__ import annotations
 
+import html
 import re
 import unicodedata
 
-# A sentence ends at . ! ? ؟ (and the Arabic full stop ۔) followed by space; the Arabic comma ،
-# does not end one. Quotes or brackets right after the mark stay with the sentence.
-_SENTENCE_END = re.compile(r"([.!?؟۔][\"'»”)\]]*)\s+")
+# A sentence ends at . ! ? ؟ (and the Urdu full stop ۔) followed by space, and at the end of a
+# line; the Arabic comma ، does not end one. Quotes or brackets right after the mark stay with
+# the sentence.
+_SENTENCE_END = re.compile(r"[.!?؟۔]+[\"'»”)\]]*\s+")
 _SPACES = re.compile(r"[ \t\u00a0\u200f\u200e]+")
 # Control characters, and bidi embeddings, overrides and isolates that can make a title display
 # as something else; the zero-width space and a stray BOM are invisible. None of them is text.
 _INVISIBLE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\u200b\ufeff]")
+
+
+# HTML tags left in a text capture (a CMS's export: "<p>...</p>", "<!-- wp:paragraph -->").
+_MARKUP = re.compile(
+    r"<!--.*?-->|</?(?:p|br|li|ul|ol|strong|b|i|em|span|div|h[1-6]|a|blockquote|figure|figcaption|img)\b[^<>]{0,300}>",
+    re.IGNORECASE | re.DOTALL,
+)
+MIN_MARKUP_TAGS = 3  # fewer may be text about HTML
+
+
+def without_markup(text: str, min_tags: int = MIN_MARKUP_TAGS) -> str:
+    """The text of a capture that kept its HTML tags: tags out (each leaves a space), entities
+    read; a text with fewer than `min_tags` tags is left as it is."""
+    if len(_MARKUP.findall(text)) < min_tags:
+        return text
+    return html.unescape(_MARKUP.sub(" ", text))
 
 
 def normalize(text: str) -> str:
@@ -21,10 +39,22 @@ def normalize(text: str) -> str:
     return "\n".join(lines).strip()
 
 
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each sentence of the text, the space after it included: the one way
+    Tarjama cuts text into sentences, for translation and for the Arabic NER alike."""
+    spans = []
+    for line in re.finditer(r"[^\n]+", text):
+        start = line.start()
+        for end_mark in _SENTENCE_END.finditer(text, line.start(), line.end()):
+            spans.append((start, end_mark.end()))
+            start = end_mark.end()
+        if start < line.end():
+            spans.append((start, line.end()))
+    return spans
+
+
 def split_sentences(paragraph: str) -> list[str]:
-    parts = _SENTENCE_END.split(paragraph)  # text, end mark, text, end mark, ..., text
-    sentences = (text + (parts[i + 1] if i + 1 < len(parts) else "") for i, text in enumerate(parts) if i % 2 == 0)
-    return [sentence.strip() for sentence in sentences if sentence.strip()]
+    return [sentence for start, end in sentence_spans(paragraph) if (sentence := paragraph[start:end].strip())]
 
 
 def paragraphs(text: str) -> list[str]:

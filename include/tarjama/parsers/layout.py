@@ -224,7 +224,9 @@ def date_line(line: str, other_words: int = 2) -> tuple[str, bool] | None:
     weekdays, times, labels ("نشر في", "Publié le", "Last Modified") and at most `other_words`
     other words (a byline, a section name), or a short byline beside it after a "|"; `pure`
     when there are none (a place beside the date marks the site's "today" widget)."""
-    sentence = other_words > 2 and _SENTENCE_END.search(line) and not is_dated_label(line)
+    # a line that ends a sentence is prose, not a date line; one that ends with a label's colon
+    # ("27 أبريل 2024آخر تحديث :") is not a sentence
+    sentence = other_words > 2 and _SENTENCE_END.search(line.rstrip(" :")) and not is_dated_label(line)
     if len(line.split()) > _MAX_DATE_LINE_WORDS or sentence:
         return None
     segments = [part for part in line.split("|") if part.strip()]

@@ -1,18 +1,21 @@
 """Plain-text articles in the layouts news pages are saved in: a header (site menus, widgets,
 the headline, a date line, a byline, a credit), the story, then a trailer (related links,
-comments, footers). Some capture tools write "date 2024-11-30 <first line>" on the first line.
+comments, footers). Some capture tools write "date 2024-11-30 <first line>" on the first line;
+some keep the page's HTML tags, which are taken out.
 
 The story is found first, from its prose (`layout.split_page`); the header is read second:
 - the headline is the header line printed twice (a page's title and its heading), else the
   first one that can be a headline: not furniture, a date, a byline, a credit, a caption, a
-  masthead's name, a menu item, a teaser cut with "...", a breadcrumb path or a single word or two;
+  masthead's name, a menu item, a teaser cut with "...", a breadcrumb path, a ticker, a clock or
+  a single word or two;
 - a page without one gets its story's first sentence as a stand-in, and keeps every line;
 - the publication date is the capture's, else a date line labelled as such ("نشر في"), else
-  the date line nearest below the headline, else a date line right above it (at most two
+  the date line nearest below the headline (one with other words than the date only before the
+  story's second paragraph: after it, a date is the story's), else a date line right above it (at most two
   lines between) that holds nothing but the date and stands apart from widgets (a "today"
   date beside the weather or a place name, or at the top of the page above a masthead, is the
-  site's, not the story's), else a date line labelled as such below the story ("نشر في
-  البيان بتاريخ ..."), else the story's dateline.
+  site's, not the story's), else a date line below the story: labelled as such ("نشر في
+  البيان بتاريخ ...") or right under it with nothing but the date, else the story's dateline.
 """
 
 from __future__ import annotations
@@ -44,7 +47,7 @@ from tarjama.parsers.layout import (
     place_and_source,
     split_page,
 )
-from tarjama.text import normalize, paragraphs, split_sentences
+from tarjama.text import normalize, paragraphs, split_sentences, without_markup
 
 _CAPTURE_PREFIX = re.compile(r"^date (\d{4}-\d{2}-\d{2})\s*(.*)$")
 _URL = re.compile(r"^https?://\S+$")
@@ -55,7 +58,12 @@ _MIN_STANDFIRST_WORDS = 12
 _MAX_SOURCE_WORDS = 6
 _SOURCE_LINES = 6  # a source line stands within this many lines below the headline
 _TEASER = re.compile(r"(?:\.\.\.|…)\s*$")
+_TICKER = re.compile(r"::.*::")  # "item :: item :: item", a news ticker
+_CLOCK = re.compile(r"(?<!\d)(?:[01]?\d|2[0-3]):[0-5]\d(?!\d)")  # "Heure de Tunis : 02:13", a clock widget
+_MAX_CLOCK_WORDS = 6
 _WIDGET = re.compile(r"°|\b\d+(?:[.,]\d+)?\s?[CF]\b|weather|طقس|الطقس|مواقيت الصلاة|prayer", re.IGNORECASE)
+_STANDFIRST_PARAGRAPHS = 1
+_TRAILER_DATE_LINES = 3  # a date printed under the story stands within this many lines of it
 _DATE_ABOVE_HEADLINE_LINES = 3  # the date line right above a headline, at most two lines between
 _OUTLET_SUFFIX = re.compile(r"\s+\|\s+[^|]{1,40}$")  # "Headline | Outlet", as a page's <title> reads
 
@@ -74,7 +82,7 @@ class _Header:
 
 def parse(path: str, raw: bytes) -> ParsedArticle:
     decoded = decode(path, raw)
-    lines = paragraphs(normalize(decoded.text))
+    lines = paragraphs(normalize(without_markup(decoded.text)))
     if not lines:
         raise ArticleError(path, "empty article: no text after decoding")
     captured = None
@@ -89,7 +97,7 @@ def parse(path: str, raw: bytes) -> ParsedArticle:
     if not body:
         raise ArticleError(path, "no body text: only a headline, metadata or site chrome")
     title = header.title or _first_sentence(next((line for line in body if not is_place_line(line)), body[0]))
-    published_at = captured or header.published_at or _labelled_date(page.removed)
+    published_at = captured or header.published_at or _trailer_date(_trailer(lines, page.story))
     return finish(
         ParsedArticle(
             path=path,
@@ -177,6 +185,7 @@ def _can_be_headline(index: int, lines: list[str], arabic_page: bool) -> bool:
         and not (date_line(line, HEADER_DATE_LINE_OTHER_WORDS) or byline_name(line) or is_credit_line(line))
         and not (is_place_line(line) or is_masthead_name(index, lines))
         and not (MENU_ITEM.match(line) or is_breadcrumb(line) or _TEASER.search(line) or _URL.match(line))
+        and not (_TICKER.search(line) or (len(words) <= _MAX_CLOCK_WORDS and _CLOCK.search(line)))
         and not in_other_script(line, arabic_page)
     )
 
@@ -198,7 +207,14 @@ def _publication_date(lines: list[str], headline: int | None) -> tuple[str | Non
     """(date, its line) by the order in the module's docstring, the capture's date aside."""
     dates = [(i, found) for i, line in enumerate(lines) if (found := date_line(line, HEADER_DATE_LINE_OTHER_WORDS))]
     labelled = [(i, found) for i, found in dates if is_dated_label(lines[i])]
-    below = [(i, found) for i, found in dates if headline is None or i > headline]
+    first = -1 if headline is None else headline
+    # below the headline, before its story (a standfirst may stand between): a date line with
+    # other words after paragraphs of the story is the story's ("العقوبات حسب قرار 24 أفريل 2008")
+    below = [
+        (i, found)
+        for i, found in dates
+        if i > first and (found[1] or sum(map(is_prose, lines[first + 1 : i])) <= _STANDFIRST_PARAGRAPHS)
+    ]
     above = [
         (i, found)
         for i, found in dates
@@ -215,15 +231,29 @@ def _publication_date(lines: list[str], headline: int | None) -> tuple[str | Non
     return None, None
 
 
-def _labelled_date(trailer: list[str]) -> str | None:
-    """The date of a line below the story that says it is the publication date, when only
-    one date is so labelled there."""
-    found = {
-        value
+def _trailer(lines: list[str], story: list[str]) -> list[str]:
+    """The lines after the story's last."""
+    kept = set(story)
+    last = max((i for i, line in enumerate(lines) if line in kept), default=len(lines) - 1)
+    return lines[last + 1 :]
+
+
+def _trailer_date(trailer: list[str]) -> str | None:
+    """The date printed below the story: a line labelled as the publication date ("نشر في
+    البيان بتاريخ ..."), when only one date is so labelled, else a line that holds nothing but a
+    date (and its time) among the first lines after the story, when no other date follows (a
+    list of dated links)."""
+    labelled = {
+        found[0]
         for line in trailer
-        if is_dated_label(line) and (value := (date_line(line, HEADER_DATE_LINE_OTHER_WORDS) or (None,))[0])
+        if is_dated_label(line) and (found := date_line(line, HEADER_DATE_LINE_OTHER_WORDS))
     }
-    return found.pop() if len(found) == 1 else None
+    if labelled:
+        return labelled.pop() if len(labelled) == 1 else None
+    alone = [(i, found[0]) for i, line in enumerate(trailer) if (found := date_line(line)) and found[1]]
+    if alone and alone[0][0] < _TRAILER_DATE_LINES and len({value for _, value in alone}) == 1:
+        return alone[0][1]
+    return None  # none, or a list of dated links
 
 
 def _beside_widget(index: int, lines: list[str]) -> bool:
