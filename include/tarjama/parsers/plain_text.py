@@ -10,12 +10,13 @@ The story is found first, from its prose (`layout.split_page`); the header is re
   a single word or two;
 - a page without one gets its story's first sentence as a stand-in, and keeps every line;
 - the publication date is the capture's, else a date line labelled as such ("نشر في"), else
-  the date line nearest below the headline (one with other words than the date only before the
-  story's second paragraph: after it, a date is the story's), else a date line right above it (at most two
-  lines between) that holds nothing but the date and stands apart from widgets (a "today"
-  date beside the weather or a place name, or at the top of the page above a masthead, is the
-  site's, not the story's), else a date line below the story: labelled as such ("نشر في
-  البيان بتاريخ ...") or right under it with nothing but the date, else the story's dateline.
+  the date line nearest below the headline (one with other words than the date only before
+  the story's second paragraph: after it, a date is the story's), else a date line right above
+  it (at most two lines between) that holds nothing but the date and stands apart from widgets
+  (a "today" date beside the weather or a place name, or at the top of the page above a
+  masthead, is the site's, not the story's), else a date line below the story: labelled as
+  such ("نشر في البيان بتاريخ ...") or right under it with nothing but the date, else the
+  story's dateline.
 """
 
 from __future__ import annotations
