@@ -21,14 +21,11 @@ from pathlib import Path
 import spacy
 from spacy.tokens import Doc
 
-from tarjama.text import sentence_spans
+from tarjama.text import fold_arabic, sentence_spans
 
 LABELS = {"PER": "person", "ORG": "org", "LOC": "place"}
 PREFIXES = ("و", "ف", "ب", "ل")
 SUFFIXES = ("هما", "هم", "ها", "ه")
-# Alef forms, alef maqsura, and the Persian and Urdu letters some Arabic sites type (ھ ک ی).
-_FOLD = str.maketrans("أإآٱىھکی٠١٢٣٤٥٦٧٨٩", "اااايهكي0123456789")
-_MARKS = re.compile(r"[\u064b-\u065f\u0670\u0640\u200e\u200f\u200b-\u200d\ufeff]")
 _TOKEN = re.compile(r"[\w\u064b-\u065f\u0670\u0640]+|[^\w\s\u064b-\u065f\u0670\u0640]")
 _ARABIC = re.compile(r"^[\u0621-\u064a]+$")
 _ARABIC_OR_LATIN = re.compile(r"^\w+$")
@@ -36,7 +33,7 @@ _ARABIC_OR_LATIN = re.compile(r"^\w+$")
 
 def fold(word: str) -> str:
     """The corpus's spelling: diacritics and tatweel removed, alef, ya and heh forms folded."""
-    return _MARKS.sub("", word).translate(_FOLD)
+    return fold_arabic(word)
 
 
 def name_key(name: str) -> str:

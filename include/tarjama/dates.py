@@ -23,10 +23,11 @@ from datetime import date, timedelta
 from hijridate import Hijri
 
 from tarjama.models import DateMention
+from tarjama.text import ARABIC_LOOSE_FOLD
 
-_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
-# One character for one, so that a match in the folded text is a match in the original.
-_FOLD = str.maketrans("أإآٱىة", "اااايه")
+# One character for one, so that a match in the folded text is a match in the original. The
+# patterns below are written folded: "الفايت" for "الفائت", "حتي" for "حتى".
+_FOLD = ARABIC_LOOSE_FOLD
 
 _GREGORIAN_NAMES = {
     1: "يناير ينير جانفي كانون الثاني جنوری ژانویه january jan janvier",
@@ -91,7 +92,7 @@ _MONTH_PAIR = rf"(?P<month>{_MONTH})(?:\s*[/(-]?\s*(?P<month2>{_MONTH})\s*\)?)?"
 _DAY = r"(?<!\d)(?P<day>[0-3]?\d)(?:st|nd|rd|th|er)?"
 # A year may be glued to a reading-time widget ("20223 دقائق" is 2022, then "3 minutes") or to
 # a time ("24 سبتمبر 201710:42").
-_YEAR = r"(?P<year>(?:19|20)\d\d)(?:(?!\d)|(?=\d\d?\s*(?:دقائق|دقيقه|min))|(?=(?:[01]?\d|2[0-3]):[0-5]\d))"
+_YEAR = r"(?P<year>(?:19|20)\d\d)(?:(?!\d)|(?=\d\d?\s*(?:دقايق|دقيقه|min))|(?=(?:[01]?\d|2[0-3]):[0-5]\d))"
 _SEP = r"\s*[/\-.,،]?\s*"
 # Between a month and its year, Arabic often writes "عام" or "من عام": "ديسمبر عام 1945".
 _YEAR_SEP = r"\s*[/\-.,،]?\s*(?:(?:من\s+)?(?:عام|العام|سنه)\s+)?"
@@ -167,7 +168,7 @@ _WEEKDAYS = {
     "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6,
     "lundi": 0, "mardi": 1, "mercredi": 2, "jeudi": 3, "vendredi": 4, "samedi": 5, "dimanche": 6,
 }  # fmt: skip
-_PAST = r"الماضيه|الماضي|الفائته|الفائت|last|dernier|dernière"
+_PAST = r"الماضيه|الماضي|الفايته|الفايت|last|dernier|dernière"
 _NEXT = r"المقبله|المقبل|القادمه|القادم|next|prochain|prochaine"
 _RELATIVE_DAY = {
     "امس": -1, "البارحه": -1, "yesterday": -1, "hier": -1,
@@ -188,7 +189,7 @@ _RELATIVE_PERIOD = [
 # Sunday", "schools closed until Saturday"), as a weekday with "next" is.
 _FUTURE_BEFORE = re.compile(
     r"\b(?:will|shall|expected|set to|scheduled|due to|until|till|sera|seront|va|vont|jusqu'(?:à|au))\b[^.!?؟]*$"
-    r"|(?:سوف|حتى)\s[^.!?؟]*$",
+    r"|سوف\s[^.!?؟]*$",  # not "حتى": "even" as often as "until"
     re.IGNORECASE,
 )
 # "اليوم الأول لإنشائها", "the first day": a day counted, not today.
@@ -220,7 +221,7 @@ _MONTH_OFFSET = {
 _DAY_OF_MONTH = re.compile(
     rf"(?:the\s+)?{_DAY}\s+(?:من|of)\s+(?P<which>{_alternation(_MONTH_OFFSET)}){_WORD_END}", re.IGNORECASE
 )
-_MONTH_CUE = r"في|خلال|منذ|حتي|مطلع|اوائل|اواخر|نهايه|بدايه|منتصف|in|since|until|during|en|depuis"
+_MONTH_CUE = r"في|خلال|منذ|حتي|مطلع|اوايل|اواخر|نهايه|بدايه|منتصف|in|since|until|during|en|depuis"
 _MONTH_ALONE = re.compile(
     rf"{_CLITIC_START}(?:{_MONTH_CUE})\s+(?:شهر\s+)?{_MONTH_PAIR}(?:\s+(?P<after>{_PAST}|{_NEXT}))?", re.IGNORECASE
 )
@@ -244,7 +245,7 @@ def find_explicit_dates(text: str) -> list[FoundDate]:
 
 
 def _find(text: str, reference: date | None) -> list[FoundDate]:
-    folded = text.translate(_DIGITS).translate(_FOLD).lower()
+    folded = text.translate(_FOLD).lower()
     taken: list[tuple[int, int]] = []
     found: list[FoundDate] = []
     relative = [

@@ -21,6 +21,7 @@ from rapidfuzz.distance import Levenshtein
 from tarjama.arabic_ner import ArabicName, famous_people, fold, known_organisations, name_key, person_name_units
 from tarjama.gazetteer import latin_key, link_places
 from tarjama.models import Entities
+from tarjama.text import ARABIC_MARKS
 
 KINDS = ("person", "org", "place")
 MATCH_RATIO = 0.8
@@ -42,7 +43,6 @@ _CONSONANTS = {
     "پ": "p", "چ": "ch", "ژ": "zh", "گ": "g", "ڤ": "v",
 }  # fmt: skip
 _VOWELS = {"ا": "a", "آ": "a", "إ": "i", "ى": "a", "ة": "a"}
-_MARKS_AND_TATWEEL = re.compile(r"[\u064b-\u065f\u0670\u0640]")
 
 
 def transliterate(name: str, person: bool = False) -> str:
@@ -51,7 +51,7 @@ def transliterate(name: str, person: bool = False) -> str:
     Hassan Nasrallah), letter by letter where not (بوتن → Butn)."""
     if not re.search("[\u0621-\u064a]", name):
         return name  # already in Latin script ("SWI")
-    words = _MARKS_AND_TATWEEL.sub("", name).split()
+    words = ARABIC_MARKS.sub("", name).split()
     latin = []
     while words:
         for size in (2, 1) if person else ():

@@ -18,6 +18,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from tarjama.text import fold_arabic
+
 THRESHOLD = 0.3
 MAX_REMEMBERED = 20_000  # documents a run keeps in memory; older ones are found through the index
 PERMUTATIONS = 64
@@ -27,8 +29,6 @@ _PRIME = np.uint64(4294967311)  # the first prime above 2**32
 _rng = np.random.default_rng(20241130)
 _A = _rng.integers(1, 2**31, PERMUTATIONS, dtype=np.uint64)
 _B = _rng.integers(0, 2**31, PERMUTATIONS, dtype=np.uint64)
-_FOLD = str.maketrans("أإآٱىةؤئ٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "اااايهوي01234567890123456789")
-_MARKS = re.compile(r"[\u064b-\u065f\u0670\u0640]")  # harakat, superscript alef, tatweel
 _WORD = re.compile(r"\w+")
 
 
@@ -56,7 +56,7 @@ class Fingerprint:
 
 
 def words(text: str) -> list[str]:
-    text = _MARKS.sub("", unicodedata.normalize("NFKC", text)).translate(_FOLD).casefold()
+    text = fold_arabic(unicodedata.normalize("NFKC", text), loose=True).casefold()
     return _WORD.findall(text)
 
 

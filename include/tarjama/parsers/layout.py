@@ -11,15 +11,15 @@ from dataclasses import dataclass, field, replace
 from tarjama.dates import find_explicit_dates, publication_date
 from tarjama.errors import ArticleError
 from tarjama.models import ParsedArticle
+from tarjama.text import fold_arabic
 
 SENTENCE_PUNCTUATION = re.compile(r"[.!?؟،,:؛\"«»“”]")
 MAX_CHROME_WORDS = 4
 MAX_TITLE_CHARS = 300
-_FOLD_ALEF = str.maketrans("أإآى", "اااي", "ًٌٍ")
 
 
 def _furniture_key(text: str) -> str:
-    return " ".join(text.translate(_FOLD_ALEF).strip(" -–—:|•·").casefold().split())
+    return " ".join(fold_arabic(text).strip(" -–—:|•·").casefold().split())
 
 
 # Lines that are site furniture wherever they appear: the words news sites print around every
