@@ -20,20 +20,17 @@ work) and `elasticsearch`. Connection: `elasticsearch_default`.
 
 from __future__ import annotations
 
-import os
 from datetime import timedelta
 
 import pendulum
 from airflow.sdk import CronDataIntervalTimetable, Param, dag, get_current_context, task
 
-from tarjama.dag_support import ELASTICSEARCH_POOL, NEWS_INDEX, TRANSLATION_POOL, elasticsearch_client
-
-SCHEDULE = os.environ.get("TARJAMA_SCHEDULE", "0 0 * * *")
+from tarjama.dag_support import ELASTICSEARCH_POOL, NEWS_INDEX, TRANSLATION_POOL, elasticsearch_client, schedule
 
 
 @dag(
     dag_id="news_translate_index",
-    schedule=CronDataIntervalTimetable(SCHEDULE, timezone="UTC"),
+    schedule=CronDataIntervalTimetable(schedule(), timezone="UTC"),
     start_date=pendulum.datetime(2024, 1, 1, tz="UTC"),
     catchup=False,
     max_active_runs=2,  # two days at once keep both cores busy without starving the scheduler

@@ -10,8 +10,6 @@ kibana_url` in the Airflow configuration (`AIRFLOW__TARJAMA__KIBANA_URL`), else 
 
 from __future__ import annotations
 
-import os
-
 from airflow.configuration import conf
 from airflow.plugins_manager import AirflowPlugin
 from fastapi import FastAPI, HTTPException
@@ -22,7 +20,9 @@ app = FastAPI(title="Tarjama: links into Kibana")
 
 
 def kibana_base() -> str:
-    return conf.get("tarjama", "kibana_url", fallback=None) or os.environ.get("KIBANA_URL", "http://localhost:5601")
+    from tarjama.settings import Settings
+
+    return conf.get("tarjama", "kibana_url", fallback=None) or Settings.from_env().kibana_url
 
 
 @app.get("/{view}/{dag_id}/{run_id}")

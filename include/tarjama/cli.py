@@ -10,7 +10,6 @@ from __future__ import annotations
 import argparse
 import json
 import logging
-import os
 import sys
 import time
 import traceback
@@ -21,7 +20,7 @@ from tarjama import __version__
 from tarjama.errors import ConfigError, InputMissing, JobFailed
 from tarjama.landing import expand_paths
 from tarjama.models import Quarantined
-from tarjama.settings import Settings
+from tarjama.settings import DEFAULT_ELASTICSEARCH_URL, Settings
 
 DONE, JOB_FAILED, USAGE, UNREACHABLE, NO_INPUT, ALL_QUARANTINED = 0, 1, 2, 3, 4, 5
 MAX_RESULT_WINDOW = 10_000  # Elasticsearch's index.max_result_window: the deepest page it serves
@@ -57,7 +56,10 @@ def _explain(error: Exception) -> tuple[int | None, str]:
     from tarjama.kibana import KibanaUnavailable
     from tarjama.translate import TranslationUnavailable
 
-    url = os.environ.get("ELASTICSEARCH_URL") or "http://localhost:9200"
+    try:
+        url = Settings.from_env().elasticsearch.url  # without the user and password
+    except ConfigError:
+        url = DEFAULT_ELASTICSEARCH_URL
     if isinstance(error, InputMissing):
         return NO_INPUT, str(error)
     if isinstance(error, ConfigError):
@@ -205,7 +207,6 @@ def _parser() -> argparse.ArgumentParser:
     )
     kibana_import.add_argument(
         "--url",
-        default=os.environ.get("KIBANA_URL", "http://localhost:5601"),
         help="Kibana's base URL (default: KIBANA_URL, else http://localhost:5601)",
     )
     kibana_import.add_argument("--timeout", type=float, default=300, help="seconds to wait for Kibana (default 300)")
@@ -338,10 +339,10 @@ def _reprocess(args, settings: Settings) -> int:
 def _kibana_import(args, settings: Settings) -> int:
     from tarjama.kibana import import_saved_objects
 
-    user, password = os.environ.get("KIBANA_USERNAME"), os.environ.get("KIBANA_PASSWORD")
-    auth = (user, password or "") if user else None
-    verify = os.environ.get("KIBANA_CA_CERTS") or True
-    results = import_saved_objects(args.url, timeout_s=args.timeout, auth=auth, verify=verify)
+    user = settings.kibana_username
+    auth = (user, settings.kibana_password or "") if user else None
+    verify = settings.kibana_ca_certs or True
+    results = import_saved_objects(args.url or settings.kibana_url, timeout_s=args.timeout, auth=auth, verify=verify)
     for result in results:  # one line per object: what Kibana answered for it
         print(result.line())
     failed = [result for result in results if not result.ok]

@@ -13,6 +13,13 @@ NEWS_INDEX = Asset(name="news-articles", uri="tarjama://elasticsearch/news-artic
 TRANSLATION_MODELS = Asset(name="translation-models", uri="tarjama://models/translation")
 
 
+def schedule() -> str:
+    """The daily DAG's cron expression (TARJAMA_SCHEDULE)."""
+    from tarjama.settings import Settings
+
+    return Settings.from_env().schedule
+
+
 def elasticsearch_client(conn_id: str = ELASTICSEARCH_CONN_ID):
     """Inside a task: the client for an Airflow connection, its secrets masked in every log line."""
     from airflow.sdk import BaseHook

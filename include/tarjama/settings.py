@@ -1,4 +1,5 @@
-"""Settings: environment variables (TARJAMA_*) in, one frozen object out."""
+"""Settings: environment variables (TARJAMA_*, ELASTICSEARCH_*, KIBANA_*) in, one frozen object
+out. The only place that reads them."""
 
 from __future__ import annotations
 
@@ -14,6 +15,8 @@ from tarjama.translation_memory import DEFAULT_MAX_ENTRIES
 ARABIC_NER_MODEL = Path(__file__).resolve().parent / "models" / "ar_ner_newsfane"  # package data
 
 DEFAULT_ELASTICSEARCH_URL = "http://localhost:9200"
+DEFAULT_KIBANA_URL = "http://localhost:5601"
+DEFAULT_SCHEDULE = "0 0 * * *"
 _FALSE = ("false", "0", "no")
 _TRUE = ("true", "1", "yes")
 
@@ -40,6 +43,12 @@ class Settings:
     translation_memory_max_entries: int = DEFAULT_MAX_ENTRIES  # per model version
     max_file_mb: int = 20  # the largest input read
     fetch_seconds: int = 30  # the longest an http(s) fetch may take
+    json_fields: str = ""  # where a JSON export keeps its fields: "title=hed,body=story.text"
+    schedule: str = DEFAULT_SCHEDULE  # the daily DAG's cron expression
+    kibana_url: str = DEFAULT_KIBANA_URL
+    kibana_username: str | None = None
+    kibana_password: str | None = None
+    kibana_ca_certs: str | None = None
 
     @property
     def elasticsearch(self):
@@ -89,6 +98,12 @@ class Settings:
             translation_memory_max_entries=_count(env, "TARJAMA_TRANSLATION_MEMORY_MAX_ENTRIES", DEFAULT_MAX_ENTRIES),
             max_file_mb=_count(env, "TARJAMA_MAX_FILE_MB", 20),
             fetch_seconds=_count(env, "TARJAMA_FETCH_SECONDS", 30),
+            json_fields=env.get("TARJAMA_JSON_FIELDS", ""),
+            schedule=env.get("TARJAMA_SCHEDULE") or DEFAULT_SCHEDULE,
+            kibana_url=env.get("KIBANA_URL") or DEFAULT_KIBANA_URL,
+            kibana_username=env.get("KIBANA_USERNAME") or None,
+            kibana_password=env.get("KIBANA_PASSWORD") or None,
+            kibana_ca_certs=env.get("KIBANA_CA_CERTS") or None,
         )
 
 

@@ -9,7 +9,6 @@ nested objects). A body given as HTML is reduced to its text.
 from __future__ import annotations
 
 import json
-import os
 from collections.abc import Iterator
 
 from tarjama.dates import publication_date
@@ -32,7 +31,10 @@ _LIST_KEYS = ("articles", "items", "data", "results", "records")
 
 
 def field_mapping(spec: str | None = None) -> dict[str, tuple[str, ...]]:
-    spec = os.environ.get("TARJAMA_JSON_FIELDS", "") if spec is None else spec
+    if spec is None:
+        from tarjama.settings import Settings
+
+        spec = Settings.from_env().json_fields
     mapping = dict(DEFAULT_FIELDS)
     for pair in filter(None, (part.strip() for part in spec.split(","))):
         name, _, key = pair.partition("=")
