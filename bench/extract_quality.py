@@ -219,7 +219,8 @@ def score_page(page: Page, got: Extracted, headlines: dict[str, int | None]) -> 
 
 
 def read_headlines(pages: list[Page]) -> dict[str, str | None]:
-    """file → the headline's text, read from the page by the line and word range in the table."""
+    """file → the headline's text: a --corpus table's `headline` column, else read from the page
+    by the line and word range in tests/fixtures/gold/dev-corpus-headlines.tsv."""
     by_name = {page.name: page for page in pages}
     headlines: dict[str, str | None] = {
         page.name: page.gold["headline"].strip() or None for page in pages if "headline" in page.gold
