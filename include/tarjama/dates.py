@@ -110,6 +110,8 @@ _YEAR_CUE = (
     r"(?:عام|العام|لعام|للعام|عامي|اعوام|سنه|السنه|في|منذ|حتي|قبل|بعد|خلال|افق|بحلول|نهايه|بدايه|مطلع|"
     r"in|into|since|until|by|through|before|after|during|year|of|en|depuis|l'an)"
 )
+# A range of days in one month: "22 إلى 27 يناير", "3rd to 7th May"; with its year, or resolved.
+_DAYS_OF_A_MONTH = rf"(?<!\d)(?P<day>[0-3]?\d){_RANGE_WORD}(?P<day2>[0-3]?\d)(?:st|nd|rd|th)?{_SEP}{_MONTH_PAIR}"
 # Days listed before one month: "أيام 4 و5 و6 أكتوبر", "les 7, 8 et 9 mai 2024".
 _DAY_LIST = rf"(?<![\d.])(?P<days>(?:[0-3]?\d\s*(?:و|،|,|and|et)\s*)+)(?P<day>[0-3]?\d)\s+{_MONTH_PAIR}"
 _PATTERNS: list[tuple[str, re.Pattern]] = [
@@ -132,7 +134,7 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
     (
         "range",
         re.compile(
-            rf"(?<!\d)(?P<day>[0-3]?\d){_RANGE_WORD}(?P<day2>[0-3]?\d)(?:st|nd|rd|th)?{_SEP}{_MONTH_PAIR}{_SEP}{_YEAR}",
+            rf"{_DAYS_OF_A_MONTH}{_SEP}{_YEAR}",
             re.IGNORECASE,
         ),
     ),
@@ -209,9 +211,7 @@ _DAY_MONTH = re.compile(
     re.IGNORECASE,
 )
 # Days of a month named without a year: "من 15 إلى 20 مارس الجاري", "du 3 au 7 mai".
-_RANGE_NO_YEAR = re.compile(
-    rf"(?<!\d)(?P<day>[0-3]?\d){_RANGE_WORD}(?P<day2>[0-3]?\d){_SEP}{_MONTH_PAIR}", re.IGNORECASE
-)
+_RANGE_NO_YEAR = re.compile(_DAYS_OF_A_MONTH, re.IGNORECASE)
 # A day of the month the article appears in, or of the one before or after: "في 17 من هذا الشهر",
 # "يوم 5 من الشهر الماضي", "on the 17th of this month".
 _MONTH_OFFSET = {
