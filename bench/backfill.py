@@ -16,50 +16,17 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import random
 import sys
 import tempfile
 import time
 import uuid
 from collections import Counter
-from datetime import date, timedelta
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(REPO / "bench"))
-
-from airflow_standalone import StandaloneAirflow  # noqa: E402
-from generator import generator  # noqa: E402
-
-from tarjama import es_index  # noqa: E402
-
-FIRST_DAY = date(2023, 1, 1)
-
-
-def write_landing_zone(root: Path, articles: int, per_day: int, seed: int = 7) -> tuple[str, str]:
-    corpus = generator()
-    rng = random.Random(seed)
-    written: list[Path] = []
-    for n in range(articles):
-        folder = root / (FIRST_DAY + timedelta(days=n // per_day)).isoformat()
-        folder.mkdir(parents=True, exist_ok=True)
-        path = folder / f"article-{n:06d}.txt"
-        roll = rng.random()
-        if roll < 0.02:
-            path.write_bytes(b"" if rng.random() < 0.5 else b"\xff\xfe\x00broken \xc7\xe1")
-        elif roll < 0.05 and written:
-            path.write_bytes(rng.choice(written).read_bytes())  # the same article delivered twice
-        else:
-            side = 1 if roll > 0.85 else 0  # English originals, else Arabic
-            pairs = [corpus.make_pair(rng) for _ in range(rng.randint(5, 9))]
-            sentences = [pair[side] for pair in pairs if pair[side].endswith(".")] or [pairs[0][side] + "."]
-            title = pairs[0][side].rstrip(".")
-            day = folder.name
-            body = "\n\n".join(" ".join(sentences[i : i + 2]) for i in range(0, len(sentences), 2))
-            path.write_text(f"{title}\n\nTarjama Bench\n{day}\n\n{body}\n", encoding="utf-8")
-            written.append(path)
-    last = FIRST_DAY + timedelta(days=(articles - 1) // per_day)
-    return FIRST_DAY.isoformat(), last.isoformat()
+from tarjama import es_index
+from tarjama_dev import REPO
+from tarjama_dev.airflow_standalone import StandaloneAirflow
+from tarjama_dev.landing_zone import write_landing_zone
 
 
 def reports(airflow: StandaloneAirflow) -> list[dict]:

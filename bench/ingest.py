@@ -19,20 +19,17 @@ import tempfile
 import time
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
+from tarjama_dev import REPO
+from tarjama_dev.news_corpus import make_pair
+from tarjama_dev.real_samples import REAL, field_scores
 
-from generator import generator  # noqa: E402
-
-REPO = Path(__file__).resolve().parents[1]
-REAL = REPO.parent / "shared" / "samples" / "real"
-EXPECTED = REPO / "tests" / "fixtures" / "real-samples-expected.tsv"
 NEAR_DUPLICATES = REPO / "tests" / "fixtures" / "near-duplicates"
 ENCODINGS = ("utf-8", "utf-8-sig", "utf-16", "cp1256", "iso-8859-6")
 
 
-def _story(rng: random.Random, corpus) -> tuple[str, list[str], str]:
+def _story(rng: random.Random) -> tuple[str, list[str], str]:
     side = 1 if rng.random() > 0.85 else 0
-    pairs = [corpus.make_pair(rng) for _ in range(rng.randint(5, 9))]
+    pairs = [make_pair(rng) for _ in range(rng.randint(5, 9))]
     sentences = [pair[side] for pair in pairs if pair[side].endswith(".")] or [pairs[0][side] + "."]
     paragraphs = [" ".join(sentences[i : i + 2]) for i in range(0, len(sentences), 2)]
     return pairs[0][side].rstrip("."), paragraphs, f"2024-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"
@@ -40,7 +37,7 @@ def _story(rng: random.Random, corpus) -> tuple[str, list[str], str]:
 
 def write_corpus(root: Path, articles: int, seed: int = 11) -> int:
     """Files holding `articles` articles in mixed formats; returns the number of files."""
-    corpus, rng = generator(), random.Random(seed)
+    rng = random.Random(seed)
     written = files = 0
     while written < articles:
         roll = rng.random()
@@ -50,7 +47,7 @@ def write_corpus(root: Path, articles: int, seed: int = 11) -> int:
             name.with_suffix(".txt").write_bytes(rng.choice([b"", b"\x00\x01binary\x00" * 50, b"title only\n"]))
             written += 1
         elif roll < 0.45:
-            title, paragraphs, day = _story(rng, corpus)
+            title, paragraphs, day = _story(rng)
             text = f"{title}\n\nTarjama Bench\n{day}\n\n" + "\n\n".join(paragraphs) + "\n\nشارك\n"
             encoding = rng.choice(ENCODINGS)
             try:
@@ -59,7 +56,7 @@ def write_corpus(root: Path, articles: int, seed: int = 11) -> int:
                 name.with_suffix(".txt").write_bytes(text.encode("utf-8"))
             written += 1
         elif roll < 0.6:
-            title, paragraphs, day = _story(rng, corpus)
+            title, paragraphs, day = _story(rng)
             body = "".join(f"<p>{p}</p>" for p in paragraphs)
             name.with_suffix(".html").write_text(
                 f'<html><head><title>{title}</title><meta property="article:published_time" content="{day}">'
@@ -71,14 +68,14 @@ def write_corpus(root: Path, articles: int, seed: int = 11) -> int:
         elif roll < 0.75:
             records = []
             for _ in range(min(5, articles - written)):
-                title, paragraphs, day = _story(rng, corpus)
+                title, paragraphs, day = _story(rng)
                 records.append({"title": title, "body": "\n".join(paragraphs), "date": day, "source": "Bench"})
             name.with_suffix(".json").write_text(json.dumps(records, ensure_ascii=False), encoding="utf-8")
             written += len(records)
         elif roll < 0.9:
             lines = []
             for _ in range(min(20, articles - written)):
-                title, paragraphs, day = _story(rng, corpus)
+                title, paragraphs, day = _story(rng)
                 record = {"title": title, "body": "\n".join(paragraphs), "date": day}
                 lines.append(json.dumps(record, ensure_ascii=False))
             name.with_suffix(".jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
@@ -86,7 +83,7 @@ def write_corpus(root: Path, articles: int, seed: int = 11) -> int:
         else:
             items = []
             for _ in range(min(10, articles - written)):
-                title, paragraphs, _day = _story(rng, corpus)
+                title, paragraphs, _day = _story(rng)
                 description = " ".join(paragraphs).replace("&", "&amp;").replace("<", "&lt;")
                 items.append(
                     f"<item><title>{title}</title><link>https://bench.example/{rng.random()}</link>"
@@ -146,31 +143,6 @@ def near_duplicate_similarities() -> dict:
     return result
 
 
-def real_samples() -> dict | None:
-    """Language, date and source against the table read by hand; None without ../shared."""
-    if not REAL.is_dir():
-        return None
-    from tarjama.language import detect_language
-    from tarjama.parsers import parse_file
-
-    rows = [line.split("\t") for line in EXPECTED.read_text(encoding="utf-8").splitlines() if line[:1] != "#"][1:]
-    right = {"language": 0, "published_at": 0, "source": 0}
-    misses = []
-    for name, language, published_at, source in rows:
-        article = parse_file(REAL / name)
-        got = {
-            "language": detect_language(name, article.text),
-            "published_at": article.published_at or "-",
-            "source": article.source or "-",
-        }
-        for key, expected in (("language", language), ("published_at", published_at), ("source", source)):
-            if got[key] == expected:
-                right[key] += 1
-            else:
-                misses.append(f"{name} {key}: expected {expected}, got {got[key]}")
-    return {"files": len(rows), "right": right, "misses": misses}
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--json", action="store_true", help="print only the JSON object")
@@ -192,7 +164,7 @@ def main() -> None:
         "peak_rss_mb_10k": runs[10_000]["peak_rss_mb"],
         "runs": runs,
         "near_duplicates": near_duplicate_similarities(),
-        "real_samples": real_samples(),
+        "real_samples": field_scores(),
     }
     print(json.dumps(result, ensure_ascii=False, indent=None if args.json else 2))
 

@@ -16,9 +16,8 @@ import tempfile
 import zipfile
 from pathlib import Path
 
-from generator import generator
+from tarjama_dev import REPO, test_model
 
-REPO = Path(__file__).resolve().parents[1]
 TEST_PACKAGE = REPO / "models" / "translate-ar_en-tarjama_test-1.0.argosmodel"
 DEFAULT_OUTPUT = REPO / ".cache" / "bench" / "translate-ar_en-realistic_bench"
 VOCABULARY_SIZE, D_MODEL, D_FFN, LAYERS, HEADS = 32000, 512, 2048, 6, 8
@@ -27,7 +26,6 @@ VOCABULARY_SIZE, D_MODEL, D_FFN, LAYERS, HEADS = 32000, 512, 2048, 6, 8
 def make(output: Path) -> Path:
     import sentencepiece as spm
 
-    builder = generator()
     with tempfile.TemporaryDirectory() as tmp:
         with zipfile.ZipFile(TEST_PACKAGE) as archive:
             archive.extractall(tmp)
@@ -35,11 +33,11 @@ def make(output: Path) -> Path:
         sp = spm.SentencePieceProcessor(model_file=str(sp_model))
         pieces = [sp.id_to_piece(i) for i in range(sp.get_piece_size())]
         vocabulary = pieces + [f"▁filler{i}" for i in range(VOCABULARY_SIZE - len(pieces))]
-        params = builder.init_params(VOCABULARY_SIZE, seed=1, d_model=D_MODEL, d_ffn=D_FFN, layers=LAYERS)
+        params = test_model.init_params(VOCABULARY_SIZE, seed=1, d_model=D_MODEL, d_ffn=D_FFN, layers=LAYERS)
         if output.exists():
             shutil.rmtree(output)
         output.mkdir(parents=True)
-        builder.export_ctranslate2(params, vocabulary, output / "model", num_heads=HEADS)
+        test_model.export_ctranslate2(params, vocabulary, output / "model", num_heads=HEADS)
         shutil.copy(sp_model, output / "sentencepiece.model")
     metadata = {"package_version": "0.0", "from_code": "ar", "to_code": "en", "type": "translate"}
     (output / "metadata.json").write_text(json.dumps(metadata))

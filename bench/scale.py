@@ -27,14 +27,11 @@ import uuid
 from collections import Counter
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(REPO / "bench"))
-
-from airflow_celery import CeleryAirflow, etl_environment  # noqa: E402
-from backfill import write_landing_zone  # noqa: E402
-
-from tarjama import es_index  # noqa: E402
-from tarjama.translate import TEST_PACKAGE_MARK, find_package  # noqa: E402
+from tarjama import es_index
+from tarjama.translate import TEST_PACKAGE_MARK, find_package
+from tarjama_dev import REPO
+from tarjama_dev.airflow_celery import CeleryAirflow, etl_environment
+from tarjama_dev.landing_zone import write_landing_zone
 
 DAG = "news_translate_index"
 WORKERS = ["worker-a", "worker-b"]

@@ -44,16 +44,13 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(REPO / "bench"))
-
-from generator import generator  # noqa: E402
 from make_realistic_model import D_MODEL as REALISTIC_D_MODEL  # noqa: E402
 from make_realistic_model import DEFAULT_OUTPUT as REALISTIC_PACKAGE  # noqa: E402
 from make_realistic_model import make as make_realistic_model  # noqa: E402
 
 from tarjama.text import split_sentences  # noqa: E402
 from tarjama.translate import ArgosTranslator, EngineOptions, find_package  # noqa: E402
+from tarjama_dev.news_corpus import make_pair  # noqa: E402
 
 FORCED_LENGTH = 32  # output tokens per sentence on the random model: a typical English news sentence
 BEAM_SIZE = 4
@@ -91,12 +88,11 @@ ARGOS_CANDIDATES = (
 
 def articles(count: int, seed: int):
     """News-like Arabic articles: a headline and three paragraphs of one to three sentences."""
-    corpus = generator()
     rng = random.Random(seed)
 
     def sentence():
         while True:
-            arabic, _ = corpus.make_pair(rng)
+            arabic, _ = make_pair(rng)
             if arabic.endswith("."):
                 return arabic
 

@@ -27,17 +27,13 @@ import statistics
 import sys
 import time
 import uuid
-from pathlib import Path
 
-REPO = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(REPO / "bench"))
-
-from generator import generator  # noqa: E402
 from translate import summary  # noqa: E402
 
 from tarjama import es_index  # noqa: E402
 from tarjama.text import split_sentences  # noqa: E402
 from tarjama.translation_memory import ElasticsearchMemory  # noqa: E402
+from tarjama_dev.news_corpus import make_pair  # noqa: E402
 
 DEFAULT_RATE = 0.035  # measured on the real samples: docs/translation.md, "The translation memory"
 WINDOW = 300  # a story recurs within this many articles (a few days of one outlet group's stream)
@@ -50,13 +46,12 @@ class _Sentences:
     """Fresh Arabic sentences from the generator that trained the test package, never one twice."""
 
     def __init__(self, rng: random.Random):
-        self.corpus = generator()
         self.rng = rng
         self.seen: set[str] = set()
 
     def __call__(self) -> str:
         while True:
-            arabic, _ = self.corpus.make_pair(self.rng)
+            arabic, _ = make_pair(self.rng)
             if arabic.endswith(".") and arabic not in self.seen:
                 self.seen.add(arabic)
                 return arabic

@@ -23,15 +23,10 @@ Arabic names that are also common words (`صور` is Tyre and "pictures", `ال�
 from __future__ import annotations
 
 import re
-import sys
 import unicodedata
 from collections import Counter
-from pathlib import Path
 
-REPO = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(REPO / "include"))
-
-from tarjama.gazetteer import PLACES, arabic_key, latin_key  # noqa: E402
+from tarjama.gazetteer import PLACES, arabic_key, latin_key
 
 MIN_POPULATION = 500
 LATIN_NAMES_FROM = 5_000
@@ -56,8 +51,7 @@ MIN_WORD_USES = 3
 
 def common_words() -> set[str]:
     """Arabic names used as something other than a place more often than as one."""
-    sys.path.insert(0, str(REPO / "scripts"))
-    from train_arabic_ner import CORPUS, WIKIFANE, read_corpus
+    from tarjama_dev.newsfane import CORPUS, WIKIFANE, read_corpus
 
     as_place: Counter = Counter()
     as_word: Counter = Counter()
@@ -174,7 +168,7 @@ def main() -> None:
     for row in rows:
         row.append("|".join(key for key in row[8].split("|") if key in common))
     PLACES.write_text("\n".join([header, *("\t".join(row) for row in rows)]) + "\n", encoding="utf-8")
-    print(f"{len(rows)} places written to {PLACES.relative_to(REPO)}")
+    print(f"{len(rows)} places written to {PLACES}")
 
 
 if __name__ == "__main__":

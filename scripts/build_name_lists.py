@@ -25,10 +25,7 @@ import sys
 from collections import Counter, defaultdict
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(REPO / "include"))
-
-from tarjama.arabic_ner import (  # noqa: E402
+from tarjama.arabic_ner import (
     FAMOUS_PEOPLE,
     NAME_TRIGRAMS,
     PERSON_NAME_UNITS,
@@ -80,7 +77,7 @@ def trigrams() -> list[str]:
 
 def write(path: Path, lines: list[str]) -> None:
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    print(f"{len(lines) - 1} lines written to {path.relative_to(REPO)}")
+    print(f"{len(lines) - 1} lines written to {path}")
 
 
 def main() -> None:

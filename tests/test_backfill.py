@@ -6,7 +6,9 @@ import shutil
 from urllib.parse import urlsplit
 
 import pytest
-from conftest import REPO, SAMPLES, load_bench
+from conftest import REPO, SAMPLES
+
+from tarjama_dev.airflow_standalone import StandaloneAirflow
 
 pytestmark = [pytest.mark.airflow, pytest.mark.elasticsearch, pytest.mark.slow]
 
@@ -35,7 +37,7 @@ def test_backfill_indexes_every_article_once_and_a_rerun_changes_nothing(
         "AIRFLOW_CONN_ELASTICSEARCH_DEFAULT": f"elasticsearch://{url.hostname}:{url.port}/{url.scheme}",
         "TARJAMA_LANDING_DIR": str(landing),
     }
-    airflow = load_bench("airflow_standalone").StandaloneAirflow(tmp_path / "airflow", env, REPO / "dags")
+    airflow = StandaloneAirflow(tmp_path / "airflow", env, REPO / "dags")
     alias = settings.index_alias
 
     def stored():

@@ -1,6 +1,6 @@
 """The production path, for real: Airflow with the CeleryExecutor over Postgres and Redis, the
 scheduler, the dag-processor, the api-server and two Celery workers of concurrency 1
-(bench/airflow_celery.py), backfilling generated days of articles into the real Elasticsearch
+(tarjama_dev.airflow_celery), backfilling generated days of articles into the real Elasticsearch
 node. Tasks run on both workers; a worker killed in the middle of a batch loses nothing and
 duplicates nothing."""
 
@@ -11,7 +11,10 @@ from collections import Counter
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
-from conftest import REPO, load_bench
+from conftest import REPO
+
+from tarjama_dev.airflow_celery import CeleryAirflow, ServiceMissing, etl_environment
+from tarjama_dev.landing_zone import write_landing_zone
 
 pytestmark = [pytest.mark.distributed, pytest.mark.airflow, pytest.mark.elasticsearch, pytest.mark.slow]
 
@@ -25,7 +28,7 @@ PER_DAY, BATCH_FILES = 10, 5  # two mapped `process` tasks a day
 def landing(tmp_path_factory):
     """Five days of ten generated articles (the bench's mix: one broken file, articles repeated across days)."""
     root = tmp_path_factory.mktemp("landing")
-    assert load_bench("backfill").write_landing_zone(root, len(DAYS) * PER_DAY, PER_DAY) == (DAYS[0], DAYS[-1])
+    assert write_landing_zone(root, len(DAYS) * PER_DAY, PER_DAY) == (DAYS[0], DAYS[-1])
     return root
 
 
@@ -51,11 +54,10 @@ def cluster(landing, elasticsearch_url, tmp_path_factory):
     from tarjama import es_index
     from tarjama.settings import Settings
 
-    airflow_celery = load_bench("airflow_celery")
     root = tmp_path_factory.mktemp("distributed")
     alias = f"tarjama-dist-{uuid.uuid4().hex[:8]}"
-    env = airflow_celery.etl_environment(root, landing, elasticsearch_url, alias, TARJAMA_BATCH_FILES=str(BATCH_FILES))
-    airflow = airflow_celery.CeleryAirflow(
+    env = etl_environment(root, landing, elasticsearch_url, alias, TARJAMA_BATCH_FILES=str(BATCH_FILES))
+    airflow = CeleryAirflow(
         root / "airflow",
         env,
         REPO / "dags",
@@ -67,7 +69,7 @@ def cluster(landing, elasticsearch_url, tmp_path_factory):
     try:
         with airflow:
             yield airflow, Settings.from_env(env), client
-    except airflow_celery.ServiceMissing as error:
+    except ServiceMissing as error:
         if os.environ.get("CI"):
             pytest.fail(str(error))
         pytest.skip(str(error))

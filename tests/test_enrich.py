@@ -5,6 +5,7 @@ from tarjama.dates import find_dates
 from tarjama.entities import EntityExtractor
 from tarjama.linking import link, transliterate
 from tarjama.models import Entities
+from tarjama_dev import GOLD, enrich_scores, real_samples
 
 
 @pytest.fixture(scope="module")
@@ -260,46 +261,40 @@ NEWSFANE_F1_FLOOR = {"person": 0.72, "org": 0.52, "place": 0.82}
 
 
 @pytest.fixture(scope="module")
-def quality():
-    from conftest import load_bench
-
-    bench = load_bench("enrich_quality")
-    if not bench.REAL.is_dir():
+def real_texts():
+    if not real_samples.REAL.is_dir():
         pytest.skip("the gold sets read ../shared (real samples, NewsFANE); a user's clone has none")
-    return bench, bench.real_texts()
+    return real_samples.texts()
 
 
-def test_dates_against_the_gold_set(quality):
+def test_dates_against_the_gold_set(real_texts):
     """207 date mentions read by hand (tests/fixtures/gold/dates.tsv): the issue's targets."""
-    bench, texts = quality
-    scores = bench.date_scores(bench.date_sources(texts), bench.ours)
+    scores = enrich_scores.date_scores(enrich_scores.date_sources(real_texts), enrich_scores.ours)
     assert scores["tp"] + scores["fn"] >= 200
     assert scores["precision"] >= 0.95 and scores["recall"] >= 0.90, scores
 
 
-def test_held_out_dates_keep_their_floor(quality):
+def test_held_out_dates_keep_their_floor(real_texts):
     """46 mentions read after the rules were frozen (tests/fixtures/gold/dates-held-out.tsv):
     floors at what the grammar scores, so that a rule that breaks text it never saw fails here."""
-    bench, _ = quality
-    scores = bench.date_scores(bench.date_sources({}, bench.GOLD / "dates-held-out.tsv"), bench.ours)
+    sources = enrich_scores.date_sources({}, GOLD / "dates-held-out.tsv")
+    scores = enrich_scores.date_scores(sources, enrich_scores.ours)
     assert scores["tp"] + scores["fn"] == 46
     assert scores["precision"] >= 0.88 and scores["recall"] >= 0.65, scores
 
 
-def test_arabic_names_on_real_articles_keep_their_floor(quality):
+def test_arabic_names_on_real_articles_keep_their_floor(real_texts):
     """300 names read by hand in real articles (tests/fixtures/gold/ner-real.tsv); floors at
     what the shipped model scores, so that a worse model or segmentation fails here."""
-    bench, texts = quality
-    scores = bench.ner_real(texts)
+    scores = enrich_scores.ner_real(real_texts)
     assert scores["place"]["f1"] >= REAL_F1_FLOOR["place"], scores
     assert scores["person"]["f1"] >= REAL_F1_FLOOR["person"], scores
     assert scores["org"]["f1"] >= REAL_F1_FLOOR["org"], scores
 
 
-def test_arabic_names_on_the_newsfane_test_split_keep_their_floor(quality):
+def test_arabic_names_on_the_newsfane_test_split_keep_their_floor(real_texts):
     """The shipped model, scored again on the fixed test split, whose articles it never saw."""
-    bench, _ = quality
-    scores = bench.ner_newsfane()
+    scores = enrich_scores.ner_newsfane()
     for kind, floor in NEWSFANE_F1_FLOOR.items():
         assert scores[kind]["f1"] >= floor, scores
 

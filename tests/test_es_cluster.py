@@ -11,13 +11,13 @@ import time
 from collections import Counter
 
 import pytest
-from conftest import load_bench
 from elasticsearch import helpers
 from es_nodes import Nodes
 
 from tarjama import es_index
 from tarjama.runner import index_stage, process_to_stage
 from tarjama.search import search
+from tarjama_dev.news_corpus import make_corpus
 
 pytestmark = [pytest.mark.cluster, pytest.mark.slow]
 
@@ -44,7 +44,7 @@ def cluster():
 def write_articles(folder, count: int, seed: int = 5) -> list[str]:
     """Plain-text articles of the test package's sentences (title, source, date, paragraphs)."""
     folder.mkdir(parents=True)
-    pairs = load_bench("generator").generator().make_corpus(count * 5, seed)
+    pairs = make_corpus(count * 5, seed)
     paths = []
     for index in range(count):
         arabic = [ar if ar.endswith(".") else ar + "." for ar, _ in pairs[index * 5 : index * 5 + 5]]

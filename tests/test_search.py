@@ -1,16 +1,12 @@
 """Index design, analysis and queries, against the real node, on small hand-made documents."""
 
-import json
-import os
-import subprocess
-import sys
-
 import pytest
 from conftest import REPO
 from elasticsearch import BadRequestError
 
 from tarjama import es_index
 from tarjama.search import Filters, search
+from tarjama_dev.search_relevance import real_relevance, relevance
 
 pytestmark = pytest.mark.elasticsearch
 
@@ -163,10 +159,8 @@ def test_migration_moves_every_document_and_the_alias(es_client, index):
 
 
 def test_relevance_does_not_fall_below_the_published_figures(elasticsearch_url, es_client):
-    """bench/search.py's judged queries over 240 articles indexed by the real pipeline."""
-    from conftest import load_bench
-
-    figures = load_bench("search").relevance(es_client, elasticsearch_url)
+    """The judged queries of bench/search.py over 240 articles indexed by the real pipeline."""
+    figures = relevance(es_client, elasticsearch_url)
     assert figures["articles_indexed"] == 240
     # measured 0.941 and 0.879 (README, "Measured"); floors below by the noise of 56 queries
     assert figures["recall_at_10"] >= 0.92
@@ -174,19 +168,11 @@ def test_relevance_does_not_fall_below_the_published_figures(elasticsearch_url, 
 
 
 @pytest.mark.skipif(not (REPO.parent / "shared" / "samples" / "dev").is_dir(), reason="a user's clone has no ../shared")
-def test_relevance_on_real_articles_judged_by_reading(elasticsearch_url):
-    """bench/search.py's 125 queries written by reading 122 real articles (bench/search_queries_real.json),
+def test_relevance_on_real_articles_judged_by_reading(elasticsearch_url, es_client):
+    """125 queries written by reading 122 real articles (tests/fixtures/gold/search-queries-real.json),
     the articles indexed by the real pipeline: measured Arabic recall@10 0.932, nDCG@10 0.920 (74 queries),
     all 0.778 / 0.766; floors below by the noise of that many queries."""
-    output = subprocess.run(
-        [sys.executable, str(REPO / "bench" / "search.py"), "--real-only", "--json"],
-        capture_output=True,
-        text=True,
-        check=True,
-        timeout=900,
-        env={**os.environ, "ELASTICSEARCH_URL": elasticsearch_url},
-    )
-    figures = json.loads(output.stdout)
+    figures = real_relevance(es_client, elasticsearch_url)
     assert figures["ar"]["queries"] >= 70
     assert figures["ar"]["recall_at_10"] >= 0.88 and figures["ar"]["ndcg_at_10"] >= 0.85, figures["ar"]
     assert figures["all"]["recall_at_10"] >= 0.70, figures["all"]

@@ -2,11 +2,12 @@ import random
 import socket
 
 import pytest
-from conftest import SAMPLES, load_bench
+from conftest import SAMPLES
 
 from tarjama.parsers import parse_file
 from tarjama.text import split_sentences
 from tarjama.translate import TEST_PACKAGE_MARK, ArgosTranslator, TranslationUnavailable, find_package
+from tarjama_dev.news_corpus import make_corpus
 
 
 @pytest.fixture(scope="module")
@@ -16,7 +17,7 @@ def translator():
 
 def template_sentences(count: int, seed: int) -> list[tuple[str, str]]:
     """(Arabic, English) pairs from the generator that trained the test package."""
-    return load_bench("generator").generator().make_corpus(count, seed)
+    return make_corpus(count, seed)
 
 
 def test_the_installed_test_package_is_found(translator):

@@ -5,13 +5,13 @@ cannot be written never stopping a run."""
 import logging
 
 import pytest
-from conftest import load_bench
 
 from tarjama import es_index
 from tarjama.fields import body_field, title_field
 from tarjama.runner import process_and_index
 from tarjama.translate import ArgosTranslator
 from tarjama.translation_memory import ElasticsearchMemory, MemoryEntry
+from tarjama_dev.news_corpus import make_corpus
 
 pytestmark = pytest.mark.elasticsearch
 
@@ -24,7 +24,7 @@ def translator():
 def articles(count: int, seed: int, repeat_from: list | None = None):
     """(title, paragraphs) made of the test package's sentences; with `repeat_from`, every
     article also carries the first sentence of an earlier article, as agency copy does."""
-    pairs = load_bench("generator").generator().make_corpus(count * 3, seed)
+    pairs = make_corpus(count * 3, seed)
     made = []
     for index in range(count):
         title, first, second = (arabic for arabic, _ in pairs[index * 3 : index * 3 + 3])

@@ -1,7 +1,7 @@
 """A real, throwaway distributed Airflow: Postgres (metadata and Celery results) and Redis (Celery
 broker) as plain processes on free loopback ports, the scheduler, the dag-processor, the
 api-server, and Celery workers of concurrency 1, each with its own host name; all under one
-folder, all stopped on exit. For the distributed test and bench/scale.py.
+folder, all stopped on exit. For tests/test_distributed.py and bench/scale.py.
 
     with CeleryAirflow(home, env, dags_folder, workers=["worker-a", "worker-b"]) as airflow:
         airflow.backfill("news_translate_index", "2024-11-28", "2024-11-30")
@@ -28,9 +28,7 @@ import urllib.request
 from datetime import date, datetime
 from pathlib import Path
 
-from airflow_standalone import BIN, StandaloneAirflow, _free_port
-
-BENCH = Path(__file__).resolve().parent
+from tarjama_dev.airflow_standalone import BIN, StandaloneAirflow, _free_port
 
 
 def etl_environment(root: Path, landing: Path, elasticsearch_url: str, alias: str, **extra: str) -> dict[str, str]:
@@ -223,8 +221,7 @@ class CeleryAirflow(StandaloneAirflow):
             "--pid", str(self.home / f"{name}.pid"), "--skip-serve-logs", "--without-mingle", "--without-gossip",
             env={
                 "TARJAMA_WORKER_HOSTNAME": name,
-                "AIRFLOW__CORE__HOSTNAME_CALLABLE": "airflow_celery.worker_hostname",
-                "PYTHONPATH": os.pathsep.join(filter(None, [self.env.get("PYTHONPATH"), str(BENCH)])),
+                "AIRFLOW__CORE__HOSTNAME_CALLABLE": "tarjama_dev.airflow_celery.worker_hostname",
             },
         )  # fmt: skip
         if wait:

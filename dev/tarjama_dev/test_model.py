@@ -1,15 +1,16 @@
 """Build the small but real Arabic→English Argos package that tests and the demo use.
 
-Argos packages cannot be downloaded here, so this script makes one from scratch:
+It is made from scratch, so that tests need no download:
 
-1. a synthetic parallel corpus of news-like template sentences (fixed seed);
+1. a synthetic parallel corpus of news-like template sentences (tarjama_dev.news_corpus, fixed seed);
 2. a SentencePiece model shared by both sides;
 3. a small pre-norm Transformer (d=128, 2+2 layers) trained with JAX;
 4. the weights written through the CTranslate2 spec API (int8);
 5. everything zipped in the Argos package layout.
 
-It needs JAX and optax, which setup never installs: run it through
-`scripts/build-test-argos-model`, which makes its own virtualenv. CI never retrains;
+Training needs JAX and optax, which setup never installs: run it through
+`scripts/build-test-argos-model`, which makes its own virtualenv. bench/make_realistic_model.py
+uses its initialiser and CTranslate2 export (numpy only). CI never retrains;
 the built package is committed under models/.
 """
 
@@ -19,7 +20,6 @@ import argparse
 import json
 import math
 import os
-import random
 import shutil
 import tempfile
 import time
@@ -27,6 +27,8 @@ import zipfile
 from pathlib import Path
 
 import numpy as np
+
+from tarjama_dev.news_corpus import make_corpus
 
 # One XLA thread per op: on two cores the multi-threaded Eigen kernels only contend.
 os.environ.setdefault("XLA_FLAGS", "--xla_cpu_multi_thread_eigen=false intra_op_parallelism_threads=1")
@@ -37,172 +39,6 @@ MAX_TOKENS = 40
 D_MODEL, N_HEADS, D_FFN, N_LAYERS = 128, 4, 256, 2
 SPECIALS = ["<unk>", "<s>", "</s>", "<blank>"]
 UNK_ID, BOS_ID, EOS_ID, PAD_ID = range(4)
-
-# Slot values: (Arabic, English). Each template uses a slot type at most once,
-# since repeated slot types are where a model this small goes wrong.
-PEOPLE = [
-    ("كيم جونغ أون", "Kim Jong Un"),
-    ("فلاديمير بوتين", "Vladimir Putin"),
-    ("أندريه بيلوسوف", "Andrei Belousov"),
-    ("جو بايدن", "Joe Biden"),
-    ("دونالد ترامب", "Donald Trump"),
-    ("عبد الفتاح السيسي", "Abdel Fattah al-Sisi"),
-    ("إيمانويل ماكرون", "Emmanuel Macron"),
-    ("أنطونيو غوتيريش", "Antonio Guterres"),
-    ("رجب طيب أردوغان", "Recep Tayyip Erdogan"),
-    ("يون سوك يول", "Yoon Suk Yeol"),
-    ("فولوديمير زيلينسكي", "Volodymyr Zelensky"),
-    ("الملك عبد الله الثاني", "King Abdullah II"),
-    ("محمد شياع السوداني", "Mohammed Shia al-Sudani"),
-    ("نجيب ميقاتي", "Najib Mikati"),
-]
-ROLES = [
-    ("وزير الدفاع الروسي", "Russian defence minister"),
-    ("وزير الخارجية المصري", "Egyptian foreign minister"),
-    ("رئيس الوزراء العراقي", "Iraqi prime minister"),
-    ("الأمين العام للأمم المتحدة", "UN secretary-general"),
-    ("الزعيم الكوري الشمالي", "North Korean leader"),
-    ("الرئيس الأمريكي", "US president"),
-    ("الرئيس الفرنسي", "French president"),
-    ("وزير المالية الأردني", "Jordanian finance minister"),
-    ("رئيس الحكومة اللبنانية", "Lebanese prime minister"),
-    ("وزير الطاقة القطري", "Qatari energy minister"),
-]
-CITIES = [
-    ("القاهرة", "Cairo"),
-    ("بيونغ يانغ", "Pyongyang"),
-    ("موسكو", "Moscow"),
-    ("باريس", "Paris"),
-    ("بغداد", "Baghdad"),
-    ("الرياض", "Riyadh"),
-    ("سيول", "Seoul"),
-    ("كييف", "Kyiv"),
-    ("دمشق", "Damascus"),
-    ("عمان", "Amman"),
-    ("بيروت", "Beirut"),
-    ("الدوحة", "Doha"),
-    ("واشنطن", "Washington"),
-    ("جنيف", "Geneva"),
-]
-COUNTRIES = [
-    ("روسيا", "Russia"),
-    ("مصر", "Egypt"),
-    ("كوريا الشمالية", "North Korea"),
-    ("كوريا الجنوبية", "South Korea"),
-    ("أوكرانيا", "Ukraine"),
-    ("الصين", "China"),
-    ("فرنسا", "France"),
-    ("العراق", "Iraq"),
-    ("الأردن", "Jordan"),
-    ("لبنان", "Lebanon"),
-    ("قطر", "Qatar"),
-    ("السعودية", "Saudi Arabia"),
-    ("الولايات المتحدة", "the United States"),
-    ("تركيا", "Turkey"),
-    ("سوريا", "Syria"),
-]
-ORGS = [
-    ("الأمم المتحدة", "the United Nations"),
-    ("الاتحاد الأوروبي", "the European Union"),
-    ("جامعة الدول العربية", "the Arab League"),
-    ("البنك الدولي", "the World Bank"),
-    ("صندوق النقد الدولي", "the International Monetary Fund"),
-    ("منظمة الصحة العالمية", "the World Health Organization"),
-    ("حلف شمال الأطلسي", "NATO"),
-]
-TOPICS = [
-    ("العلاقات العسكرية", "military relations"),
-    ("التعاون الاقتصادي", "economic cooperation"),
-    ("التجارة", "trade"),
-    ("الأمن الغذائي", "food security"),
-    ("إمدادات الغاز", "gas supplies"),
-    ("المساعدات الإنسانية", "humanitarian aid"),
-    ("الطاقة المتجددة", "renewable energy"),
-    ("إعادة الإعمار", "reconstruction"),
-    ("الاستثمار", "investment"),
-    ("التعاون الأمني", "security cooperation"),
-    ("المياه", "water"),
-    ("التعليم", "education"),
-]
-DAYS = [
-    ("السبت", "Saturday"),
-    ("الأحد", "Sunday"),
-    ("الاثنين", "Monday"),
-    ("الثلاثاء", "Tuesday"),
-    ("الأربعاء", "Wednesday"),
-    ("الخميس", "Thursday"),
-    ("الجمعة", "Friday"),
-]
-SLOTS = {
-    "PERSON": PEOPLE,
-    "ROLE": ROLES,
-    "CITY": CITIES,
-    "COUNTRY": COUNTRIES,
-    "ORG": ORGS,
-    "TOPIC": TOPICS,
-    "DAY": DAYS,
-}
-TEMPLATES = [
-    ("{PERSON} يصل إلى {CITY} في زيارة رسمية.", "{PERSON} arrives in {CITY} on an official visit."),
-    ("التقى {PERSON} {ROLE} في {CITY} يوم {DAY}.", "{PERSON} met the {ROLE} in {CITY} on {DAY}."),
-    (
-        "قال {PERSON} إن {COUNTRY} تريد تعزيز {TOPIC} مع {ORG}.",
-        "{PERSON} said that {COUNTRY} wants to strengthen {TOPIC} with {ORG}.",
-    ),
-    (
-        "أعلنت {ORG} يوم {DAY} عن خطة جديدة من أجل {TOPIC} في {COUNTRY}.",
-        "{ORG} announced on {DAY} a new plan for {TOPIC} in {COUNTRY}.",
-    ),
-    ("وقعت {COUNTRY} اتفاقية بشأن {TOPIC} في {CITY}.", "{COUNTRY} signed an agreement on {TOPIC} in {CITY}."),
-    ("أرسلت {COUNTRY} أكثر من {NUM} جندي إلى {CITY}.", "{COUNTRY} sent more than {NUM} soldiers to {CITY}."),
-    ("ناقش {ROLE} ملف {TOPIC} مع وفد من {ORG}.", "The {ROLE} discussed {TOPIC} with a delegation from {ORG}."),
-    ("دعا {PERSON} إلى وقف إطلاق النار في {COUNTRY}.", "{PERSON} called for a ceasefire in {COUNTRY}."),
-    (
-        "قالت وزارة الخارجية في {CITY} يوم {DAY} إن المحادثات كانت مثمرة.",
-        "The foreign ministry in {CITY} said on {DAY} that the talks were productive.",
-    ),
-    (
-        "ارتفعت أسعار النفط بنسبة {NUM} في المئة بعد قرار {ORG}.",
-        "Oil prices rose by {NUM} percent after the decision of {ORG}.",
-    ),
-    ("استقبل {ROLE} {PERSON} في {CITY}.", "The {ROLE} received {PERSON} in {CITY}."),
-    ("تعهدت {ORG} بتقديم {NUM} مليون دولار إلى {COUNTRY}.", "{ORG} pledged {NUM} million dollars to {COUNTRY}."),
-    ("وصل {PERSON} إلى {CITY} لإجراء محادثات حول {TOPIC}.", "{PERSON} arrived in {CITY} for talks on {TOPIC}."),
-    (
-        "حذر {PERSON} يوم {DAY} من تدهور الأوضاع في {COUNTRY}.",
-        "{PERSON} warned on {DAY} of a deterioration of the situation in {COUNTRY}.",
-    ),
-    ("{PERSON} يزور {CITY} لبحث {TOPIC}", "{PERSON} visits {CITY} to discuss {TOPIC}"),
-    ("عقدت {ORG} اجتماعا طارئا في {CITY} يوم {DAY}.", "{ORG} held an emergency meeting in {CITY} on {DAY}."),
-    ("اتفق {ROLE} على تعزيز {TOPIC} مع {COUNTRY}.", "The {ROLE} agreed to strengthen {TOPIC} with {COUNTRY}."),
-    (
-        "قالت وسائل إعلام رسمية في {COUNTRY} إن {PERSON} وصل إلى {CITY}.",
-        "State media in {COUNTRY} said that {PERSON} arrived in {CITY}.",
-    ),
-]
-
-
-def _capitalize(text: str) -> str:
-    return text[:1].upper() + text[1:]
-
-
-def make_pair(rng: random.Random) -> tuple[str, str]:
-    if rng.random() < 0.1:  # bare slot values teach the lexicon directly
-        ar, en = rng.choice(rng.choice(list(SLOTS.values())))
-        return ar, en
-    ar, en = rng.choice(TEMPLATES)
-    for slot, values in SLOTS.items():
-        if "{" + slot + "}" in ar:
-            value_ar, value_en = rng.choice(values)
-            ar = ar.replace("{" + slot + "}", value_ar)
-            en = en.replace("{" + slot + "}", value_en)
-    number = str(rng.choice([rng.randint(2, 99), rng.randint(100, 9999)]))
-    return ar.replace("{NUM}", number), _capitalize(en.replace("{NUM}", number))
-
-
-def make_corpus(size: int, seed: int) -> list[tuple[str, str]]:
-    rng = random.Random(seed)
-    return [make_pair(rng) for _ in range(size)]
 
 
 def train_sentencepiece(pairs, workdir: Path) -> Path:
@@ -481,7 +317,7 @@ def write_package(workdir: Path, model_dir: Path, sp_model: Path, output: Path) 
     (root / "metadata.json").write_text(json.dumps(metadata, indent=2) + "\n")
     (root / "README.md").write_text(
         "Tarjama test package: a tiny Transformer trained on synthetic news-like template\n"
-        "sentences by scripts/build_test_argos_model.py. For tests and demos only.\n"
+        "sentences by scripts/build-test-argos-model. For tests and demos only.\n"
     )
     output.parent.mkdir(parents=True, exist_ok=True)
     with zipfile.ZipFile(output, "w", zipfile.ZIP_DEFLATED) as archive:
