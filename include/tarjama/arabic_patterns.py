@@ -148,7 +148,7 @@ def with_patterns(
         )
 
     words = _words(text, tokens)
-    kept = [span for span in spans if not inside(span) and _plausible(span, words, word_counts)]
+    kept = [span for span in spans if not inside(span) and _plausible(span, words, word_counts, place_names)]
     merged = kept + [p for p in patterns if not any(p[1:] == span[1:] for span in kept)]
     merged += gazetteer_spans(text, tokens, merged, place_names, word_counts)
     merged += _listed_places(words, merged, word_counts)
@@ -171,16 +171,18 @@ def _listed_places(words: list[str], spans: list[tuple], word_counts: dict[str, 
     return found
 
 
-def _plausible(span: tuple, words: list[str], word_counts: dict[str, int]) -> bool:
+def _plausible(span: tuple, words: list[str], word_counts: dict[str, int], place_names: frozenset[str]) -> bool:
     """The model's mistakes: a person of one word that no list of names holds ("مكونو",
-    "بنوده"); a place of one word that is a letter joined to a common word ("بأنه": ب + أنه)."""
+    "بنوده"); a place of one word that is a letter joined to a common word ("بأنه": ب + أنه),
+    or a word the corpora use as a common word and no list knows as a place (`الخميس`,
+    `السلطات`)."""
     kind, first, end = span
     word = words[first]
     if end - first > 1 or kind == "org":
         return True
     if kind == "person":
         return word in name_word_uses() or word in famous_name_words()
-    return not _clitic_and_word(word, word_counts)
+    return (word in place_names or _is_name(word, word_counts)) and not _clitic_and_word(word, word_counts)
 
 
 def _clitic_and_word(word: str, word_counts: dict[str, int]) -> bool:
@@ -340,4 +342,6 @@ def _is_name(word: str, word_counts: dict[str, int]) -> bool:
     if word in gazetteer().by_arabic or _bare(word) in gazetteer().by_arabic or word in name_word_uses():
         return True
     forms = {word, _bare(word), word[1:] if word[0] in "وبلف" else word}  # "بعموم" is ب + عموم
+    # the counts are of words as written, with ة; lookup forms end in ه
+    forms |= {form[:-1] + "ة" for form in forms if form.endswith("ه")}
     return all(word_counts.get(form, 0) < COMMON_WORD_USES for form in forms)

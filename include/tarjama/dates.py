@@ -86,8 +86,9 @@ _WORD_END = r"(?![\w\u0621-\u064a\u0671-\u06d3])"
 _WORD_START = r"(?<![\w\u0621-\u064a\u0671-\u06d3])"
 # A month name may touch digits ("7فبراير2019م"), never another letter.
 _MONTH = rf"(?:{_alternation(_MONTHS)})\.?(?![^\W\d_]|[\u0621-\u064a\u0671-\u06d3])"
-# "يونيو/حزيران", "فبراير شباط", "نوفمبر/ تشرين الثاني", "June (حزيران)": two names, one month.
-_MONTH_PAIR = rf"(?P<month>{_MONTH})(?:\s*[/(-]?\s*(?P<month2>{_MONTH})\s*\)?)?"
+# "يونيو/حزيران", "فبراير شباط", "نوفمبر/ تشرين الثاني", "June (حزيران)": two names, one month;
+# three where a pan-Arab outlet writes every region's ("حزيران (يونيو - جوان)").
+_MONTH_PAIR = rf"(?P<month>{_MONTH})(?:\s*[/(-]?\s*(?P<month2>{_MONTH})(?:\s*[/-]\s*{_MONTH})?\s*\)?)?"
 # A day may be glued to the word before it ("و3 كانون الثاني", a byline "سيد30 مارس").
 _DAY = r"(?<!\d)(?P<day>[0-3]?\d)(?:st|nd|rd|th|er)?"
 # A year may be glued to a reading-time widget ("20223 دقائق" is 2022, then "3 minutes") or to

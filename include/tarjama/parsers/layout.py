@@ -83,9 +83,11 @@ _FALLBACK_PROSE_WORDS = 15
 _LONG_LIST_ITEM_WORDS = 15
 MENU_ITEM = re.compile(r"^[•·▪►◄>»|+✕-]")
 _STORY_DATE_CHARS = 160
+_CUT_AFTER_COMMA = re.compile(r"\S\s+\S+[،,]\s*$")  # two words or more, then a comma
 _DATELINE_PLACE_WORDS = 4
-# After a dateline's date: an agency in brackets, then a dash or a colon ("ــ" is a drawn-out dash).
-_DATELINE_END = re.compile(r"\s*(?:[مـ]+\s*)?(?:\([^()]{0,30}\)\s*)?(?:[-–—:]|ـ{2,})")
+# After a dateline's date: an agency in brackets, then a dash or a colon ("ــ" is a drawn-out dash);
+# or the agency between slashes, as Xinhua and the Chinese services write it ("/شينخوا/").
+_DATELINE_END = re.compile(r"\s*(?:[مـ]+\s*)?(?:(?:\([^()]{0,30}\)\s*)?(?:[-–—:]|ـ{2,})|/[^/\d]{2,40}/)")
 _TODAY_BEFORE = re.compile(r"(?:اليوم|today|aujourd'hui)(?:\s+\S+)?\s*\(\s*$", re.IGNORECASE)
 _OPEN_BRACKET_PLACE = re.compile(r"\(\s*[^\W\d][^(),]{0,30},\s*$")
 _MAX_DATE_LINE_WORDS = 24
@@ -207,8 +209,8 @@ def is_caption(line: str) -> bool:
 def is_credit_line(line: str) -> bool:
     """A short line of names joined by separators: "مسقط - الرؤية", "تونس/ عادل الثابتي /
     الأناضول", "نواكشوط، مورينيوز", "موقع كل يوم -اندبندنت عربية"."""
-    if _SENTENCE_END.search(line) and not line.rstrip().endswith(":"):
-        return False
+    if (_SENTENCE_END.search(line) and not line.rstrip().endswith(":")) or _CUT_AFTER_COMMA.search(line):
+        return False  # a sentence, or one that goes on after its comma
     parts = [part for part in _CREDIT_SEPARATORS.split(line) if any(c.isalpha() for c in part)]
     return 2 <= len(parts) <= 3 and len(line.split()) <= 8 and all(len(part.split()) <= 4 for part in parts)
 
@@ -389,11 +391,12 @@ def _prose_lines(lines: list[str]) -> list[int]:
 
 
 def _cut_off(line: str, right_after_prose: bool) -> bool:
-    """The last line of a capture cut in the middle of the story: a long one wherever it
-    stands, a short one (a word or two) only right after the prose."""
+    """The last line of a capture cut in the middle of the story: a long one, or one cut after
+    a comma (its sentence goes on), wherever it stands; a short one (a word or two) only right
+    after the prose."""
     if is_chrome(line) or is_metadata(line) or is_caption(line) or _SENTENCE_END.search(line):
         return False
-    return right_after_prose or len(line.split()) >= 8
+    return right_after_prose or len(line.split()) >= 8 or bool(_CUT_AFTER_COMMA.search(line))
 
 
 def _header_end(lines: list[str], prose: list[int]) -> int:

@@ -67,6 +67,10 @@ _STANDFIRST_PARAGRAPHS = 1
 _TRAILER_DATE_LINES = 3  # a date printed under the story stands within this many lines of it
 _DATE_ABOVE_HEADLINE_LINES = 3  # the date line right above a headline, at most two lines between
 _OUTLET_SUFFIX = re.compile(r"\s+\|\s+[^|]{1,40}$")  # "Headline | Outlet", as a page's <title> reads
+# ة ends a word: a letter right after it is a run of labels glued together ("أخبار محليةالأخبار
+# الرئيسيةغير مصنف"), a menu that lost its separators.
+_GLUED_LABELS = re.compile(r"ة[\u0621-\u063a\u0641-\u064a]")
+_MAX_LABEL_RUN_WORDS = 8
 
 
 @dataclass
@@ -171,7 +175,11 @@ def _headline(lines: list[str], arabic_page: bool) -> int | None:
 
     return min(
         candidates,
-        key=lambda i: (len(lines[i].split()) < _PREFERRED_HEADLINE_WORDS, not repeated(i), i),
+        key=lambda i: (
+            len(lines[i].split()) < _PREFERRED_HEADLINE_WORDS,
+            not repeated(i),
+            i,
+        ),
     )
 
 
@@ -188,6 +196,7 @@ def _can_be_headline(index: int, lines: list[str], arabic_page: bool) -> bool:
         and not (MENU_ITEM.match(line) or is_breadcrumb(line) or _TEASER.search(line) or _URL.match(line))
         and not (_TICKER.search(line) or (len(words) <= _MAX_CLOCK_WORDS and _CLOCK.search(line)))
         and not in_other_script(line, arabic_page)
+        and not (len(words) <= _MAX_LABEL_RUN_WORDS and _GLUED_LABELS.search(line))
     )
 
 
