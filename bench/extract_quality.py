@@ -117,10 +117,11 @@ class Extracted:
 def extract(pages: list[Page]) -> list[Extracted]:
     """What `tarjama process` makes of each page, without translation: the names are those of
     the original's language (the Arabic NER for Arabic, spaCy for English and French)."""
-    from tarjama.pipeline import Pipeline
+    from tarjama.enrichment import enrich
+    from tarjama.run_models import RunModels
     from tarjama.settings import Settings
 
-    pipeline = Pipeline(Settings.from_env())
+    models = RunModels(Settings.from_env())
     parsed, inputs = [], []
     for page in pages:
         try:
@@ -131,7 +132,7 @@ def extract(pages: list[Page]) -> list[Extracted]:
         language = detect_language(article.path, article.text)
         parsed.append(article)
         inputs.append((language, article.text, article.text if language == "en" else "", article.published_at))
-    enriched = iter(zip(inputs, pipeline.enrich(inputs), strict=True))
+    enriched = iter(zip(inputs, enrich(models, inputs), strict=True))
     results = []
     for item in parsed:
         if isinstance(item, ArticleError):

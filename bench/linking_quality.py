@@ -39,6 +39,7 @@ from pathlib import Path  # noqa: E402
 from extract_quality import load_pages  # noqa: E402
 
 from tarjama.arabic_ner import fold  # noqa: E402
+from tarjama.enrichment import enrich  # noqa: E402
 from tarjama.errors import ArticleError  # noqa: E402
 from tarjama.gazetteer import Gazetteer, gazetteer, link_places  # noqa: E402
 from tarjama.language import detect_language  # noqa: E402
@@ -77,7 +78,7 @@ def _same(a: str, b: str) -> bool:
     return " ".join(fold(a).casefold().split()) == " ".join(fold(b).casefold().split()) or same_name(a, b)
 
 
-def enrich(items, pipeline) -> list[tuple[str, dict[str, list[dict]]]]:
+def enriched_names(items, models) -> list[tuple[str, dict[str, list[dict]]]]:
     """(language, linked items per kind) per article, as `tarjama process` makes them (no translation)."""
     inputs = []
     for _, _, path, _, window in items:
@@ -89,7 +90,7 @@ def enrich(items, pipeline) -> list[tuple[str, dict[str, list[dict]]]]:
         text = article.text[:window] if window else article.text
         language = detect_language(str(path), text)
         inputs.append((language, text, text if language == "en" else "", article.published_at))
-    enriched = pipeline.enrich(inputs)
+    enriched = enrich(models, inputs)
     return [(language, found["entities"]) for (language, *_), found in zip(inputs, enriched, strict=True)]
 
 
@@ -150,7 +151,7 @@ def _ratio(numerator: int, denominator: int) -> float | None:
     return round(numerator / denominator, 3) if denominator else None
 
 
-def timing(items, results, pipeline) -> dict:
+def timing(items, results, models) -> dict:
     """What linking costs beside the whole enrichment: `link_places` timed on each article's
     place names (the difference of two enrichment runs is lost in their noise)."""
     texts = []
@@ -162,10 +163,10 @@ def timing(items, results, pipeline) -> dict:
         text = article.text[:window] if window else article.text
         language = detect_language(str(path), text)
         texts.append((language, text, text if language == "en" else "", article.published_at))
-    pipeline.enrich(texts)  # models loaded and warm before the clock
+    enrich(models, texts)  # models loaded and warm before the clock
     started = time.process_time()
     for _ in range(TIMING_ROUNDS):
-        pipeline.enrich(texts)
+        enrich(models, texts)
     enrich_s = (time.process_time() - started) / TIMING_ROUNDS
     names = [[_original(item, language) for item in entities["place"]] for language, entities in results]
     started = time.process_time()
@@ -209,16 +210,16 @@ def main() -> None:
     args = parser.parse_args()
     if not REAL.is_dir():
         sys.exit(f"the real samples are not at {REAL}: this benchmark needs ../shared")
-    from tarjama.pipeline import Pipeline
+    from tarjama.run_models import RunModels
     from tarjama.settings import Settings
 
-    pipeline = Pipeline(Settings.from_env())
+    models = RunModels(Settings.from_env())
     items = articles()
-    results = enrich(items, pipeline)
+    results = enriched_names(items, models)
     if args.sample:
         print("\n".join(sample(items, results, args.sample)))
         return
-    report = {**evaluate(items, results), "timing": timing(items, results, pipeline)}
+    report = {**evaluate(items, results), "timing": timing(items, results, models)}
     print(json.dumps(report, ensure_ascii=False, indent=None if args.json else 2))
 
 

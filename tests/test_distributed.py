@@ -34,9 +34,9 @@ def landing(tmp_path_factory):
 
 def expected(landing, days):
     """The ids the index must hold after these days, and the files the quarantine must hold."""
+    from tarjama.documents import article_id
     from tarjama.models import ParsedArticle
     from tarjama.parsers import read_articles
-    from tarjama.pipeline import article_id
 
     ids, broken = set(), set()
     for day in days:

