@@ -19,7 +19,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tarjama.parsers import parse_bytes, parse_file
-from tarjama.parsers.layout import in_other_script, is_caption, is_chrome, is_prose
+from tarjama.parsers.layout import in_other_script, is_caption, is_chrome, is_credit_line, is_prose
 
 CHECKS = settings(max_examples=120, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow])
 
@@ -127,6 +127,8 @@ def test_a_paragraph_with_two_quotations_is_story():
         (["الفاشر، 13 أبريل 2025 ــ " + SENTENCES[1]], None, "2025-04-13"),
         # a dateline with the agency between slashes, as the Chinese services write it
         (["بكين 28 يوليو 2025 /شينخوا/ " + SENTENCES[1]], None, "2025-07-28"),
+        # ... or after a comma
+        (["Jérusalem, le 31 janvier 2019, WAFA- " + SENTENCES[5]], None, "2019-01-31"),
         # the site's "today" at the top of the page, above a masthead, is not the story's date;
         # nor is the editor's name under "رئيس التحرير" a headline
         (["الخميس 2 مايو 2024", "رئيس التحرير", "أيمن عبد المجيد كامل", "spot_img", HEADLINE], HEADLINE, None),
@@ -146,6 +148,13 @@ def test_a_paragraph_with_two_quotations_is_story():
         (["أخبار محليةالأخبار الرئيسيةغير مصنف", HEADLINE], HEADLINE, None),
         # a month in three regions' names: Levantine, then Egyptian and Maghrebi in brackets
         ([HEADLINE, "22 حزيران (يونيو - جوان)، 2017"], HEADLINE, "2017-06-22"),
+        # a label before " | " is not the headline ("Headline | Outlet" keeps the headline)
+        (["فيديو | " + HEADLINE], HEADLINE, None),
+        # a newspaper's imprint and a "make us your homepage" line are furniture
+        (["تصدر عن مؤسسة الوحدة للصحافة و الطباعة و النشر", HEADLINE], HEADLINE, None),
+        (["إجعل kuwait.tt صفحتك الرئيسية", HEADLINE], HEADLINE, None),
+        # a section name printed twice, of three words and a number, loses to the headline
+        (["علم و خبر 26", "أخبار", "علم و خبر 26", HEADLINE, HEADLINE], HEADLINE, None),
     ],
 )
 def test_headlines_and_dates_in_the_forms_pages_use(page, title, published_at):
@@ -181,6 +190,27 @@ def test_a_capture_cut_after_a_comma_keeps_its_last_lines():
     cut = ["محمد هايف: قضية البدون يجب أن تُحل", "في المقابل، قال النائب مهلهل المضف،"]
     article = next(parse_bytes("page.txt", "\n\n".join([HEADLINE, SENTENCES[0], SENTENCES[1], *cut]).encode(), "text"))
     assert article.paragraphs == (SENTENCES[0], SENTENCES[1], *cut)
+
+
+def test_a_capture_cut_after_a_preposition_keeps_its_last_lines():
+    cut = ["ضياع مياه الأمطار", "عبّر الرحيلي عن"]
+    article = next(parse_bytes("page.txt", "\n\n".join([HEADLINE, SENTENCES[0], SENTENCES[1], *cut]).encode(), "text"))
+    assert article.paragraphs == (SENTENCES[0], SENTENCES[1], *cut)
+
+
+def test_a_paragraph_ending_with_its_source_or_a_full_stop_on_its_own_line_is_story():
+    quoted = "وأردف: “لدينا إرادة حقيقية لتجفيف الإرهاب في منبعه”. المصدر/ A.A"
+    article = next(
+        parse_bytes("page.txt", "\n\n".join([HEADLINE, SENTENCES[0], quoted, "أحدث الأخبار"]).encode(), "text")
+    )
+    assert article.paragraphs == (SENTENCES[0], quoted)
+    broken = "تتوالى ردود الفعل حول الاحتقان الذي تشهده الساحة التعليمية منذ أربعة أشهر"
+    article = next(parse_bytes("page.txt", "\n".join([broken, ".", SENTENCES[0]]).encode(), "text"))
+    assert article.paragraphs == (broken + ".", SENTENCES[0])
+
+
+def test_a_place_and_a_name_after_a_drawn_out_dash_is_a_credit():
+    assert is_credit_line("صلالة ـ من عوض دهيش:")
 
 
 def test_a_date_line_inside_the_story_is_the_story_s():

@@ -74,5 +74,16 @@ def split_sentences(paragraph: str) -> list[str]:
     return [sentence for start, end in sentence_spans(paragraph) if (sentence := paragraph[start:end].strip())]
 
 
+_PUNCTUATION_ALONE = re.compile(r"^[.!?؟،,؛;:]+$")
+
+
 def paragraphs(text: str) -> list[str]:
-    return [line.strip() for line in text.splitlines() if line.strip()]
+    """The text's non-empty lines; a line of punctuation alone ends the one before it (a capture
+    that broke the line before its full stop)."""
+    lines: list[str] = []
+    for line in (line.strip() for line in text.splitlines()):
+        if lines and _PUNCTUATION_ALONE.match(line):
+            lines[-1] += line
+        elif line:
+            lines.append(line)
+    return lines

@@ -47,7 +47,9 @@ _FURNITURE_STARTS = re.compile(
     r"|^(?:تم نشر هذا المحتوى على|أنت الآن تتصفح|More forecasts:|Posts Tagged|Page \d+ of|Abonnez-vous|Follow us"
     rf"|{MASTHEAD_TITLES}|Weather Data"
     r"|جميع الحقوق محفوظة|All rights reserved|Tous droits réservés"
-    r"|لن يتم نشر عنوان بريدك|Your email address will not be published)"
+    r"|لن يتم نشر عنوان بريدك|Your email address will not be published"
+    r"|[تي]صدر عن)"  # a newspaper's imprint: "تصدر عن مؤسسة الوحدة للصحافة"
+    r"|^(?:إجعل|اجعل|Make)\s.{0,40}(?:صفحتك الرئيسية|your homepage)$"
     r"|^\d+\s*(?:دقيقة|دقائق|min read|minutes? read)$"
     r"|^-?\d+(?:[.,]\d+)?\s*°?\s*[CF]?$"  # a temperature widget
     r"|^[\d\s|:.,/+-]*$",
@@ -72,10 +74,16 @@ _CREDIT = re.compile(
     r"|\b(?:REUTERS|AFP|AP|EPA|Getty Images)\s*/\s*[\w .-]+$"
     r"|\.\s*(?:Bloomberg|Reuters|AFP|AP|Getty Images|EPA|Shutterstock)\s*$",
 )
-_CREDIT_SEPARATORS = re.compile(r"\s+[-–—|]\s*|\s*[-–—|]\s+|\s*/\s*|\s*،\s*")
+_CREDIT_SEPARATORS = re.compile(r"\s+[-–—ـ|]\s*|\s*[-–—ـ|]\s+|\s*/\s*|\s*،\s*")  # ـ: a drawn-out dash
 _TIME = re.compile(r"^(?:[01]?\d|2[0-3])(?:[:h.][0-5]\d)\b\.?")
 _SENTENCE_END = re.compile(r"[.!?؟۔:][\"'»”’)\]]*\s*$")
 _TEASER_END = re.compile(r"(?:\.\.\.|…)\s*$")
+_TRAILING_SOURCE = re.compile(r"\s+(?:المصدر|المصادر|Source|Sources)\s*[:/].{1,40}$", re.IGNORECASE)
+# A sentence does not end on a preposition or a conjunction: a capture's last line that does was cut.
+_CUT_AFTER_WORD = re.compile(
+    r"\s(?:في|من|إلى|الى|على|عن|مع|أن|إن|التي|الذي|و|ثم|of|to|in|on|the|and|that|de|du|des|à|le|la|et|que)\s*$",
+    re.IGNORECASE,
+)
 _LONG_LINE_WORDS = 25
 _LIVE_ENTRY_WORDS = 4
 _MAX_LABEL_WORDS = 3
@@ -86,8 +94,11 @@ _STORY_DATE_CHARS = 160
 _CUT_AFTER_COMMA = re.compile(r"\S\s+\S+[،,]\s*$")  # two words or more, then a comma
 _DATELINE_PLACE_WORDS = 4
 # After a dateline's date: an agency in brackets, then a dash or a colon ("ــ" is a drawn-out dash);
-# or the agency between slashes, as Xinhua and the Chinese services write it ("/شينخوا/").
-_DATELINE_END = re.compile(r"\s*(?:[مـ]+\s*)?(?:(?:\([^()]{0,30}\)\s*)?(?:[-–—:]|ـ{2,})|/[^/\d]{2,40}/)")
+# or after a comma ("Jérusalem, le 31 janvier 2019, WAFA-"); or the agency between slashes, as
+# Xinhua and the Chinese services write it ("/شينخوا/").
+_DATELINE_END = re.compile(
+    r"\s*(?:[مـ]+\s*)?(?:(?:\([^()]{0,30}\)\s*|[،,]\s*[^\W\d_]{2,20}\s*)?(?:[-–—:]|ـ{2,})|/[^/\d]{2,40}/)"
+)
 _TODAY_BEFORE = re.compile(r"(?:اليوم|today|aujourd'hui)(?:\s+\S+)?\s*\(\s*$", re.IGNORECASE)
 _OPEN_BRACKET_PLACE = re.compile(r"\(\s*[^\W\d][^(),]{0,30},\s*$")
 _MAX_DATE_LINE_WORDS = 24
@@ -198,6 +209,7 @@ def is_prose(line: str) -> bool:
         return False
     if words >= _LONG_LINE_WORDS:
         return bool(SENTENCE_PUNCTUATION.search(line))
+    line = _TRAILING_SOURCE.sub("", line)  # "... فسيأتي يوم ويقتلع عينك”. المصدر/ A.A"
     return bool(_SENTENCE_END.search(line)) and not date_line(line, HEADER_DATE_LINE_OTHER_WORDS)
 
 
@@ -392,11 +404,12 @@ def _prose_lines(lines: list[str]) -> list[int]:
 
 def _cut_off(line: str, right_after_prose: bool) -> bool:
     """The last line of a capture cut in the middle of the story: a long one, or one cut after
-    a comma (its sentence goes on), wherever it stands; a short one (a word or two) only right
-    after the prose."""
+    a comma or a preposition (its sentence goes on), wherever it stands; a short one (a word or
+    two) only right after the prose."""
     if is_chrome(line) or is_metadata(line) or is_caption(line) or _SENTENCE_END.search(line):
         return False
-    return right_after_prose or len(line.split()) >= 8 or bool(_CUT_AFTER_COMMA.search(line))
+    cut_mid_sentence = _CUT_AFTER_COMMA.search(line) or _CUT_AFTER_WORD.search(line)
+    return right_after_prose or len(line.split()) >= 8 or bool(cut_mid_sentence)
 
 
 def _header_end(lines: list[str], prose: list[int]) -> int:

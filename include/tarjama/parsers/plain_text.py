@@ -66,7 +66,8 @@ _WIDGET = re.compile(r"°|\b\d+(?:[.,]\d+)?\s?[CF]\b|weather|طقس|الطقس|�
 _STANDFIRST_PARAGRAPHS = 1
 _TRAILER_DATE_LINES = 3  # a date printed under the story stands within this many lines of it
 _DATE_ABOVE_HEADLINE_LINES = 3  # the date line right above a headline, at most two lines between
-_OUTLET_SUFFIX = re.compile(r"\s+\|\s+[^|]{1,40}$")  # "Headline | Outlet", as a page's <title> reads
+_TITLE_PARTS = re.compile(r"\s+\|\s+")  # "Headline | Outlet", as a page's <title> reads
+_MAX_TITLE_PART_CHARS = 40  # the outlet's name or the label
 # ة ends a word: a letter right after it is a run of labels glued together ("أخبار محليةالأخبار
 # الرئيسيةغير مصنف"), a menu that lost its separators.
 _GLUED_LABELS = re.compile(r"ة[\u0621-\u063a\u0641-\u064a]")
@@ -131,7 +132,7 @@ def _read_header(lines: list[str], arabic_page: bool) -> _Header:
         header.standfirst, headline = lines[headline], None
     first_seen = headline
     if headline is not None:
-        header.title = _OUTLET_SUFFIX.sub("", lines[headline])
+        header.title = _without_label_or_outlet(lines[headline])
         first_seen = next(i for i, line in enumerate(lines) if header.title in line)  # "خبر : <headline>"
     used = {headline}
     header.published_at, used_date = _publication_date(lines, first_seen)
@@ -173,19 +174,24 @@ def _headline(lines: list[str], arabic_page: bool) -> int | None:
             if j != index
         )
 
-    return min(
-        candidates,
-        key=lambda i: (
-            len(lines[i].split()) < _PREFERRED_HEADLINE_WORDS,
-            not repeated(i),
-            i,
-        ),
-    )
+    return min(candidates, key=lambda i: (len(_words(lines[i])) < _PREFERRED_HEADLINE_WORDS, not repeated(i), i))
+
+
+def _words(line: str) -> list[str]:
+    return [word for word in line.split() if any(c.isalpha() for c in word)]
+
+
+def _without_label_or_outlet(line: str) -> str:
+    """ "Headline | Outlet" as a page's <title> reads, or "فيديو | Headline": the longer side."""
+    parts = _TITLE_PARTS.split(line)
+    if len(parts) != 2 or min(len(part) for part in parts) > _MAX_TITLE_PART_CHARS:
+        return line
+    return max(parts, key=lambda part: len(part.split()))
 
 
 def _can_be_headline(index: int, lines: list[str], arabic_page: bool) -> bool:
     line = lines[index]
-    words = [word for word in line.split() if any(c.isalpha() for c in word)]
+    words = _words(line)
     followed_by_credit = index + 1 < len(lines) and is_caption(lines[index + 1])
     return (
         _MIN_HEADLINE_WORDS <= len(words) <= _MAX_HEADLINE_WORDS
