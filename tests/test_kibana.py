@@ -2,7 +2,6 @@
 
 import email.parser
 import email.policy
-import importlib.util
 import json
 import re
 import subprocess
@@ -16,6 +15,7 @@ from conftest import REPO
 
 from tarjama import es_index
 from tarjama.kibana import KibanaImportError, import_saved_objects
+from tarjama_dev.kibana_objects import ndjson
 
 NDJSON = REPO / "include" / "tarjama" / "resources" / "saved-objects.ndjson"
 MAPPINGS = REPO / "include" / "tarjama" / "resources" / "component_mappings.json"
@@ -29,7 +29,7 @@ KQL_EQUIVALENTS = {
 
 # The aggregation-based XY vis types (src/platform/plugins/private/vis_types/xy/public/vis_types/).
 XY_TYPES = {"histogram", "horizontal_bar", "line", "area"}
-# Kibana 8.19: the core transform and each type's latest transform (kibana/saved_objects.py says where from).
+# Kibana 8.19: the core transform and each type's latest transform (tarjama_dev.kibana_objects says where from).
 MIGRATION_VERSIONS = {
     "index-pattern": "8.0.0",
     "search": "10.5.0",
@@ -120,10 +120,7 @@ def named_fields(obj) -> set[str]:
 
 
 def test_the_committed_file_is_what_the_generator_writes():
-    spec = importlib.util.spec_from_file_location("saved_objects", REPO / "kibana" / "saved_objects.py")
-    generator = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(generator)
-    assert NDJSON.read_text(encoding="utf-8") == generator.ndjson(), "run python kibana/saved_objects.py"
+    assert NDJSON.read_text(encoding="utf-8") == ndjson(), "run python -m tarjama_dev.kibana_objects"
 
 
 def test_objects_parse_and_every_reference_resolves():

@@ -1,6 +1,6 @@
 """Writes include/tarjama/resources/saved-objects.ndjson: the Kibana objects Tarjama ships, ready to import.
 
-    python kibana/saved_objects.py        # after editing this file; a test checks the two agree
+    python -m tarjama_dev.kibana_objects        # after editing this file; a test checks the two agree
 
 A data view on the `news-articles` alias (time field `published_at`), saved Discover sessions,
 a Maps map of the linked places (`places_geo`), and a dashboard of that map and aggregation-based visualizations
@@ -12,9 +12,10 @@ a Maps map of the linked places (`places_geo`), and a dashboard of that map and 
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
-OUTPUT = Path(__file__).resolve().parents[1] / "include" / "tarjama" / "resources" / "saved-objects.ndjson"
+from tarjama_dev import REPO
+
+OUTPUT = REPO / "include" / "tarjama" / "resources" / "saved-objects.ndjson"
 # The Kibana these objects are written for (ELASTIC_VERSION in .env.example); docs/kibana.md says how they fare in 9.x.
 KIBANA_VERSION = "8.19.21"
 DATA_VIEW_ID = "tarjama-news-articles"
