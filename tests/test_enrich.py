@@ -250,6 +250,16 @@ def test_known_organisations_are_found_and_named_in_english():
     ]
 
 
+def test_a_news_agency_credited_between_brackets_or_slashes_is_an_organisation():
+    from tarjama.arabic_ner import arabic_extractor
+    from tarjama.settings import ARABIC_NER_MODEL
+
+    texts = ["الجزائر (واج) - أعلنت الحماية المدنية أن القنوات ستفتح.", "وشاهد القناة عبر بنا وفي قنا الجديدة."]
+    found = arabic_extractor(ARABIC_NER_MODEL).extract_many(texts)
+    assert [name.text for name in found[0] if name.kind == "org"] == ["واج", "الحماية المدنية"]
+    assert [name.text for name in found[1] if name.kind == "org"] == []
+
+
 def test_a_common_word_is_no_place_unless_a_list_knows_it():
     from tarjama.arabic_ner import arabic_extractor
     from tarjama.settings import ARABIC_NER_MODEL

@@ -71,9 +71,9 @@ def famous_people() -> dict[str, str]:
 
 @cache
 def known_organisations() -> dict[str, str]:
-    """Arabic name in lookup form → English name, for 150 organisations the news names most
-    (the UN and its agencies, alliances, armed groups, agencies and media, platforms, football
-    bodies and clubs), written for this project; words that are also common nouns (فتح, حماس,
+    """Arabic name in lookup form → English name, for 170 organisations the news names most
+    (the UN and its agencies, alliances, armed groups, news agencies and media, civil defence,
+    platforms, football bodies and clubs), written for this project; words that are also common nouns (فتح, حماس,
     الجزيرة) are left out."""
     with KNOWN_ORGANISATIONS.open(encoding="utf-8") as lines:
         next(lines)

@@ -89,7 +89,7 @@ MAX_NAME_TOKENS = 6
 _QUOTES = {'"', "«", "»", "“", "”"}
 MAX_LANDMARK_NAME_TOKENS = 4
 MAX_PLACE_NAME_WORDS = 4
-AGENCY_NAMES = frozenset(name_key(name) for name in AGENCIES)  # news agencies whose names are also towns'
+AGENCY_NAMES = frozenset(name_key(name) for name in AGENCIES if name != "وكالات")  # many are also towns' or words
 COMMON_WORD_USES = 3  # a word the corpus holds this often, and not as a name, is no place's name
 JOINED_WORD_USES = 20  # a letter joined to a word this common is a clitic, not the start of a name
 
@@ -150,9 +150,26 @@ def with_patterns(
     words = _words(text, tokens)
     kept = [span for span in spans if not inside(span) and _plausible(span, words, word_counts, place_names)]
     merged = kept + [p for p in patterns if not any(p[1:] == span[1:] for span in kept)]
+    merged += _agency_credits(text, tokens, merged)
     merged += gazetteer_spans(text, tokens, merged, place_names, word_counts)
     merged += _listed_places(words, merged, word_counts)
     return sorted(merged, key=lambda span: span[1])
+
+
+def _agency_credits(text: str, tokens: list[Token], taken: list[tuple]) -> list[tuple]:
+    """A news agency credited between brackets or slashes ("(وام)", "/واج/"): its acronym is
+    an organisation there, and a word or a town anywhere else ("قنا", "وال")."""
+    covered = {i for _, first, end in taken for i in range(first, end)}
+    found = []
+    for first in range(len(tokens)):
+        for end in range(min(len(tokens), first + 3), first, -1):
+            start, stop = tokens[first].start, tokens[end - 1].end
+            if name_key(text[start:stop]) not in AGENCY_NAMES or covered & set(range(first, end)):
+                continue
+            if text[:start].rstrip()[-1:] in ("(", "/") and text[stop:].lstrip()[:1] in (")", "/"):
+                found.append(("org", first, end))
+            break
+    return found
 
 
 def _listed_places(words: list[str], spans: list[tuple], word_counts: dict[str, int]) -> list[tuple]:
