@@ -153,6 +153,14 @@ def test_a_paragraph_with_two_quotations_is_story():
         # a newspaper's imprint and a "make us your homepage" line are furniture
         (["تصدر عن مؤسسة الوحدة للصحافة و الطباعة و النشر", HEADLINE], HEADLINE, None),
         (["إجعل kuwait.tt صفحتك الرئيسية", HEADLINE], HEADLINE, None),
+        # a date over the site's logo or a ticker's label is the site's "today", not the story's
+        (["• Tuesday, 17 February 2026", "logo", HEADLINE], HEADLINE, None),
+        (["3:07 مساءً / 19 يناير، 2026", "آخر الاخبار", HEADLINE], HEADLINE, None),
+        # the date printed on the line that holds the headline again
+        (["22-09-2020 10:04 - " + HEADLINE, HEADLINE], HEADLINE, "2020-09-22"),
+        # a date line alone that ends with a full stop; a Hijri date glued to its figures
+        ([HEADLINE, "lundi 12 juin 2017."], HEADLINE, "2017-06-12"),
+        ([HEADLINE, "الرياض –13ذو القعدة1441هـ"], HEADLINE, "2020-07-04"),
         # a section name printed twice, of three words and a number, loses to the headline
         (["علم و خبر 26", "أخبار", "علم و خبر 26", HEADLINE, HEADLINE], HEADLINE, None),
     ],
@@ -190,6 +198,18 @@ def test_a_capture_cut_after_a_comma_keeps_its_last_lines():
     cut = ["محمد هايف: قضية البدون يجب أن تُحل", "في المقابل، قال النائب مهلهل المضف،"]
     article = next(parse_bytes("page.txt", "\n\n".join([HEADLINE, SENTENCES[0], SENTENCES[1], *cut]).encode(), "text"))
     assert article.paragraphs == (SENTENCES[0], SENTENCES[1], *cut)
+
+
+def test_a_numbered_list_after_the_story_is_story():
+    results = ["1) Biya Paul 53,66%,", "2) Issa Tchiroma 35,19%,", "3) Libii Ngue Cabral 3,41%"]
+    page = [HEADLINE, SENTENCES[0], "Le détail des suffrages exprimés pour chacun des candidats ci-dessous :", *results]
+    article = next(parse_bytes("page.txt", "\n\n".join(page).encode(), "text"))
+    assert article.paragraphs[-3:] == tuple(results)
+
+
+def test_a_capture_of_a_month_alone_gives_no_date():
+    article = next(parse_bytes("page.txt", f"date 2020-04 {HEADLINE}\n\n{SENTENCES[0]}".encode(), "text"))
+    assert (article.title, article.published_at) == (HEADLINE, None)
 
 
 def test_a_capture_cut_after_a_preposition_keeps_its_last_lines():

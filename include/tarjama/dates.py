@@ -84,8 +84,9 @@ def _alternation(names) -> str:
 
 _WORD_END = r"(?![\w\u0621-\u064a\u0671-\u06d3])"
 _WORD_START = r"(?<![\w\u0621-\u064a\u0671-\u06d3])"
-# A month name may touch digits ("7فبراير2019م"), never another letter.
-_MONTH = rf"(?:{_alternation(_MONTHS)})\.?(?![^\W\d_]|[\u0621-\u064a\u0671-\u06d3])"
+# A month name may touch digits ("7فبراير2019م", "13ذو القعدة1441هـ"), never another letter.
+_NO_LETTER_AFTER = r"(?![^\W\d_]|[\u0621-\u064a\u0671-\u06d3])"
+_MONTH = rf"(?:{_alternation(_MONTHS)})\.?{_NO_LETTER_AFTER}"
 # "يونيو/حزيران", "فبراير شباط", "نوفمبر/ تشرين الثاني", "June (حزيران)": two names, one month;
 # three where a pan-Arab outlet writes every region's ("حزيران (يونيو - جوان)").
 _MONTH_PAIR = rf"(?P<month>{_MONTH})(?:\s*[/(-]?\s*(?P<month2>{_MONTH})(?:\s*[/-]\s*{_MONTH})?\s*\)?)?"
@@ -127,7 +128,7 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
     (
         "hijri",
         re.compile(
-            rf"{_OPTIONAL_WEEKDAY}{_WORD_START}(?:(?P<day>[0-3]?\d)\s*)?(?P<hmonth>{_alternation(_HIJRI_MONTHS)}){_WORD_END}"
+            rf"{_OPTIONAL_WEEKDAY}{_WORD_START}(?:(?P<day>[0-3]?\d)\s*)?(?P<hmonth>{_alternation(_HIJRI_MONTHS)}){_NO_LETTER_AFTER}"
             rf"(?:\s+(?:المبارك|الكريم|المعظم|الحرام))?\s*(?P<hyear>1[345]\d\d)(?:{_HIJRI_MARK})?",
             re.IGNORECASE,
         ),

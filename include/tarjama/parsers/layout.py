@@ -34,11 +34,14 @@ _FURNITURE_WORDS = """
 Advertisement | Sponsored | Accessibility links | Close Menu | Menu | Search | Skip to content | Loading |
 Subscribe | Subscribe to a channel | Share | Share this | Share on | Print | Comments | Related |
 Related articles | You may also like | Newsletter | Most read | Most popular | Read more | Sign up | Tags |
-Your Views | Send us your views | Today's Paper | fbpx | logo-print | reuters_tickers | spot_img |
+Your Views | Send us your views | Today's Paper | fbpx | logo | logo-print | reuters_tickers | spot_img |
+You are here | You are here: Home | author name |
 Publicité | Rechercher | Partager | Imprimer | Commentaires | S'abonner | Lire aussi | À lire aussi |
+Vous êtes ici | Retour au format normal | Version imprimable | Version à imprimer |
 Dans la même catégorie | Sur le même sujet
 """
 CHROME_LINES = {_furniture_key(words) for words in _FURNITURE_WORDS.split("|")}
+_SITE_HEADER_LINES = {_furniture_key(words) for words in ("logo", "آخر الأخبار", "أحدث الأخبار", "Latest news")}
 # A masthead: "رئيس التحرير" over the editor's name.
 MASTHEAD_TITLES = r"رئيس التحرير|رئيس مجلس الإدارة|رئيس مجلس الادارة|مدير التحرير|Editor-in-Chief|Rédacteur en chef"
 _FURNITURE_STARTS = re.compile(
@@ -48,7 +51,8 @@ _FURNITURE_STARTS = re.compile(
     rf"|{MASTHEAD_TITLES}|Weather Data"
     r"|جميع الحقوق محفوظة|All rights reserved|Tous droits réservés"
     r"|لن يتم نشر عنوان بريدك|Your email address will not be published"
-    r"|[تي]صدر عن)"  # a newspaper's imprint: "تصدر عن مؤسسة الوحدة للصحافة"
+    r"|[تي]صدر عن"  # a newspaper's imprint: "تصدر عن مؤسسة الوحدة للصحافة"
+    r"|Envoyer à un ami|Connectez-vous|Se connecter|Log in to|Sign in to)"
     r"|^(?:إجعل|اجعل|Make)\s.{0,40}(?:صفحتك الرئيسية|your homepage)$"
     r"|^\d+\s*(?:دقيقة|دقائق|min read|minutes? read)$"
     r"|^-?\d+(?:[.,]\d+)?\s*°?\s*[CF]?$"  # a temperature widget
@@ -89,6 +93,8 @@ _LIVE_ENTRY_WORDS = 4
 _MAX_LABEL_WORDS = 3
 _FALLBACK_PROSE_WORDS = 15
 _LONG_LIST_ITEM_WORDS = 15
+_NUMBERED_ITEM = re.compile(r"^\(?(\d{1,2})[).]\s+\S")
+_MIN_NUMBERED_ITEMS = 3
 MENU_ITEM = re.compile(r"^[•·▪►◄>»|+✕-]")
 _STORY_DATE_CHARS = 160
 _CUT_AFTER_COMMA = re.compile(r"\S\s+\S+[،,]\s*$")  # two words or more, then a comma
@@ -225,6 +231,12 @@ def is_prose(line: str) -> bool:
     return bool(_SENTENCE_END.search(line)) and not date_line(line, HEADER_DATE_LINE_OTHER_WORDS)
 
 
+def is_site_header(line: str) -> bool:
+    """The site's logo or its news ticker's label. (A story's own labels, "عاجل" or a share
+    line, may stand between its date and its headline; these do not.)"""
+    return _furniture_key(line) in _SITE_HEADER_LINES
+
+
 def is_caption(line: str) -> bool:
     """A photo caption or credit: "Photo: ...", "... © AFP", "... [AFP]", "(الصورة: فيسبوك)"."""
     return bool(_CREDIT.search(line))
@@ -251,9 +263,9 @@ def date_line(line: str, other_words: int = 2) -> tuple[str, bool] | None:
     other words (a byline, a section name), or a short byline beside it after a "|"; `pure`
     when there are none (a place beside the date marks the site's "today" widget)."""
     # a line that ends a sentence is prose, not a date line; one that ends with a label's colon
-    # ("27 أبريل 2024آخر تحديث :") is not a sentence
+    # ("27 أبريل 2024آخر تحديث :") is not a sentence, nor a date alone with its full stop
     sentence = other_words > 2 and _SENTENCE_END.search(line.rstrip(" :")) and not is_dated_label(line)
-    if len(line.split()) > _MAX_DATE_LINE_WORDS or sentence:
+    if len(line.split()) > _MAX_DATE_LINE_WORDS:
         return None
     segments = [part for part in line.split("|") if part.strip()]
     dated = [part for part in segments if _day_dates(part)]
@@ -265,7 +277,7 @@ def date_line(line: str, other_words: int = 2) -> tuple[str, bool] | None:
         for found in reversed(_day_dates(part)):
             part = part[: found.start] + " " + part[found.end :]
         other += _other_words(part)
-    if len(other) > other_words:
+    if len(other) > other_words or (sentence and (other or undated)):
         return None
     return publication_date(line), not other and not any(_other_words(part) for part in undated)
 
@@ -371,7 +383,8 @@ def split_page(lines: list[str]) -> PageParts:
     header, removed = lines[:start], []
     story = [line for line in header if _is_header_prose(line, in_prose, arabic) and header.count(line) == 1]
     long_items = [i for i, line in enumerate(lines) if _is_long_list_item(line)]
-    end = max([prose[-1], *long_items]) + 1  # a story may end with a list ("- Quatre formations ...")
+    # a story may end with a list ("- Quatre formations ...", "1) Biya Paul 53,66%, 2) ...")
+    end = max([prose[-1], *long_items, *_numbered_list_after(lines, prose[-1])]) + 1
     if end < len(lines) and _cut_off(lines[-1], right_after_prose=end == len(lines) - 1):
         end = len(lines)  # the capture cut the story off in the middle of its last line
     for line in lines[start:end]:
@@ -443,6 +456,18 @@ def _is_header_prose(line: str, in_prose: set[str], arabic_page: bool) -> bool:
     ("- Quatre formations de l'opposition ... appellent à une grève générale vendredi.");
     not an aside, nor a short item of a menu of links."""
     return (line in in_prose or _is_long_list_item(line)) and not _is_aside(line, arabic_page)
+
+
+def _numbered_list_after(lines: list[str], last_prose: int) -> list[int]:
+    """The lines of a list numbered 1), 2), 3) ... that starts right after the story's last
+    paragraph: the story's own (results, names, measures), never a menu, which is not numbered."""
+    numbered = []
+    for index in range(last_prose + 1, len(lines)):
+        match = _NUMBERED_ITEM.match(lines[index])
+        if not match or int(match.group(1)) != len(numbered) + 1:
+            break
+        numbered.append(index)
+    return numbered if len(numbered) >= _MIN_NUMBERED_ITEMS else []
 
 
 def _is_long_list_item(line: str) -> bool:

@@ -45,12 +45,15 @@ from tarjama.parsers.layout import (
     is_metadata,
     is_place_line,
     is_prose,
+    is_site_header,
     place_and_source,
     split_page,
 )
 from tarjama.text import normalize, paragraphs, split_sentences, without_markup
 
-_CAPTURE_PREFIX = re.compile(r"^date (\d{4}-\d{2}-\d{2})\s*(.*)$")
+# A capture's own metadata before the page's text: the day it gives is the publication date; a
+# month alone ("date 2020-04") is not a date and is dropped.
+_CAPTURE_PREFIX = re.compile(r"^date (?:(?P<day>\d{4}-\d{2}-\d{2})|\d{4}-\d{2})(?!\d)\s*(?P<rest>.*)$")
 _URL = re.compile(r"^https?://\S+$")
 _MAX_HEADLINE_WORDS = 30
 _MIN_HEADLINE_WORDS = 3
@@ -93,8 +96,8 @@ def parse(path: str, raw: bytes) -> ParsedArticle:
         raise ArticleError(path, "empty article: no text after decoding")
     captured = None
     if match := _CAPTURE_PREFIX.match(lines[0]):
-        captured = match.group(1)
-        lines = [match.group(2), *lines[1:]] if match.group(2) else lines[1:]
+        captured = match["day"]
+        lines = [match["rest"], *lines[1:]] if match["rest"] else lines[1:]
     if not lines:
         raise ArticleError(path, "no text: the file holds a date or site chrome only")
     page = split_page(lines)
@@ -135,7 +138,7 @@ def _read_header(lines: list[str], arabic_page: bool) -> _Header:
         header.title = _without_label_or_outlet(lines[headline])
         first_seen = next(i for i, line in enumerate(lines) if header.title in line)  # "خبر : <headline>"
     used = {headline}
-    header.published_at, used_date = _publication_date(lines, first_seen)
+    header.published_at, used_date = _headline_date(lines, headline, first_seen) or _publication_date(lines, first_seen)
     used.add(used_date)
     for index, line in enumerate(lines):
         if index in used or (date_line(line, HEADER_DATE_LINE_OTHER_WORDS) and not is_dated_label(line)):
@@ -219,6 +222,14 @@ def _standfirst(headline: int | None, lines: list[str]) -> bool:
     return any(is_metadata(line) for line in lines[:headline])
 
 
+def _headline_date(lines: list[str], headline: int | None, first_seen: int | None) -> tuple[str, int] | None:
+    """The date printed on the line that holds the headline again: "22-09-2020 10:04 - Headline"."""
+    if headline is None or first_seen == headline:
+        return None
+    found = date_line(lines[first_seen].replace(lines[headline], " ").strip(" -–—|:"))
+    return (found[0], first_seen) if found and found[1] else None
+
+
 def _publication_date(lines: list[str], headline: int | None) -> tuple[str | None, int | None]:
     """(date, its line) by the order in the module's docstring, the capture's date aside."""
     dates = [(i, found) for i, line in enumerate(lines) if (found := date_line(line, HEADER_DATE_LINE_OTHER_WORDS))]
@@ -238,6 +249,7 @@ def _publication_date(lines: list[str], headline: int | None) -> tuple[str | Non
         and headline - _DATE_ABOVE_HEADLINE_LINES <= i < headline
         and found[1]
         and not _beside_widget(i, lines)
+        and not any(map(is_site_header, lines[i + 1 : headline]))  # a date over them is the site's
     ]
     if headline is None:  # no headline to measure from: a date that stands apart from widgets
         below = [(i, found) for i, found in dates if not _beside_widget(i, lines)]
