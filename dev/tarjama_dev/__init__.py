@@ -9,5 +9,6 @@ installed there by scripts/setup.
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[2]
-SHARED_SAMPLES = REPO.parent / "shared" / "samples"
+SHARED = REPO.parent / "shared"  # the project's shared data: real samples, NER corpora
+SHARED_SAMPLES = SHARED / "samples"
 GOLD = REPO / "tests" / "fixtures" / "gold"

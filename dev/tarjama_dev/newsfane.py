@@ -13,13 +13,13 @@ from spacy.tokens import Doc
 from spacy.training import Example
 
 from tarjama.arabic_ner import LABELS, fold
-from tarjama_dev import REPO
+from tarjama_dev import SHARED
 
-CORPUS = REPO.parent / "shared" / "data" / "ner" / "newsfane" / "NewsFANE_Gold_2014_170K.txt"
+CORPUS = SHARED / "data" / "ner" / "newsfane" / "NewsFANE_Gold_2014_170K.txt"
 SEED = 20241130
 BLOCK_SENTENCES = 20
 _CONTINUATIONS = {"و", "ف", "ثم", "كما", "لكن", "ه", "ها", "هم", "هو", "هي", "ذلك", "هذا", "هذه"}
-WIKIFANE = REPO.parent / "shared" / "data" / "ner" / "wikifane" / "WikiFANE_Gold_2014_500K.txt"
+WIKIFANE = SHARED / "data" / "ner" / "wikifane" / "WikiFANE_Gold_2014_500K.txt"
 PERSON = {"Politician", "Athlete", "Artist", "Other_PER", "Religious_PER", "Scientist", "Businessperson"}
 PERSON |= {"Lawyer", "Engineer", "Police"}
 ORG = {"Government", "Non-Governmental", "Sports", "Media", "Commercial", "Educational", "Religious_ORG"}

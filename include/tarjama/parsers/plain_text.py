@@ -9,14 +9,15 @@ The story is found first, from its prose (`layout.split_page`); the header is re
   masthead's name, a menu item, a teaser cut with "...", a breadcrumb path, a ticker, a clock or
   a single word or two;
 - a page without one gets its story's first sentence as a stand-in, and keeps every line;
-- the publication date is the capture's, else a date line labelled as such ("نشر في"), else
+- the publication date is the capture's, else the date on the line that holds the headline
+  again ("22-09-2020 10:04 - <headline>"), else a date line labelled as such ("نشر في"), else
   the date line nearest below the headline (one with other words than the date only before
   the story's second paragraph: after it, a date is the story's), else a date line right above
   it (at most two lines between) that holds nothing but the date and stands apart from widgets
-  (a "today" date beside the weather or a place name, or at the top of the page above a
-  masthead, is the site's, not the story's), else a date line below the story: labelled as
-  such ("نشر في البيان بتاريخ ...") or right under it with nothing but the date, else the
-  story's dateline.
+  (a "today" date beside the weather or a place name, at the top of the page above a masthead,
+  or over the site's logo or ticker label, is the site's, not the story's), else a date line
+  below the story: labelled as such ("نشر في البيان بتاريخ ...") or right under it with nothing
+  but the date, else the story's dateline.
 """
 
 from __future__ import annotations
@@ -138,7 +139,8 @@ def _read_header(lines: list[str], arabic_page: bool) -> _Header:
         header.title = _without_label_or_outlet(lines[headline])
         first_seen = next(i for i, line in enumerate(lines) if header.title in line)  # "خبر : <headline>"
     used = {headline}
-    header.published_at, used_date = _headline_date(lines, headline, first_seen) or _publication_date(lines, first_seen)
+    dated = _headline_date(lines, header.title, first_seen) or _publication_date(lines, first_seen)
+    header.published_at, used_date = dated
     used.add(used_date)
     for index, line in enumerate(lines):
         if index in used or (date_line(line, HEADER_DATE_LINE_OTHER_WORDS) and not is_dated_label(line)):
@@ -222,11 +224,11 @@ def _standfirst(headline: int | None, lines: list[str]) -> bool:
     return any(is_metadata(line) for line in lines[:headline])
 
 
-def _headline_date(lines: list[str], headline: int | None, first_seen: int | None) -> tuple[str, int] | None:
+def _headline_date(lines: list[str], title: str | None, first_seen: int | None) -> tuple[str, int] | None:
     """The date printed on the line that holds the headline again: "22-09-2020 10:04 - Headline"."""
-    if headline is None or first_seen == headline:
+    if title is None or first_seen is None or lines[first_seen] == title:
         return None
-    found = date_line(lines[first_seen].replace(lines[headline], " ").strip(" -–—|:"))
+    found = date_line(lines[first_seen].replace(title, " ").strip(" -–—|:"))
     return (found[0], first_seen) if found and found[1] else None
 
 
