@@ -161,6 +161,12 @@ def test_a_paragraph_with_two_quotations_is_story():
         # a date line alone that ends with a full stop; a Hijri date glued to its figures
         ([HEADLINE, "lundi 12 juin 2017."], HEADLINE, "2017-06-12"),
         ([HEADLINE, "الرياض –13ذو القعدة1441هـ"], HEADLINE, "2020-07-04"),
+        # a weather story's headline names the weather: it is no widget beside the date line
+        (
+            ["السبت 19 ربيع الآخر 1447 هـ – 11 تشرين الأول 2025", "أجواء خريفية معتدلة تليها تغيرات ملموسة في الطقس"],
+            "أجواء خريفية معتدلة تليها تغيرات ملموسة في الطقس",
+            "2025-10-11",
+        ),
         # a section name printed twice, of three words and a number, loses to the headline
         (["علم و خبر 26", "أخبار", "علم و خبر 26", HEADLINE, HEADLINE], HEADLINE, None),
     ],
@@ -205,6 +211,22 @@ def test_a_numbered_list_after_the_story_is_story():
     page = [HEADLINE, SENTENCES[0], "Le détail des suffrages exprimés pour chacun des candidats ci-dessous :", *results]
     article = next(parse_bytes("page.txt", "\n\n".join(page).encode(), "text"))
     assert article.paragraphs[-3:] == tuple(results)
+
+
+def test_what_a_paragraph_ending_with_a_colon_introduces_is_story():
+    table = ["أسعار العملات في العاصمة عدن", "دولار أمريكي", "شراء = 1582 ريال يمني", "بيع = 1590 ريال"]
+    page = [HEADLINE, SENTENCES[0], "وسجلت أسعار الصرف كالتالي:", *table, "اقرأ أيضا"]
+    article = next(parse_bytes("page.txt", "\n\n".join(page).encode(), "text"))
+    assert article.paragraphs == (SENTENCES[0], "وسجلت أسعار الصرف كالتالي:", *table)
+
+
+def test_a_lede_without_its_full_stop_is_story():
+    lede = (
+        "أجرت الحكومة الموريتانية في اجتماعها الأسبوعي اليوم الخميس تعديلات واسعة على الإدارة الإقليمية، "
+        "أطاحت بولاة نواكشوط الثلاث، وشملت تعيين أطر في وزارة الداخلية"
+    )
+    article = next(parse_bytes("page.txt", "\n\n".join([HEADLINE, lede, SENTENCES[0], SENTENCES[1]]).encode(), "text"))
+    assert article.paragraphs == (lede, SENTENCES[0], SENTENCES[1])
 
 
 def test_a_capture_of_a_month_alone_gives_no_date():

@@ -95,9 +95,11 @@ _FALLBACK_PROSE_WORDS = 15
 _LONG_LIST_ITEM_WORDS = 15
 _NUMBERED_ITEM = re.compile(r"^\(?(\d{1,2})[).]\s+\S")
 _MIN_NUMBERED_ITEMS = 3
+_MIN_INTRO_WORDS = 3
 MENU_ITEM = re.compile(r"^[•·▪►◄>»|+✕-]")
 _STORY_DATE_CHARS = 160
 _CUT_AFTER_COMMA = re.compile(r"\S\s+\S+[،,]\s*$")  # two words or more, then a comma
+_CLAUSE_COMMA = re.compile(r"[^\W\d_][،,]\s")
 _DATELINE_PLACE_WORDS = 4
 # After a dateline's date: an agency in brackets, then a dash or a colon ("ــ" is a drawn-out dash);
 # or after a comma ("Jérusalem, le 31 janvier 2019, WAFA-"); or the agency between slashes, as
@@ -227,6 +229,8 @@ def is_prose(line: str) -> bool:
         return False
     if words >= _LONG_LINE_WORDS:
         return bool(SENTENCE_PUNCTUATION.search(line))
+    if words >= _FALLBACK_PROSE_WORDS and len(_CLAUSE_COMMA.findall(line)) >= 2:
+        return True  # clauses of a sentence whose full stop the page left out
     line = _TRAILING_SOURCE.sub("", line)  # "... فسيأتي يوم ويقتلع عينك”. المصدر/ A.A"
     return bool(_SENTENCE_END.search(line)) and not date_line(line, HEADER_DATE_LINE_OTHER_WORDS)
 
@@ -385,6 +389,7 @@ def split_page(lines: list[str]) -> PageParts:
     long_items = [i for i, line in enumerate(lines) if _is_long_list_item(line)]
     # a story may end with a list ("- Quatre formations ...", "1) Biya Paul 53,66%, 2) ...")
     end = max([prose[-1], *long_items, *_numbered_list_after(lines, prose[-1])]) + 1
+    end = _introduced_list_end(lines, end)
     if end < len(lines) and _cut_off(lines[-1], right_after_prose=end == len(lines) - 1):
         end = len(lines)  # the capture cut the story off in the middle of its last line
     for line in lines[start:end]:
@@ -468,6 +473,23 @@ def _numbered_list_after(lines: list[str], last_prose: int) -> list[int]:
             break
         numbered.append(index)
     return numbered if len(numbered) >= _MIN_NUMBERED_ITEMS else []
+
+
+def _introduced_list_end(lines: list[str], end: int) -> int:
+    """Where the story ends when its last paragraph, or a line right after it, ends with a colon
+    ("وسجلت أسعار الصرف كالتالي:"): what it introduces (a list, a table of figures) is the
+    story's, up to the first line of furniture."""
+    intro = end - 1 if lines[end - 1].rstrip().endswith(":") else end
+    if intro >= len(lines) or not lines[intro].rstrip().endswith(":") or len(lines[intro].split()) < _MIN_INTRO_WORDS:
+        return end
+    if is_chrome(lines[intro]) or is_metadata(lines[intro]):
+        return end
+    following = intro + 1
+    while following < len(lines) and not (
+        is_chrome(lines[following]) or is_caption(lines[following]) or is_metadata(lines[following])
+    ):
+        following += 1
+    return following if following > intro + 1 else end
 
 
 def _is_long_list_item(line: str) -> bool:

@@ -66,6 +66,7 @@ _TEASER = re.compile(r"(?:\.\.\.|…)\s*$")
 _TICKER = re.compile(r"::.*::")  # "item :: item :: item", a news ticker
 _CLOCK = re.compile(r"(?<!\d)(?:[01]?\d|2[0-3]):[0-5]\d(?!\d)")  # "Heure de Tunis : 02:13", a clock widget
 _MAX_CLOCK_WORDS = 6
+_MAX_WIDGET_WORDS = 6
 _WIDGET = re.compile(r"°|\b\d+(?:[.,]\d+)?\s?[CF]\b|weather|طقس|الطقس|مواقيت الصلاة|prayer", re.IGNORECASE)
 _STANDFIRST_PARAGRAPHS = 1
 _TRAILER_DATE_LINES = 3  # a date printed under the story stands within this many lines of it
@@ -287,7 +288,10 @@ def _trailer_date(trailer: list[str]) -> str | None:
 
 
 def _beside_widget(index: int, lines: list[str]) -> bool:
-    return any(_WIDGET.search(line) for line in lines[max(0, index - 2) : index + 3])
+    """A weather or prayer-times widget near the line: a short one (a weather story's headline
+    names the weather too)."""
+    near = lines[max(0, index - 2) : index + 3]
+    return any(_WIDGET.search(line) and len(line.split()) <= _MAX_WIDGET_WORDS for line in near)
 
 
 def _is_source(line: str, index: int, headline: int | None, lines: list[str]) -> bool:
