@@ -96,6 +96,7 @@ _LONG_LIST_ITEM_WORDS = 15
 _NUMBERED_ITEM = re.compile(r"^\(?(\d{1,2})[).]\s+\S")
 _MIN_NUMBERED_ITEMS = 3
 _MIN_INTRO_WORDS = 3
+_MIN_SHORT_SENTENCE_WORDS = 4
 MENU_ITEM = re.compile(r"^[•·▪►◄>»|+✕-]")
 _STORY_DATE_CHARS = 160
 _CUT_AFTER_COMMA = re.compile(r"\S\s+\S+[،,]\s*$")  # two words or more, then a comma
@@ -381,7 +382,7 @@ def split_page(lines: list[str]) -> PageParts:
         if all(is_short_unpunctuated(line) for line in story):
             return PageParts([], [], lines, arabic)  # a headline or a menu, and no story
         return PageParts([], story, removed, arabic)
-    start = _header_end(lines, prose)
+    start = _short_sentences_before(lines, _header_end(lines, prose))
     arabic = main_script_is_arabic([lines[i] for i in prose])
     in_prose = {lines[i] for i in prose}
     header, removed = lines[:start], []
@@ -390,6 +391,8 @@ def split_page(lines: list[str]) -> PageParts:
     # a story may end with a list ("- Quatre formations ...", "1) Biya Paul 53,66%, 2) ...")
     end = max([prose[-1], *long_items, *_numbered_list_after(lines, prose[-1])]) + 1
     end = _introduced_list_end(lines, end)
+    while end < len(lines) and _is_short_sentence(lines[end]):
+        end += 1  # "تأثرت ولايات محافظة الظاهرة اليوم بأمطار رعدية."
     if end < len(lines) and _cut_off(lines[-1], right_after_prose=end == len(lines) - 1):
         end = len(lines)  # the capture cut the story off in the middle of its last line
     for line in lines[start:end]:
@@ -473,6 +476,26 @@ def _numbered_list_after(lines: list[str], last_prose: int) -> list[int]:
             break
         numbered.append(index)
     return numbered if len(numbered) >= _MIN_NUMBERED_ITEMS else []
+
+
+def _is_short_sentence(line: str) -> bool:
+    """A sentence too short to place the story ("جرت على إثرها الأودية والشعاب."): the story's
+    when it stands right beside the story's prose."""
+    return (
+        len(line.split()) >= _MIN_SHORT_SENTENCE_WORDS
+        and bool(_SENTENCE_END.search(line))
+        and not line.rstrip().endswith(":")
+        and not (is_chrome(line) or is_caption(line) or is_metadata(line))
+    )
+
+
+def _short_sentences_before(lines: list[str], start: int) -> int:
+    """Where the story starts when short sentences stand between the header's last date line,
+    byline or credit and the first paragraph: at the first of them."""
+    first = start
+    while first > 0 and _is_short_sentence(lines[first - 1]):
+        first -= 1
+    return first if first < start and first > 0 and is_metadata(lines[first - 1]) else start
 
 
 def _introduced_list_end(lines: list[str], end: int) -> int:
