@@ -382,19 +382,12 @@ def split_page(lines: list[str]) -> PageParts:
         if all(is_short_unpunctuated(line) for line in story):
             return PageParts([], [], lines, arabic)  # a headline or a menu, and no story
         return PageParts([], story, removed, arabic)
-    start = _short_sentences_before(lines, _header_end(lines, prose))
+    start = _header_end(lines, prose)
     arabic = main_script_is_arabic([lines[i] for i in prose])
     in_prose = {lines[i] for i in prose}
     header, removed = lines[:start], []
     story = [line for line in header if _is_header_prose(line, in_prose, arabic) and header.count(line) == 1]
-    long_items = [i for i, line in enumerate(lines) if _is_long_list_item(line)]
-    # a story may end with a list ("- Quatre formations ...", "1) Biya Paul 53,66%, 2) ...")
-    end = max([prose[-1], *long_items, *_numbered_list_after(lines, prose[-1])]) + 1
-    end = _introduced_list_end(lines, end)
-    while end < len(lines) and _is_short_sentence(lines[end]):
-        end += 1  # "تأثرت ولايات محافظة الظاهرة اليوم بأمطار رعدية."
-    if end < len(lines) and _cut_off(lines[-1], right_after_prose=end == len(lines) - 1):
-        end = len(lines)  # the capture cut the story off in the middle of its last line
+    end = _story_end(lines, prose)
     for line in lines[start:end]:
         if (line in in_prose or is_prose(line)) and not is_caption(line):
             (removed if line in story else story).append(line)  # a repeated paragraph is kept once
@@ -445,9 +438,24 @@ def _cut_off(line: str, right_after_prose: bool) -> bool:
     return right_after_prose or len(line.split()) >= 8 or bool(cut_mid_sentence)
 
 
+def _story_end(lines: list[str], prose: list[int]) -> int:
+    """Where the story ends: after its last paragraph, or the list that follows it ("- Quatre
+    formations ...", "1) Biya Paul 53,66%, 2) ...") or that a colon introduces, and the short
+    sentences right after it; at the capture's end when its last line was cut mid-sentence."""
+    long_items = [i for i, line in enumerate(lines) if _is_long_list_item(line)]
+    end = max([prose[-1], *long_items, *_numbered_list_after(lines, prose[-1])]) + 1
+    end = _introduced_list_end(lines, end)
+    while end < len(lines) and _is_short_sentence(lines[end]):
+        end += 1  # "تأثرت ولايات محافظة الظاهرة اليوم بأمطار رعدية."
+    if end < len(lines) and _cut_off(lines[-1], right_after_prose=end == len(lines) - 1):
+        end = len(lines)
+    return end
+
+
 def _header_end(lines: list[str], prose: list[int]) -> int:
     """Where the story starts: after the last date line, byline or credit that stands above
-    half of the prose, else at the first line of prose."""
+    half of the prose, else at the first line of prose; short sentences between that line and
+    the prose are the story's."""
     words = [len(lines[i].split()) for i in prose]
     total, seen, middle = sum(words), 0, prose[-1]
     for index, count in zip(prose, words, strict=True):
@@ -456,7 +464,7 @@ def _header_end(lines: list[str], prose: list[int]) -> int:
             middle = index
             break
     markers = [i for i in range(prose[0], middle) if is_metadata(lines[i])]
-    return markers[-1] + 1 if markers else prose[0]
+    return markers[-1] + 1 if markers else _short_sentences_before(lines, prose[0])
 
 
 def _is_header_prose(line: str, in_prose: set[str], arabic_page: bool) -> bool:
