@@ -260,6 +260,20 @@ def test_a_news_agency_credited_between_brackets_or_slashes_is_an_organisation()
     assert [name.text for name in found[1] if name.kind == "org"] == []
 
 
+def test_a_persons_title_ends_a_place_or_an_organisation_and_starts_the_person():
+    from tarjama.arabic_ner import arabic_extractor
+    from tarjama.settings import ARABIC_NER_MODEL
+
+    texts = [
+        "وأوعز رئيس الجمهورية العماد ميشال عون إلى الهيئة العليا للإغاثة بمتابعة الأضرار.",
+        "وصل الوفد إلى مطار الملك خالد الدولي في الرياض.",
+    ]
+    found = arabic_extractor(ARABIC_NER_MODEL).extract_many(texts)
+    assert "ميشال عون" in [name.text for name in found[0] if name.kind == "person"]
+    assert not any("العماد" in name.text for name in found[0])
+    assert any(name.text.startswith("مطار الملك خالد") for name in found[1])  # a naming title stays
+
+
 def test_a_common_word_is_no_place_unless_a_list_knows_it():
     from tarjama.arabic_ner import arabic_extractor
     from tarjama.settings import ARABIC_NER_MODEL

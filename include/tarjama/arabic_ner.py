@@ -171,9 +171,15 @@ class WhitespaceTokenizer:
 _TITLE_WORDS = """
 الرئيس الرئيسة المنتخب السيد السيدة الدكتور الدكتورة الشيخ الشيخة الأمير الأميرة الملك الملكة الفريق اللواء
 العقيد المهندس المهندسة الأستاذ الأستاذة معالي سمو فخامة سماحة القاضي الوزير الوزيرة النائب المستشار الزعيم
-الكاتب الكاتبة الشاعر الفنان الفنانة اللاعب المدرب الحاج
+الكاتب الكاتبة الشاعر الفنان الفنانة اللاعب المدرب الحاج العماد العميد المقدم الرائد النقيب الملازم المشير
 """
 TITLES = {fold(word) for word in _TITLE_WORDS.split()}  # never part of a person's name
+# Titles that places and organisations are named with ("مطار الملك خالد", "شرم الشيخ"); any other
+# title inside a place's or an organisation's name starts a person's ("رئيس الجمهورية العماد ميشال
+# عون", "مجلس النواب الدكتور").
+_NAMING_TITLES = {
+    fold(word) for word in ("الملك", "الملكة", "الأمير", "الأميرة", "الشيخ", "الشيخة", "الرئيس", "السلطان")
+}
 
 
 @spacy.registry.tokenizers("tarjama.whitespace_tokenizer.v1")
@@ -281,11 +287,12 @@ class ArabicEntityExtractor:
             spans = [(LABELS.get(ent.label_), ent.start, ent.end) for ent in doc.ents]
             spans = _with_known_organisations(texts[index], tokens, spans)
             spans = with_patterns(texts[index], tokens, spans, self.segmenter.counts, self.place_names)
-            for kind, first, last in spans:
-                span = _trim(tokens[first:last], kind)
-                if kind and span:
-                    start, end = span[0].start, span[-1].end
-                    results[index].append(ArabicName(kind, _as_named(kind, texts[index][start:end]), start, end))
+            for model_kind, first, last in spans:
+                for kind, part in _split_at_title(model_kind, tokens[first:last]):
+                    span = _trim(part, kind)
+                    if kind and span:
+                        start, end = span[0].start, span[-1].end
+                        results[index].append(ArabicName(kind, _as_named(kind, texts[index][start:end]), start, end))
         return results
 
 
@@ -333,6 +340,17 @@ def _as_named(kind: str, text: str) -> str:
     """An organisation or place written after لِ with its article: "للأمم المتحدة" names
     "الأمم المتحدة"."""
     return "ال" + text[2:] if kind != "person" and text.startswith("لل") and len(text.split()[0]) > 4 else text
+
+
+def _split_at_title(kind: str | None, tokens: list[Token]) -> list[tuple[str | None, list[Token]]]:
+    """A place or an organisation ends at a person's title; the words after it are the person's."""
+    if kind == "person":
+        return [(kind, tokens)]
+    at = next((i for i, t in enumerate(tokens) if i and t.text in TITLES - _NAMING_TITLES), None)
+    if at is None:
+        return [(kind, tokens)]
+    person = tokens[at + 1 :]
+    return [(kind, tokens[:at])] + [("person", person)] * (len(person) >= 2)
 
 
 def _trim(tokens: list[Token], kind: str | None) -> list[Token]:
