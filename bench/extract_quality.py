@@ -32,7 +32,6 @@ import os
 os.environ.setdefault("OMP_NUM_THREADS", "1")
 
 import argparse  # noqa: E402
-import csv  # noqa: E402
 import json  # noqa: E402
 import re  # noqa: E402
 import sys  # noqa: E402
@@ -46,10 +45,9 @@ from tarjama.language import detect_language  # noqa: E402
 from tarjama.linking import same_name  # noqa: E402
 from tarjama.parsers import parse_file  # noqa: E402
 from tarjama.text import normalize, without_markup  # noqa: E402
+from tarjama_dev import GOLD, SHARED_SAMPLES, read_table  # noqa: E402
 
-REPO = Path(__file__).resolve().parents[1]
-DEV_CORPUS = REPO.parent / "shared" / "samples" / "dev"
-GOLD = REPO / "tests" / "fixtures" / "gold"
+DEV_CORPUS = SHARED_SAMPLES / "dev"
 SPLIT = GOLD / "dev-corpus-split.tsv"
 HEADLINES = GOLD / "dev-corpus-headlines.tsv"
 KINDS = ("person", "place", "org")
@@ -76,15 +74,10 @@ class Page:
         return numbers
 
 
-def _table(path: Path) -> list[dict[str, str]]:
-    lines = [line for line in path.read_text(encoding="utf-8").splitlines() if not line.startswith("#")]
-    return list(csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE))
-
-
 def load_corpus(folder: Path) -> list[Page]:
     """A gold table of pages read and annotated outside the development corpus: one half, read."""
     pages = []
-    for row in _table(folder / "gold.tsv"):
+    for row in read_table(folder / "gold.tsv"):
         path = folder / "texts" / row["file"]
         lines = path.read_text(encoding="utf-8", errors="replace").splitlines()
         pages.append(Page(folder.name, row["file"], "read", path, row, lines))
@@ -92,10 +85,10 @@ def load_corpus(folder: Path) -> list[Page]:
 
 
 def load_pages(halves: tuple[str, ...] = ("dev", "test")) -> list[Page]:
-    split = {(row["group"], row["file"]): row["half"] for row in _table(SPLIT)}
+    split = {(row["group"], row["file"]): row["half"] for row in read_table(SPLIT)}
     pages = []
     for group in sorted({g for g, _ in split}):
-        for row in _table(DEV_CORPUS / group / "gold.tsv"):
+        for row in read_table(DEV_CORPUS / group / "gold.tsv"):
             half = split[group, row["file"]]
             if half in halves:
                 path = DEV_CORPUS / group / "texts" / row["file"]
@@ -226,7 +219,7 @@ def read_headlines(pages: list[Page]) -> dict[str, str | None]:
     headlines: dict[str, str | None] = {
         page.name: page.gold["headline"].strip() or None for page in pages if "headline" in page.gold
     }
-    for row in _table(HEADLINES):
+    for row in read_table(HEADLINES):
         page = by_name.get(row["file"])
         if page is None:
             continue

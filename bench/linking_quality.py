@@ -28,7 +28,6 @@ import os
 os.environ.setdefault("OMP_NUM_THREADS", "1")
 
 import argparse  # noqa: E402
-import csv  # noqa: E402
 import json  # noqa: E402
 import random  # noqa: E402
 import sys  # noqa: E402
@@ -45,25 +44,19 @@ from tarjama.gazetteer import Gazetteer, gazetteer, link_places  # noqa: E402
 from tarjama.language import detect_language  # noqa: E402
 from tarjama.linking import known_arabic, known_english, same_name  # noqa: E402
 from tarjama.parsers import parse_file  # noqa: E402
+from tarjama_dev import GOLD, SHARED_SAMPLES, read_table  # noqa: E402
 
-REPO = Path(__file__).resolve().parents[1]
-REAL = REPO.parent / "shared" / "samples" / "real"
-GOLD = REPO / "tests" / "fixtures" / "gold"
+REAL = SHARED_SAMPLES / "real"
 CHECKED_LINKS = GOLD / "place-links.tsv"
 NER_WINDOW = 1500  # the real files' gold names the first 1,500 characters of the parse
 TIMING_ROUNDS = 3
-
-
-def _table(path: Path) -> list[dict[str, str]]:
-    lines = [line for line in path.read_text(encoding="utf-8").splitlines() if not line.startswith("#")]
-    return list(csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE))
 
 
 def articles() -> list[tuple[str, str, Path, dict[str, list[str]], int | None]]:
     """(corpus, half, path, gold place and person names, characters read) for every gold file."""
     found = []
     real: dict[str, dict[str, list[str]]] = defaultdict(lambda: {"place": [], "person": []})
-    for row in _table(GOLD / "ner-real.tsv"):
+    for row in read_table(GOLD / "ner-real.tsv"):
         if row["type"] in ("place", "person"):
             real[row["file"]][row["type"]].append(row["name"])
     for name in sorted(real):
@@ -105,7 +98,7 @@ def _original(item: dict, language: str) -> str:
 
 
 def evaluate(items, results) -> dict:
-    checked = {(row["file"], row["name"]): row for row in _table(CHECKED_LINKS)} if CHECKED_LINKS.exists() else {}
+    checked = {(row["file"], row["name"]): row for row in read_table(CHECKED_LINKS)} if CHECKED_LINKS.exists() else {}
     counts: dict[tuple[str, str], Counter] = defaultdict(Counter)
     for (corpus, half, path, gold, _), (language, entities) in zip(items, results, strict=True):
         key = ("real" if corpus == "real" else "dev", half)

@@ -5,7 +5,6 @@ under them."""
 
 from __future__ import annotations
 
-import csv
 from collections import Counter, defaultdict
 from pathlib import Path
 
@@ -13,16 +12,11 @@ from tarjama.arabic_ner import arabic_extractor, fold
 from tarjama.dates import find_dates
 from tarjama.linking import merge_variants, same_name
 from tarjama.settings import Settings
-from tarjama_dev import GOLD
+from tarjama_dev import GOLD, read_table
 
 NER_WINDOW = 1500
 KINDS = ("person", "org", "place")
 MODEL_DIR = Settings.from_env().arabic_ner_model  # TARJAMA_AR_NER_MODEL scores another model
-
-
-def _rows(path: Path) -> list[list[str]]:
-    lines = [line for line in path.read_text(encoding="utf-8").splitlines() if not line.startswith("#")]
-    return [row for row in csv.reader(lines[1:], delimiter="\t")]
 
 
 def _scores(tp: int, fp: int, fn: int) -> dict:
@@ -54,7 +48,7 @@ def ner_newsfane() -> dict:
 def ner_real(texts: dict) -> dict:
     """Distinct names per article (variants of one name count once), matched by `same_name`."""
     gold: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
-    for name, kind, entity in _rows(GOLD / "ner-real.tsv"):
+    for name, kind, entity in (row.values() for row in read_table(GOLD / "ner-real.tsv")):
         gold[name][kind].append(entity)
     files = sorted(name for name, (language, _, _) in texts.items() if language == "ar")
     found = arabic_extractor(MODEL_DIR).extract_many([texts[name][1][:NER_WINDOW] for name in files])
@@ -83,7 +77,7 @@ def date_sources(texts: dict, gold: Path = GOLD / "dates.tsv") -> dict[str, tupl
     sources: dict = {}
     for name, (language, text, published_at) in texts.items():
         sources[f"real/{name}"] = (language, text, published_at, [])
-    for source, window, _, mention, value in _rows(gold):
+    for source, window, _, mention, value in (row.values() for row in read_table(gold)):
         if source.startswith("newsfane/") and source not in sources:
             _, part, index = source.split("/")
             sources[source] = ("ar", " ".join(parts[part][int(index)][0])[: int(window)], None, [])

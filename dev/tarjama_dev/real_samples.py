@@ -5,22 +5,16 @@ from __future__ import annotations
 
 from tarjama.language import detect_language
 from tarjama.parsers import parse_file
-from tarjama_dev import REPO, SHARED_SAMPLES
+from tarjama_dev import REPO, SHARED_SAMPLES, read_table
 
 REAL = SHARED_SAMPLES / "real"
 EXPECTED = REPO / "tests" / "fixtures" / "real-samples-expected.tsv"
 
 
-def _table() -> list[list[str]]:
-    """(file, language, publication date or -, source or -) per article."""
-    lines = EXPECTED.read_text(encoding="utf-8").splitlines()
-    return [line.split("\t") for line in lines if line[:1] != "#"][1:]
-
-
 def texts() -> dict[str, tuple[str, str, str | None]]:
     """file → (language, parsed headline and body, publication date from the hand-read table)."""
     found = {}
-    for name, language, published_at, _ in _table():
+    for name, language, published_at, _ in (row.values() for row in read_table(EXPECTED)):
         if language in ("ar", "en"):
             found[name] = (language, parse_file(REAL / name).text, None if published_at == "-" else published_at)
     return found
@@ -30,7 +24,7 @@ def field_scores() -> dict | None:
     """Language, date and source against the table read by hand; None without ../shared."""
     if not REAL.is_dir():
         return None
-    rows = _table()
+    rows = [row.values() for row in read_table(EXPECTED)]
     right = {"language": 0, "published_at": 0, "source": 0}
     misses = []
     for name, language, published_at, source in rows:

@@ -21,7 +21,7 @@ from elasticsearch import helpers
 from tarjama.runner import process_and_index
 from tarjama.search import search
 from tarjama.settings import Settings
-from tarjama_dev import GOLD, SHARED_SAMPLES
+from tarjama_dev import GOLD, SHARED_SAMPLES, read_table
 from tarjama_dev.news_corpus import SLOTS, TEMPLATES
 
 QUERIES = GOLD / "search-queries.json"
@@ -114,9 +114,10 @@ def real_relevance(client, url: str) -> dict:
     per kind (language, what it asks for, and whether it is spelt otherwise than the articles)."""
     alias = f"bench-search-real-{uuid.uuid4().hex[:8]}"
     queries = json.loads(REAL_QUERIES.read_text(encoding="utf-8"))
-    split = [line.split("\t") for line in SPLIT.read_text(encoding="utf-8").splitlines() if not line.startswith("#")]
     paths = sorted(SHARED_SAMPLES.glob("real/*.txt")) + [
-        SHARED_SAMPLES / "dev" / group / "texts" / name for group, name, half in split[1:] if half == "dev"
+        SHARED_SAMPLES / "dev" / row["group"] / "texts" / row["file"]
+        for row in read_table(SPLIT)
+        if row["half"] == "dev"
     ]
     with tempfile.TemporaryDirectory() as tmp:
         env = {**os.environ, "TARJAMA_INDEX_ALIAS": alias, "ELASTICSEARCH_URL": url, "TARJAMA_QUARANTINE_DIR": tmp}
