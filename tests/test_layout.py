@@ -63,6 +63,9 @@ FURNITURE = [
     "22.9 C",
     "Search",
     "• أخبار محلية",
+    "منذ 3 ساعات",
+    "© 2025 جميع الحقوق محفوظة لصحيفة الأخبار",
+    "Contenu réservé aux abonnés",
 ]
 HEADLINE = PAGES["ar"][0]
 
@@ -169,6 +172,10 @@ def test_a_paragraph_with_two_quotations_is_story():
         ),
         # a section name printed twice, of three words and a number, loses to the headline
         (["علم و خبر 26", "أخبار", "علم و خبر 26", HEADLINE, HEADLINE], HEADLINE, None),
+        # a line introducing what follows is no headline
+        (["الجولة الثالثة من بطولة الدوري الممتاز:", HEADLINE], HEADLINE, None),
+        # a byline opening the story's dateline, and a time closing it
+        (["كتب سامي العلي - الرياض في الثلاثاء 5 مارس 2024 10:15 صباحاً - " + SENTENCES[1]], None, "2024-03-05"),
     ],
 )
 def test_headlines_and_dates_in_the_forms_pages_use(page, title, published_at):
@@ -262,6 +269,56 @@ def test_a_paragraph_ending_with_its_source_or_a_full_stop_on_its_own_line_is_st
 
 def test_a_place_and_a_name_after_a_drawn_out_dash_is_a_credit():
     assert is_credit_line("صلالة ـ من عوض دهيش:")
+    assert is_credit_line("بورتسودان _ سامي علي")  # an underscore typed for a dash
+    assert not is_credit_line("وأكد وزير المالية، خلال كلمته")  # a verb of saying opens a clause
+
+
+def test_how_long_ago_a_page_was_posted_is_furniture():
+    assert all(map(is_chrome, ["منذ ثانية واحدة", "منذ 3 ساعات", "قبل يومين", "2 hours ago", "il y a 5 min"]))
+    assert not is_chrome("منذ عام 2011 تغير كل شيء")
+
+
+def test_a_date_over_the_headline_is_the_sites_when_the_story_calls_another_day_today():
+    story = "وجرت اليوم الجمعة ثلاث مباريات في المرحلة العاشرة من الدوري، وانتهت اثنتان منها بالتعادل."
+    for date_line, published_at in (("الأحد , نوفمبر 24 2024", None), ("السبت 23 نوفمبر 2024", "2024-11-23")):
+        text = "\n\n".join([date_line, HEADLINE, story, SENTENCES[0]])
+        assert next(parse_bytes("page.txt", text.encode(), "text")).published_at == published_at
+
+
+def test_a_sentence_broken_before_its_that_clause_is_one_paragraph():
+    text = "\n".join(
+        ["بغداد - سامي علي", "أعلن وزير النقل", "أن الرحلات ستستأنف الأسبوع المقبل بعد توقف دام شهرا.", SENTENCES[0]]
+    )
+    article = next(parse_bytes("page.txt", text.encode(), "text"))
+    assert article.paragraphs[0] == "أعلن وزير النقل أن الرحلات ستستأنف الأسبوع المقبل بعد توقف دام شهرا."
+
+
+def test_a_long_line_without_punctuation_that_reads_as_sentences_is_story():
+    lede = (
+        "تنظر المحكمة الإدارية غدا في الطعن الذي قدمته النقابة على قرار الوزارة بعد أن رفضت اللجنة "
+        "المختصة طلبها في وقت سابق من هذا الشهر وذلك في جلسة علنية يحضرها ممثلون عن الطرفين"
+    )
+    menu = "الرئيسية أخبار محلية عربي ودولي اقتصاد رياضة ثقافة وفنون منوعات صحة تكنولوجيا " * 3
+    article = next(
+        parse_bytes("page.txt", "\n\n".join([menu.strip(), lede, SENTENCES[0], SENTENCES[1]]).encode(), "text")
+    )
+    assert article.paragraphs == (lede, SENTENCES[0], SENTENCES[1])
+
+
+def test_a_list_numbered_with_dashes_after_the_story_is_story():
+    members = [
+        "1- Premier ministre : Karim Ben Salah",
+        "2 – Ministre de la Défense : Ali Mansour",
+        "3 – Ministre du Dév",
+    ]
+    page = [PAGES["fr"][0], *PAGES["fr"][1], *members]
+    assert next(parse_bytes("page.txt", "\n\n".join(page).encode(), "text")).paragraphs[-3:] == tuple(members)
+
+
+def test_an_agency_sign_off_ends_the_story():
+    comments = ["عاشت البلاد حرة.", "بارك الله في جهودكم وجهود كل العاملين في هذا القطاع الحيوي، ونتمنى المزيد"]
+    page = [HEADLINE, SENTENCES[0], SENTENCES[1], "(أ ف ب)", "#فيديو", *comments]
+    assert next(parse_bytes("page.txt", "\n\n".join(page).encode(), "text")).paragraphs == (SENTENCES[0], SENTENCES[1])
 
 
 def test_a_date_line_inside_the_story_is_the_story_s():

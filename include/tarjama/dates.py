@@ -407,6 +407,19 @@ def _relative(kind: str, match: re.Match, reference: date) -> tuple | None:
     return f"{month_index // 12:04d}-{month_index % 12 + 1:02d}", "month", "gregorian"
 
 
+# "اليوم الجمعة", "today (Tuesday)", "aujourd'hui mardi": the story names its own day.
+_TODAY_WEEKDAY = re.compile(
+    rf"{_CLITIC_START}(?:اليوم|today|aujourd'hui)[\s,،(]+(?:يوم\s+)?(?P<weekday>{_alternation(_WEEKDAYS)}){_WORD_END}",
+    re.IGNORECASE,
+)
+
+
+def weekdays_called_today(text: str) -> set[int]:
+    """The weekdays (Monday 0) a story calls today."""
+    folded = text.translate(_FOLD).lower()
+    return {_WEEKDAYS[match["weekday"]] for match in _TODAY_WEEKDAY.finditer(folded)}
+
+
 def _about_the_future(match: re.Match) -> bool:
     return bool(_FUTURE_BEFORE.search(match.string[max(0, match.start() - 80) : match.start()]))
 

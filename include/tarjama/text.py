@@ -75,15 +75,21 @@ def split_sentences(paragraph: str) -> list[str]:
 
 
 _PUNCTUATION_ALONE = re.compile(r"^[.!?؟،,؛;:]+$")
+# "أن" (that) never starts a sentence: a line starting with it goes on from the one before.
+_CONTINUATION = re.compile(r"^(?:أن|ان|بأن|بان)\s")
+_ENDS_SENTENCE = re.compile(r"[.!?؟:][\"'»”’)\]]*$")
 
 
 def paragraphs(text: str) -> list[str]:
-    """The text's non-empty lines; a line of punctuation alone ends the one before it (a capture
-    that broke the line before its full stop)."""
+    """The text's non-empty lines; a capture that broke a sentence across lines gets it back on
+    one: a line of punctuation alone ends the one before it, and a line that starts with "أن"
+    goes on from it ("كشف وزير المالية" / "أن الوزارة تمكنت ...")."""
     lines: list[str] = []
     for line in (line.strip() for line in text.splitlines()):
         if lines and _PUNCTUATION_ALONE.match(line):
             lines[-1] += line
+        elif lines and _CONTINUATION.match(line) and not _ENDS_SENTENCE.search(lines[-1]):
+            lines[-1] += " " + line
         elif line:
             lines.append(line)
     return lines

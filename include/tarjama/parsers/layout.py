@@ -49,14 +49,22 @@ _FURNITURE_STARTS = re.compile(
     r"فيسبوك|تويتر|يوتيوب|الانستغرام|واتساب)\b.{0,40}$"
     r"|^(?:تم نشر هذا المحتوى على|أنت الآن تتصفح|More forecasts:|Posts Tagged|Page \d+ of|Abonnez-vous|Follow us"
     rf"|{MASTHEAD_TITLES}|Weather Data"
-    r"|جميع الحقوق محفوظة|All rights reserved|Tous droits réservés"
     r"|لن يتم نشر عنوان بريدك|Your email address will not be published"
     r"|[تي]صدر عن"  # a newspaper's imprint: "تصدر عن مؤسسة الوحدة للصحافة"
     r"|Envoyer à un ami|Connectez-vous|Se connecter|Log in to|Sign in to)"
     r"|^(?:إجعل|اجعل|Make)\s.{0,40}(?:صفحتك الرئيسية|your homepage)$"
     r"|^\d+\s*(?:دقيقة|دقائق|min read|minutes? read)$"
+    # how long ago the page was posted: "منذ ثانية واحدة", "منذ 3 ساعات", "2 hours ago", "il y a 5 min"
+    r"|^(?:منذ|قبل|il y a)\s+(?:\d+\s+)?(?:ثاني|ثوان|دقيق|دقائق|ساع|يوم|أيام|ايام|أسبوع|اسبوع|شهر|أشهر"
+    r"|min|heure|jour)\S*(?:\s+واحدة?)?$|^\d+\s+(?:seconds?|minutes?|mins?|hours?|days?|weeks?)\s+ago$"
     r"|^-?\d+(?:[.,]\d+)?\s*°?\s*[CF]?$"  # a temperature widget
     r"|^[\d\s|:.,/+-]*$",
+    re.IGNORECASE,
+)
+# Short lines that are furniture wherever the words stand in them: copyright and paywall notices.
+_FURNITURE_NOTICE = re.compile(
+    r"جميع الحقوق محفوظة|حقوق النشر|All rights reserved|Tous droits réservés|©|\bCopyright\b"
+    r"|réservée? aux abonnés|Subscribers? only|للمشتركين فقط|خاص بالمشتركين",
     re.IGNORECASE,
 )
 _MASTHEAD_TITLE = re.compile(rf"^(?:{MASTHEAD_TITLES})\s*:?\s*$", re.IGNORECASE)
@@ -78,7 +86,7 @@ _CREDIT = re.compile(
     r"|\b(?:REUTERS|AFP|AP|EPA|Getty Images)\s*/\s*[\w .-]+$"
     r"|\.\s*(?:Bloomberg|Reuters|AFP|AP|Getty Images|EPA|Shutterstock)\s*$",
 )
-_CREDIT_SEPARATORS = re.compile(r"\s+[-–—ـ|]\s*|\s*[-–—ـ|]\s+|\s*/\s*|\s*،\s*")  # ـ: a drawn-out dash
+_CREDIT_SEPARATORS = re.compile(r"\s+[-–—ـ_|]\s*|\s*[-–—ـ_|]\s+|\s*/\s*|\s*،\s*")  # ـ: a drawn-out dash
 _TIME = re.compile(r"^(?:[01]?\d|2[0-3])(?:[:h.][0-5]\d)\b\.?")
 _SENTENCE_END = re.compile(r"[.!?؟۔:][\"'»”’)\]]*\s*$")
 _TEASER_END = re.compile(r"(?:\.\.\.|…)\s*$")
@@ -88,13 +96,23 @@ _CUT_AFTER_WORD = re.compile(
     r"\s(?:في|من|إلى|الى|على|عن|مع|أن|إن|التي|الذي|و|ثم|of|to|in|on|the|and|that|de|du|des|à|le|la|et|que)\s*$",
     re.IGNORECASE,
 )
+# A verb of saying opens a clause, never a credit or a byline.
+_REPORTING_VERB = re.compile(r"^[وف]?(?:قال|أكد|أضاف|أوضح|أشار|تابع|أعلن|كشف|ذكر|لفت|شدد|اعتبر|رأى|نفى)(?:ت)?\s")
 _LONG_LINE_WORDS = 25
+_FUNCTION_WORD_LIST = """
+في من إلى الى على عن مع بعد قبل أن ان إن التي الذي الذين هذا هذه ذلك كان كانت قد لم لن لا حيث كما بين خلال حول
+منذ حتى عند لدى the of to and in on for with that is was by from at as
+de la le les des du et à en un une que qui pour par dans sur est
+"""
+_FUNCTION_WORDS = frozenset(_FUNCTION_WORD_LIST.split())
+_MIN_FUNCTION_WORD_SHARE = 0.1
 _LIVE_ENTRY_WORDS = 4
 _MAX_LABEL_WORDS = 3
 _FALLBACK_PROSE_WORDS = 15
 _LONG_LIST_ITEM_WORDS = 15
-_NUMBERED_ITEM = re.compile(r"^\(?(\d{1,2})[).]\s+\S")
+_NUMBERED_ITEM = re.compile(r"^\(?(\d{1,2})\s?[).\-–—]\s*[^\s\d]")  # "1) ", "2. ", "3- ", "4 – ", not "1-0"
 _MIN_NUMBERED_ITEMS = 3
+_SIGN_OFF = re.compile(r"^\(\s*(?:[^\W\d_]+\s?){1,3}\)\.?$")  # "(د ب ا)", "(AFP)", "(وكالات)"
 _MIN_INTRO_WORDS = 3
 _MIN_SHORT_SENTENCE_WORDS = 4
 MENU_ITEM = re.compile(r"^[•·▪►◄>»|+✕-]")
@@ -108,6 +126,8 @@ _DATELINE_PLACE_WORDS = 4
 _DATELINE_END = re.compile(
     r"\s*(?:[مـ]+\s*)?(?:(?:\([^()]{0,30}\)\s*|[،,]\s*[^\W\d_]{2,20}\s*)?(?:[-–—:]|ـ{2,})|/[^/\d]{2,40}/)"
 )
+_BYLINE_OPENING = re.compile(r"^\s*(?:كتب|كتبت|بقلم|By|Par)\s+[^-–—|،,:]{2,40}?\s[-–—|]\s*", re.IGNORECASE)
+_DATELINE_TIME = re.compile(r"^\s*\d{1,2}:\d{2}(?:\s*(?:صباح[اًا]*|مساء[ًا]*|am|pm|GMT))?", re.IGNORECASE)
 _TODAY_BEFORE = re.compile(r"(?:اليوم|today|aujourd'hui)(?:\s+\S+)?\s*\(\s*$", re.IGNORECASE)
 _OPEN_BRACKET_PLACE = re.compile(r"\(\s*[^\W\d][^(),]{0,30},\s*$")
 _MAX_DATE_LINE_WORDS = 24
@@ -187,7 +207,7 @@ def is_chrome(line: str) -> bool:
         return False
     return (
         _furniture_key(text) in CHROME_LINES
-        or bool(_FURNITURE_STARTS.match(text))
+        or bool(_FURNITURE_STARTS.match(text) or _FURNITURE_NOTICE.search(text))
         or is_breadcrumb(text)
         or _is_doubled(text)
         or is_time_stamp(text)
@@ -229,11 +249,19 @@ def is_prose(line: str) -> bool:
     if words < 8 or (_TEASER_END.search(line) and words < _LONG_LINE_WORDS) or is_chrome(line):
         return False
     if words >= _LONG_LINE_WORDS:
-        return bool(SENTENCE_PUNCTUATION.search(line))
+        return bool(SENTENCE_PUNCTUATION.search(line)) or _reads_as_sentences(line)
     if words >= _FALLBACK_PROSE_WORDS and len(_CLAUSE_COMMA.findall(line)) >= 2:
         return True  # clauses of a sentence whose full stop the page left out
     line = _TRAILING_SOURCE.sub("", line)  # "... فسيأتي يوم ويقتلع عينك”. المصدر/ A.A"
     return bool(_SENTENCE_END.search(line)) and not date_line(line, HEADER_DATE_LINE_OTHER_WORDS)
+
+
+def _reads_as_sentences(line: str) -> bool:
+    """A long line without punctuation is a story's sentences when one word in ten is a function
+    word (في، أن، the, de): labels glued into a menu have almost none."""
+    words = [word.lower() for word in line.split()]
+    function = sum(word in _FUNCTION_WORDS or (word[:1] in "وفبل" and word[1:] in _FUNCTION_WORDS) for word in words)
+    return function >= _MIN_FUNCTION_WORD_SHARE * len(words)
 
 
 def is_site_header(line: str) -> bool:
@@ -252,6 +280,8 @@ def is_credit_line(line: str) -> bool:
     الأناضول", "نواكشوط، مورينيوز", "موقع كل يوم -اندبندنت عربية"."""
     if (_SENTENCE_END.search(line) and not line.rstrip().endswith(":")) or _CUT_AFTER_COMMA.search(line):
         return False  # a sentence, or one that goes on after its comma
+    if _REPORTING_VERB.match(line):
+        return False  # "وأكد وزير المالية، خلال ..." is a clause: a credit is names
     parts = [part for part in _CREDIT_SEPARATORS.split(line) if any(c.isalpha() for c in part)]
     return 2 <= len(parts) <= 3 and len(line.split()) <= 8 and all(len(part.split()) <= 4 for part in parts)
 
@@ -441,7 +471,11 @@ def _cut_off(line: str, right_after_prose: bool) -> bool:
 def _story_end(lines: list[str], prose: list[int]) -> int:
     """Where the story ends: after its last paragraph, or the list that follows it ("- Quatre
     formations ...", "1) Biya Paul 53,66%, 2) ...") or that a colon introduces, and the short
-    sentences right after it; at the capture's end when its last line was cut mid-sentence."""
+    sentences right after it; at the capture's end when its last line was cut mid-sentence; at
+    an agency's sign-off alone on a line after the story's second paragraph."""
+    signed = next((i for i in range(prose[min(1, len(prose) - 1)] + 1, len(lines)) if _SIGN_OFF.match(lines[i])), None)
+    if signed is not None:
+        return signed  # "(د ب ا)": what follows the agency's sign-off (embeds, comments) is not the story
     long_items = [i for i, line in enumerate(lines) if _is_long_list_item(line)]
     end = max([prose[-1], *long_items, *_numbered_list_after(lines, prose[-1])]) + 1
     end = _introduced_list_end(lines, end)
@@ -475,7 +509,7 @@ def _is_header_prose(line: str, in_prose: set[str], arabic_page: bool) -> bool:
 
 
 def _numbered_list_after(lines: list[str], last_prose: int) -> list[int]:
-    """The lines of a list numbered 1), 2), 3) ... that starts right after the story's last
+    """The lines of a list numbered 1), 2-, 3 – ... that starts right after the story's last
     paragraph: the story's own (results, names, measures), never a menu, which is not numbered."""
     numbered = []
     for index in range(last_prose + 1, len(lines)):
@@ -557,12 +591,14 @@ def _is_date_only(line: str) -> bool:
 def story_date(paragraph: str) -> str | None:
     """The date a story's opening gives as its own: a dateline ("الفاشر، 13 أبريل 2025 ــ
     أعلنت", "طرابلس 04 مارس 2025 (وال) - بحث", "(Rome, 20 août 2021)."), or a wire story's
-    "today" ("أعلن ... اليوم الأربعاء (18 نوفمبر 2015)")."""
+    "today" ("أعلن ... اليوم الأربعاء (18 نوفمبر 2015)"); a byline may open the dateline and a
+    time close it ("كتب ناصر المحيسن - الكويت في الأحد 4 أغسطس 2024 03:36 مساءً - تفقد")."""
     opening = paragraph[:_STORY_DATE_CHARS]
     for found in find_explicit_dates(opening):
         if found.precision != "day":
             continue
-        before, after = opening[: found.start], opening[found.end :]
+        before = _BYLINE_OPENING.sub("", opening[: found.start])
+        after = _DATELINE_TIME.sub("", opening[found.end :], count=1)
         if len(before.split()) <= _DATELINE_PLACE_WORDS and _DATELINE_END.match(after):
             return found.value
         if _TODAY_BEFORE.search(before) or (_OPEN_BRACKET_PLACE.search(before) and after.lstrip().startswith(")")):

@@ -24,7 +24,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from datetime import date
 
+from tarjama.dates import weekdays_called_today
 from tarjama.errors import ArticleError
 from tarjama.models import ParsedArticle
 from tarjama.parsers.decoding import decode
@@ -83,6 +85,7 @@ _MAX_LABEL_RUN_WORDS = 8
 class _Header:
     title: str | None = None
     published_at: str | None = None
+    date_above_headline: bool = False
     source: str | None = None
     byline: str | None = None
     dateline: str | None = None
@@ -108,6 +111,8 @@ def parse(path: str, raw: bytes) -> ParsedArticle:
     if not body:
         raise ArticleError(path, "no body text: only a headline, metadata or site chrome")
     title = header.title or _first_sentence(next((line for line in body if not is_place_line(line)), body[0]))
+    if header.date_above_headline and not _the_storys_day(header.published_at, body):
+        header.published_at = None
     published_at = captured or header.published_at or _trailer_date(_trailer(lines, page.story))
     return finish(
         ParsedArticle(
@@ -142,6 +147,7 @@ def _read_header(lines: list[str], arabic_page: bool) -> _Header:
     used = {headline}
     dated = _headline_date(lines, header.title, first_seen) or _publication_date(lines, first_seen)
     header.published_at, used_date = dated
+    header.date_above_headline = used_date is not None and first_seen is not None and used_date < first_seen
     used.add(used_date)
     for index, line in enumerate(lines):
         if index in used or (date_line(line, HEADER_DATE_LINE_OTHER_WORDS) and not is_dated_label(line)):
@@ -202,6 +208,7 @@ def _can_be_headline(index: int, lines: list[str], arabic_page: bool) -> bool:
     return (
         _MIN_HEADLINE_WORDS <= len(words) <= _MAX_HEADLINE_WORDS
         and not (is_prose(line) and line.rstrip().endswith(".") and not _metadata_follows(index, lines))
+        and not line.rstrip().endswith(":")  # it introduces what follows: a kicker, a list's label
         and not (is_chrome(line) or is_caption(line) or followed_by_credit)
         and not (date_line(line, HEADER_DATE_LINE_OTHER_WORDS) or byline_name(line) or is_credit_line(line))
         and not (is_place_line(line) or is_masthead_name(index, lines))
@@ -285,6 +292,14 @@ def _trailer_date(trailer: list[str]) -> str | None:
     if alone and alone[0][0] < _TRAILER_DATE_LINES and len({value for _, value in alone}) == 1:
         return alone[0][1]
     return None  # none, or a list of dated links
+
+
+def _the_storys_day(published_at: str, body: list[str]) -> bool:
+    """A date over the headline is the site's "today" when the story calls another day today
+    (a day apart is the same: a story filed after midnight says "today" of the day before)."""
+    called_today = weekdays_called_today(" ".join(body))
+    weekday = date.fromisoformat(published_at[:10]).weekday()
+    return not called_today or any(abs(weekday - day) % 7 in (0, 1, 6) for day in called_today)
 
 
 def _beside_widget(index: int, lines: list[str]) -> bool:
