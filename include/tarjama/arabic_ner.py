@@ -200,6 +200,9 @@ def arabic_norms():
     return apply
 
 
+COMMON_GIVEN_NAME = 20  # Wikidata people with the name as their given name
+
+
 @dataclass(frozen=True)
 class Token:
     text: str  # as the model sees it
@@ -231,7 +234,7 @@ class Segmenter:
         if not _ARABIC.match(folded) or len(folded) < 4:
             return whole
         count = self.counts.get(folded, 0)
-        if folded[0] in PREFIXES and self._count(folded[1:]) > self._count(folded):
+        if folded[0] in PREFIXES and self._count(folded[1:]) > self._count(folded) and not self._given_name(folded):
             return [(folded[0], offset, offset + 1), *self._pieces(folded[1:], offset + 1)]
         for suffix in SUFFIXES:
             stem = folded[: -len(suffix)]
@@ -239,6 +242,14 @@ class Segmenter:
                 cut = offset + len(stem)
                 return [(stem, offset, cut), (suffix, cut, offset + len(folded))]
         return whole
+
+    @staticmethod
+    def _given_name(folded: str) -> bool:
+        """A word that is a common given name, more common than what is left without its first
+        letter: وسام is Wissam, not و + سام; ليلى is Leila."""
+        units = person_name_units()
+        whole, rest = units.get(name_key(folded)), units.get(name_key(folded[1:]))
+        return bool(whole) and whole[0] >= COMMON_GIVEN_NAME and whole[0] > (rest[0] if rest else 0)
 
     def _count(self, word: str) -> int:
         """The corpus's count, or 1 for a name it never saw (وقيس is و and قيس; بايدن stays

@@ -17,7 +17,7 @@ Works on the segmented tokens the model reads (`arabic_ner.Segmenter`), returnin
 
 from __future__ import annotations
 
-from tarjama.arabic_ner import TITLES, Token, famous_name_words, name_key, name_word_uses
+from tarjama.arabic_ner import COMMON_GIVEN_NAME, TITLES, Token, famous_name_words, name_key, name_word_uses
 from tarjama.gazetteer import gazetteer
 from tarjama.parsers.layout import AGENCIES
 
@@ -32,12 +32,15 @@ ORGANISATION_HEADS = _keys(
     وزارة هيئة مجلس محكمة دائرة شركة بلدية جامعة حركة حزب جمعية منظمة مؤسسة وكالة لجنة قوات جهاز
     مديرية مصلحة بنك صندوق اتحاد نقابة معهد أكاديمية بعثة تجمع تحالف جبهة ائتلاف نيابة وحدة ديوان
     غرفة كلية سلطة مفوضية شرطة حرس جيش دفاع قوى كتائب ألوية إذاعة قناة صحيفة تلفزيون صليب هلال
-    حكومة مركز إدارة قيادة رئاسة
+    حكومة مركز إدارة قيادة رئاسة نادي مولودية شبيبة أولمبي أولمبيك ترجي
     """
 )
 # ... of which these are also verbal nouns ("إدارة الجامعة", the university's management): only
 # definite, with an adjective ("الإدارة الذاتية", "القيادة العامة").
 VERBAL_HEADS = _keys("إدارة قيادة رئاسة")
+# Offices a person's name follows ("وزير المالية عبدالحكيم الشبلي").
+OFFICE_HEADS = _keys("وزير وزيرة رئيس رئيسة والي محافظ سفير أمين مدير نائب قائد مدرب مستشار عميد مندوب")
+MAX_OFFICE_WORDS = 3
 # Heads of place names: settlements and regions take one word (or a known compound) after them ...
 SETTLEMENT_HEADS = _keys(
     """
@@ -150,6 +153,7 @@ def with_patterns(
     words = _words(text, tokens)
     kept = [span for span in spans if not inside(span) and _plausible(span, words, word_counts, place_names)]
     merged = kept + [p for p in patterns if not any(p[1:] == span[1:] for span in kept)]
+    merged += _office_holders(words, merged, word_counts)
     merged += _agency_credits(text, tokens, merged)
     merged += gazetteer_spans(text, tokens, merged, place_names, word_counts)
     merged += _listed_places(words, merged, word_counts)
@@ -170,6 +174,40 @@ def _agency_credits(text: str, tokens: list[Token], taken: list[tuple]) -> list[
                 found.append(("org", first, end))
             break
     return found
+
+
+def _office_holders(words: list[str], spans: list[tuple], word_counts: dict[str, int]) -> list[tuple]:
+    """The person an office names: "وزير المالية عبدالحكيم الشبلي", "رئيس الوزراء بشر الخصاونة" —
+    the office, up to three definite words, then a common given name and the name words after
+    it."""
+    taken = {i for _, first, end in spans for i in range(first, end)}
+    found = []
+    for at, word in enumerate(words):
+        if _bare(word) not in OFFICE_HEADS:
+            continue
+        first = at + 1
+        while first < len(words) and first - at <= MAX_OFFICE_WORDS and _definite(words[first]):
+            first += 1
+        if first >= len(words) or first in taken or not _common_given_name(words[first]):
+            continue
+        end = first + 1
+        while (
+            end < len(words)
+            and end - first < MAX_NAME_TOKENS
+            and end not in taken
+            and _is_name(words[end], word_counts)
+        ):
+            end += 1
+        if end - first >= 2:
+            found.append(("person", first, end))
+            taken.update(range(first, end))
+    return found
+
+
+def _common_given_name(word: str) -> bool:
+    """A given name many people carry, or one of the عبد names written as one word (عبدالحكيم)."""
+    solid_abd = word.startswith("عبد") and len(word) > len("عبدال")
+    return solid_abd or name_word_uses().get(word, (0, 0))[0] >= COMMON_GIVEN_NAME
 
 
 def _listed_places(words: list[str], spans: list[tuple], word_counts: dict[str, int]) -> list[tuple]:

@@ -19,6 +19,8 @@ _ARTICLE = re.compile(r"^(?:(?:the|le|la|les)\s+|[ldnsj]['’]|qu['’])", re.IG
 _POSSESSIVE = re.compile(r"[’']s$")
 _DANGLING = re.compile(r"\s+(?:de|du|des|de la|of|the|and|et)$|['’]$", re.IGNORECASE)
 _TITLE_CASE_SHARE = 0.7
+# "ministre des Affaires étrangères", "Minister of Defence": a person's office, not an organisation.
+_OFFICE = re.compile(r"^(?:ministre|minister|président|president|secrétaire|secretary)\b", re.IGNORECASE)
 _KINDS = {"PERSON": "person", "PER": "person", "ORG": "org", "GPE": "place", "LOC": "place", "FAC": "place"}
 MIN_CITY_POPULATION = 50_000
 
@@ -53,7 +55,7 @@ class EntityExtractor:
         for entity in doc.ents:
             kind = _KINDS.get(entity.label_)
             name = _DANGLING.sub("", _POSSESSIVE.sub("", _ARTICLE.sub("", entity.text.strip(" \"'.,:;«»“”"))))
-            if kind and _is_name(name, entity):
+            if kind and _is_name(name, entity) and not (kind == "org" and _OFFICE.match(name)):
                 found[_checked_kind(kind, name)].setdefault(name, None)  # first-seen order, no duplicates
         return Entities(**{kind: tuple(names) for kind, names in found.items()})
 
