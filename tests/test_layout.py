@@ -172,6 +172,10 @@ def test_a_paragraph_with_two_quotations_is_story():
         ),
         # a section name printed twice, of three words and a number, loses to the headline
         (["علم و خبر 26", "أخبار", "علم و خبر 26", HEADLINE, HEADLINE], HEADLINE, None),
+        # a CMS's month pair, a Levantine name with a figure and a second name after a slash
+        ([HEADLINE, "تشرين1/أكتوير 14, 2024"], HEADLINE, "2024-10-14"),
+        # a wire photo's caption from the archive under the headline
+        ([HEADLINE, "FILE - Fighters march during a rally outside the capital"], HEADLINE, None),
         # a line introducing what follows is no headline
         (["الجولة الثالثة من بطولة الدوري الممتاز:", HEADLINE], HEADLINE, None),
         # a byline opening the story's dateline, and a time closing it
@@ -313,6 +317,24 @@ def test_a_list_numbered_with_dashes_after_the_story_is_story():
     ]
     page = [PAGES["fr"][0], *PAGES["fr"][1], *members]
     assert next(parse_bytes("page.txt", "\n\n".join(page).encode(), "text")).paragraphs[-3:] == tuple(members)
+
+
+def test_comment_forms_cookie_notices_and_cut_lists_of_links_after_the_story_are_furniture():
+    trailer = [
+        "اترك تعليقاً",
+        "لن يتم نشر عنوان بريدك الإلكتروني. الحقول الإلزامية مشار إليها بـ *",
+        "يستخدم هذا الموقع ملفات تعريف الارتباط لتحسين تجربتك.",
+        "- الرئيس يهنئ المواطنين بالعيد ويدعو إلى الوحدة",
+        "- مباحثات ثنائية لتعزيز التعاون القنصلي وتسهيل الخدمات للمواطنين في",
+    ]
+    page = [HEADLINE, SENTENCES[0], SENTENCES[1], *trailer]
+    assert next(parse_bytes("page.txt", "\n\n".join(page).encode(), "text")).paragraphs == (SENTENCES[0], SENTENCES[1])
+
+
+def test_a_paragraph_ending_with_its_agency_in_brackets_is_story():
+    last = "Le secteur est régulièrement perturbé par des grèves portant sur les salaires. (afp)"
+    page = [PAGES["fr"][0], *PAGES["fr"][1], last, "Lire aussi", "Partager"]
+    assert next(parse_bytes("page.txt", "\n\n".join(page).encode(), "text")).paragraphs[-1] == last
 
 
 def test_an_agency_sign_off_ends_the_story():

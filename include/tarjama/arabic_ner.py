@@ -301,7 +301,7 @@ class ArabicEntityExtractor:
             for model_kind, first, last in spans:
                 for kind, part in _split_at_title(model_kind, tokens[first:last]):
                     span = _trim(part, kind)
-                    if kind and span:
+                    if kind and span and not (kind == "org" and _is_organ(texts[index], span)):
                         start, end = span[0].start, span[-1].end
                         results[index].append(ArabicName(kind, _as_named(kind, texts[index][start:end]), start, end))
         return results
@@ -351,6 +351,26 @@ def _as_named(kind: str, text: str) -> str:
     """An organisation or place written after لِ with its article: "للأمم المتحدة" names
     "الأمم المتحدة"."""
     return "ال" + text[2:] if kind != "person" and text.startswith("لل") and len(text.split()[0]) > 4 else text
+
+
+# A body's organs, which name no organisation of their own ("وافق مجلس الإدارة", the board).
+_ORGANS = frozenset(
+    name_key(organ)
+    for organ in (
+        "مجلس الإدارة",
+        "مجلس الأمناء",
+        "الهيئة العامة",
+        "الجمعية العمومية",
+        "اللجنة التنفيذية",
+        "الهيئة الإدارية",
+        "الهيئة التدريسية",
+        "المكتب التنفيذي",
+    )
+)
+
+
+def _is_organ(text: str, span: list[Token]) -> bool:
+    return name_key(text[span[0].start : span[-1].end]) in _ORGANS
 
 
 def _split_at_title(kind: str | None, tokens: list[Token]) -> list[tuple[str | None, list[Token]]]:

@@ -30,7 +30,7 @@ from tarjama.text import ARABIC_LOOSE_FOLD
 _FOLD = ARABIC_LOOSE_FOLD
 
 _GREGORIAN_NAMES = {
-    1: "يناير ينير جانفي كانون الثاني جنوری ژانویه january jan janvier",
+    1: "يناير ينير جانفي كانون الثاني كانون2 جنوری ژانویه january jan janvier",
     2: "فبراير فبرير شباط فيفري فروری فوریه february feb février fevrier",
     3: "مارس آذار اذار مارچ march mar mars",
     4: "أبريل ابريل إبريل نيسان أفريل افريل اپریل آوریل april apr avril",
@@ -39,9 +39,9 @@ _GREGORIAN_NAMES = {
     7: "يوليو يوليه يوليوز تموز جويلية جولائی ژوئیه july jul juillet",
     8: "أغسطس اغسطس آب غشت أوت اوت اگست august aug août aout",
     9: "سبتمبر أيلول ايلول شتنبر ستمبر سپتامبر september sept sep septembre",
-    10: "أكتوبر اكتوبر تشرين الأول تشرين الاول اکتوبر اکتبر october oct octobre",
-    11: "نوفمبر نونبر تشرين الثاني نومبر نوامبر november nov novembre",
-    12: "ديسمبر دجنبر كانون الأول كانون الاول دسمبر دسامبر december dec décembre decembre",
+    10: "أكتوبر اكتوبر تشرين الأول تشرين الاول تشرين1 اکتوبر اکتبر october oct octobre",
+    11: "نوفمبر نونبر تشرين الثاني تشرين2 نومبر نوامبر november nov novembre",
+    12: "ديسمبر دجنبر كانون الأول كانون الاول كانون1 دسمبر دسامبر december dec décembre decembre",
 }
 _TWO_WORD = ("كانون الثاني", "كانون الأول", "كانون الاول", "تشرين الأول", "تشرين الاول", "تشرين الثاني")
 _HIJRI_NAMES = {
@@ -88,8 +88,9 @@ _WORD_START = r"(?<![\w\u0621-\u064a\u0671-\u06d3])"
 _NO_LETTER_AFTER = r"(?![^\W\d_]|[\u0621-\u064a\u0671-\u06d3])"
 _MONTH = rf"(?:{_alternation(_MONTHS)})\.?{_NO_LETTER_AFTER}"
 # "يونيو/حزيران", "فبراير شباط", "نوفمبر/ تشرين الثاني", "June (حزيران)": two names, one month;
-# three where a pan-Arab outlet writes every region's ("حزيران (يونيو - جوان)").
-_MONTH_PAIR = rf"(?P<month>{_MONTH})(?:\s*[/(-]?\s*(?P<month2>{_MONTH})(?:\s*[/-]\s*{_MONTH})?\s*\)?)?"
+# three where a pan-Arab outlet writes every region's ("حزيران (يونيو - جوان)"); a second name
+# after a slash however it is spelt (a CMS's "تشرين1/أكتوير": تشرين1 is تشرين الأول).
+_MONTH_PAIR = rf"(?P<month>{_MONTH})(?:\s*[/(-]?\s*(?P<month2>{_MONTH})(?:\s*[/-]\s*{_MONTH})?\s*\)?|/[^\W\d_]+)?"
 # A day may be glued to the word before it ("و3 كانون الثاني", a byline "سيد30 مارس").
 _DAY = r"(?<!\d)(?P<day>[0-3]?\d)(?:st|nd|rd|th|er)?"
 # A year may be glued to a reading-time widget ("20223 دقائق" is 2022, then "3 minutes") or to

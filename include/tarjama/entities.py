@@ -21,6 +21,12 @@ _DANGLING = re.compile(r"\s+(?:de|du|des|de la|of|the|and|et)$|['’]$", re.IGNO
 _TITLE_CASE_SHARE = 0.7
 # "ministre des Affaires étrangères", "Minister of Defence": a person's office, not an organisation.
 _OFFICE = re.compile(r"^(?:ministre|minister|président|president|secrétaire|secretary)\b", re.IGNORECASE)
+# A body's organs name no organisation of their own: "Bureau fédéral", "Board of Directors".
+_ORGAN = re.compile(
+    r"^(?:Assemblée générale|Bureau (?:fédéral|exécutif)|Conseil d['’]administration|Board of Directors"
+    r"|Executive (?:Committee|Board))$",
+    re.IGNORECASE,
+)
 _KINDS = {"PERSON": "person", "PER": "person", "ORG": "org", "GPE": "place", "LOC": "place", "FAC": "place"}
 MIN_CITY_POPULATION = 50_000
 
@@ -55,7 +61,7 @@ class EntityExtractor:
         for entity in doc.ents:
             kind = _KINDS.get(entity.label_)
             name = _DANGLING.sub("", _POSSESSIVE.sub("", _ARTICLE.sub("", entity.text.strip(" \"'.,:;«»“”"))))
-            if kind and _is_name(name, entity) and not (kind == "org" and _OFFICE.match(name)):
+            if kind and _is_name(name, entity) and not (kind == "org" and (_OFFICE.match(name) or _ORGAN.match(name))):
                 found[_checked_kind(kind, name)].setdefault(name, None)  # first-seen order, no duplicates
         return Entities(**{kind: tuple(names) for kind, names in found.items()})
 

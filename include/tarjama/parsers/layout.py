@@ -30,7 +30,8 @@ _FURNITURE_WORDS = """
 أخبار عاجلة | عاجل | آخر الأخبار | أحدث الأخبار | الرئيسية | القائمة | بحث | إعلان | مساحة إعلانية |
 حجم الخط | تكبير الخط | تصغير الخط | طباعة | صفحة للطباعة | التعليقات | تعليقات | أضف تعليق |
 أكتب تعليقك هنا | كلمات مفتاحية | الوسوم | المزيد | اتصل بنا | من نحن | شخصية العام | كاريكاتير |
-استطلاعات الرأي | تطبيق مصراوي |
+استطلاعات الرأي | تطبيق مصراوي | اترك تعليقا | اترك ردا | اترك رد | مواضيع متعلقة | أخبار متعلقة |
+Leave a Reply | Leave a comment | Laisser un commentaire |
 Advertisement | Sponsored | Accessibility links | Close Menu | Menu | Search | Skip to content | Loading |
 Subscribe | Subscribe to a channel | Share | Share this | Share on | Print | Comments | Related |
 Related articles | You may also like | Newsletter | Most read | Most popular | Read more | Sign up | Tags |
@@ -51,7 +52,11 @@ _FURNITURE_STARTS = re.compile(
     rf"|{MASTHEAD_TITLES}|Weather Data"
     r"|لن يتم نشر عنوان بريدك|Your email address will not be published"
     r"|[تي]صدر عن"  # a newspaper's imprint: "تصدر عن مؤسسة الوحدة للصحافة"
-    r"|Envoyer à un ami|Connectez-vous|Se connecter|Log in to|Sign in to)"
+    r"|Envoyer à un ami|Connectez-vous|Se connecter|Log in to|Sign in to"
+    # cookie, newsletter and subscription prompts; who built the site
+    r"|يستخدم هذا الموقع ملفات|This (?:web)?site uses cookies|Ce site utilise des cookies"
+    r"|اشترك للحصول على|Subscribe (?:or|to|now)|اكتشاف المزيد من|Discover more from"
+    r"|تصميم و ?تطوير|تصميم و ?برمجة|Maintained and developed by|Powered by|Designed by|Developed by)"
     r"|^(?:إجعل|اجعل|Make)\s.{0,40}(?:صفحتك الرئيسية|your homepage)$"
     r"|^\d+\s*(?:دقيقة|دقائق|min read|minutes? read)$"
     # how long ago the page was posted: "منذ ثانية واحدة", "منذ 3 ساعات", "2 hours ago", "il y a 5 min"
@@ -86,11 +91,15 @@ _CREDIT = re.compile(
     r"|\b(?:REUTERS|AFP|AP|EPA|Getty Images)\s*/\s*[\w .-]+$"
     r"|\.\s*(?:Bloomberg|Reuters|AFP|AP|Getty Images|EPA|Shutterstock)\s*$",
 )
+_ARCHIVE_PHOTO = re.compile(r"^FILE\s*[-–—:]\s", re.IGNORECASE)  # a wire photo's caption: "FILE - Houthi fighters ..."
 _CREDIT_SEPARATORS = re.compile(r"\s+[-–—ـ_|]\s*|\s*[-–—ـ_|]\s+|\s*/\s*|\s*،\s*")  # ـ: a drawn-out dash
 _TIME = re.compile(r"^(?:[01]?\d|2[0-3])(?:[:h.][0-5]\d)\b\.?")
 _SENTENCE_END = re.compile(r"[.!?؟۔:][\"'»”’)\]]*\s*$")
 _TEASER_END = re.compile(r"(?:\.\.\.|…)\s*$")
-_TRAILING_SOURCE = re.compile(r"\s+(?:المصدر|المصادر|Source|Sources)\s*[:/].{1,40}$", re.IGNORECASE)
+# A paragraph may end with its source: "... عينك”. المصدر/ A.A", "... salariales. (afp)".
+_TRAILING_SOURCE = re.compile(
+    r"\s+(?:المصدر|المصادر|Source|Sources)\s*[:/].{1,40}$|(?<=[.!?؟])\s*\((?:[^\W\d_]+\s?){1,3}\)$", re.IGNORECASE
+)
 # A sentence does not end on a preposition or a conjunction: a capture's last line that does was cut.
 _CUT_AFTER_WORD = re.compile(
     r"\s(?:في|من|إلى|الى|على|عن|مع|أن|إن|التي|الذي|و|ثم|of|to|in|on|the|and|that|de|du|des|à|le|la|et|que)\s*$",
@@ -271,7 +280,13 @@ def is_site_header(line: str) -> bool:
 
 
 def is_caption(line: str) -> bool:
-    """A photo caption or credit: "Photo: ...", "... © AFP", "... [AFP]", "(الصورة: فيسبوك)"."""
+    """A photo caption or credit: "Photo: ...", "... © AFP", "... [AFP]", "(الصورة: فيسبوك)",
+    "FILE - ..."."""
+    return is_photo_credit(line) or bool(_ARCHIVE_PHOTO.match(line))
+
+
+def is_photo_credit(line: str) -> bool:
+    """A photo's credit, alone or ending its caption: what follows a caption, never a headline."""
     return bool(_CREDIT.search(line))
 
 
@@ -451,6 +466,7 @@ def _prose_lines(lines: list[str]) -> list[int]:
 
     def prose(index: int, line: str) -> bool:
         cut = index == last and len(line.split()) >= 8 and bool(SENTENCE_PUNCTUATION.search(line[:-1]))
+        cut = cut and not is_chrome(line)
         return (is_prose(line) or cut) and not (is_caption(line) or MENU_ITEM.match(line))
 
     found = [i for i, line in enumerate(lines) if prose(i, line)]
@@ -464,6 +480,8 @@ def _cut_off(line: str, right_after_prose: bool) -> bool:
     two) only right after the prose."""
     if is_chrome(line) or is_metadata(line) or is_caption(line) or _SENTENCE_END.search(line):
         return False
+    if MENU_ITEM.match(line) and not right_after_prose:
+        return False  # the last of a list of links, cut off
     cut_mid_sentence = _CUT_AFTER_COMMA.search(line) or _CUT_AFTER_WORD.search(line)
     return right_after_prose or len(line.split()) >= 8 or bool(cut_mid_sentence)
 
