@@ -337,6 +337,24 @@ def test_a_paragraph_ending_with_its_agency_in_brackets_is_story():
     assert next(parse_bytes("page.txt", "\n\n".join(page).encode(), "text")).paragraphs[-1] == last
 
 
+def test_a_paragraph_hard_wrapped_at_a_comma_a_preposition_or_a_lower_case_word_is_one_paragraph():
+    wrapped = [
+        "The speaker had to suspend a session on Wednesday that had convened to discuss the",
+        "agreement signed in November between the two countries,",
+        "amid protests by scores of lawmakers who walked out.",
+    ]
+    text = "\n\n".join([PAGES["en"][0], "\n".join(wrapped), *PAGES["en"][1]])
+    article = next(parse_bytes("page.txt", text.encode(), "text"))
+    assert article.paragraphs[0] == " ".join(wrapped)
+
+
+def test_the_summary_under_the_headline_is_story():
+    summary = "After eleven days of fighting, the rebels push into a new district of the southern port city"
+    page = ["Skip to main content", PAGES["en"][0], summary, "Published: Updated:", "3 min read", *PAGES["en"][1]]
+    article = next(parse_bytes("page.txt", "\n\n".join(page).encode(), "text"))
+    assert (article.title, article.paragraphs[0]) == (PAGES["en"][0], summary)
+
+
 def test_an_agency_sign_off_ends_the_story():
     comments = ["عاشت البلاد حرة.", "بارك الله في جهودكم وجهود كل العاملين في هذا القطاع الحيوي، ونتمنى المزيد"]
     page = [HEADLINE, SENTENCES[0], SENTENCES[1], "(أ ف ب)", "#فيديو", *comments]

@@ -75,21 +75,33 @@ def split_sentences(paragraph: str) -> list[str]:
 
 
 _PUNCTUATION_ALONE = re.compile(r"^[.!?؟،,؛;:]+$")
-# "أن" (that) never starts a sentence: a line starting with it goes on from the one before.
-_CONTINUATION = re.compile(r"^(?:أن|ان|بأن|بان)\s")
+# "أن" (that) never starts a sentence, nor a lower-case word: such a line goes on from the one before.
+_CONTINUATION = re.compile(r"^(?:أن|ان|بأن|بان|[a-zà-ÿ][a-zà-ÿ'’-]*)\s")  # a word, not a link
 _ENDS_SENTENCE = re.compile(r"[.!?؟:][\"'»”’)\]]*$")
+# Nor does a sentence end on a comma, a preposition, an article or a conjunction.
+_GOES_ON = re.compile(
+    r"(?:[،,]|\s(?:في|من|إلى|الى|على|عن|مع|أن|التي|الذي|of|to|in|on|the|and|that|de|du|des|à|le|la|les|et|que))$",
+    re.IGNORECASE,
+)
 
 
 def paragraphs(text: str) -> list[str]:
     """The text's non-empty lines; a capture that broke a sentence across lines gets it back on
-    one: a line of punctuation alone ends the one before it, and a line that starts with "أن"
-    goes on from it ("كشف وزير المالية" / "أن الوزارة تمكنت ...")."""
+    one: a line of punctuation alone ends the one before it, and a line right under one that
+    stops on a comma or a preposition ("signed in November between Jordan,"), or that starts
+    with "أن" or a lower-case word, goes on from it ("كشف وزير المالية" / "أن الوزارة تمكنت ...")."""
     lines: list[str] = []
+    adjacent = False  # no blank line between this line and the last one kept
     for line in (line.strip() for line in text.splitlines()):
         if lines and _PUNCTUATION_ALONE.match(line):
             lines[-1] += line
-        elif lines and _CONTINUATION.match(line) and not _ENDS_SENTENCE.search(lines[-1]):
+        elif lines and adjacent and line and _continues(lines[-1], line):
             lines[-1] += " " + line
         elif line:
             lines.append(line)
+        adjacent = bool(line)
     return lines
+
+
+def _continues(previous: str, line: str) -> bool:
+    return not _ENDS_SENTENCE.search(previous) and bool(_CONTINUATION.match(line) or _GOES_ON.search(previous))

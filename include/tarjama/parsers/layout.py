@@ -53,6 +53,7 @@ _FURNITURE_STARTS = re.compile(
     r"|لن يتم نشر عنوان بريدك|Your email address will not be published"
     r"|[تي]صدر عن"  # a newspaper's imprint: "تصدر عن مؤسسة الوحدة للصحافة"
     r"|Envoyer à un ami|Connectez-vous|Se connecter|Log in to|Sign in to"
+    r"|Skip to (?:main )?content|Aller au contenu|(?:تخطى|انتقل) إلى المحتوى"
     # cookie, newsletter and subscription prompts; who built the site
     r"|يستخدم هذا الموقع ملفات|This (?:web)?site uses cookies|Ce site utilise des cookies"
     r"|اشترك للحصول على|Subscribe (?:or|to|now)|اكتشاف المزيد من|Discover more from"

@@ -108,7 +108,8 @@ def parse(path: str, raw: bytes) -> ParsedArticle:
         raise ArticleError(path, "no text: the file holds a date or site chrome only")
     page = split_page(lines)
     header = _read_header(page.header, page.arabic)
-    body = [header.standfirst] * bool(header.standfirst) + [line for line in page.story if line != header.title]
+    standfirst = [header.standfirst] if header.standfirst and header.standfirst not in page.story else []
+    body = standfirst + [line for line in page.story if line != header.title]
     if not body:
         raise ArticleError(path, "no body text: only a headline, metadata or site chrome")
     title = header.title or _first_sentence(next((line for line in body if not is_place_line(line)), body[0]))
@@ -145,6 +146,7 @@ def _read_header(lines: list[str], arabic_page: bool) -> _Header:
     if headline is not None:
         header.title = _without_label_or_outlet(lines[headline])
         first_seen = next(i for i, line in enumerate(lines) if header.title in line)  # "خبر : <headline>"
+        header.standfirst = _standfirst_under(headline, lines, arabic_page)
     used = {headline}
     dated = _headline_date(lines, header.title, first_seen) or _publication_date(lines, first_seen)
     header.published_at, used_date = dated
@@ -223,6 +225,18 @@ def _can_be_headline(index: int, lines: list[str], arabic_page: bool) -> bool:
 def _metadata_follows(index: int, lines: list[str]) -> bool:
     """A headline that ends with a full stop is told from a lead by the date line under it."""
     return index + 1 < len(lines) and is_metadata(lines[index + 1])
+
+
+def _standfirst_under(headline: int, lines: list[str], arabic_page: bool) -> str | None:
+    """The line right under the headline when it reads as the story's summary: a sentence of
+    twelve words or more that is no caption, credit, date line, furniture or second headline
+    printed again."""
+    if headline + 1 >= len(lines):
+        return None
+    line = lines[headline + 1]
+    summary = len(_words(line)) >= _MIN_STANDFIRST_WORDS and lines.count(line) == 1
+    furniture = is_chrome(line) or is_caption(line) or is_metadata(line) or MENU_ITEM.match(line)
+    return line if summary and not furniture and not in_other_script(line, arabic_page) else None
 
 
 def _standfirst(headline: int | None, lines: list[str]) -> bool:
