@@ -346,6 +346,8 @@ def test_a_paragraph_hard_wrapped_at_a_comma_a_preposition_or_a_lower_case_word_
     text = "\n\n".join([PAGES["en"][0], "\n".join(wrapped), *PAGES["en"][1]])
     article = next(parse_bytes("page.txt", text.encode(), "text"))
     assert article.paragraphs[0] == " ".join(wrapped)
+    menu = "\n".join([HEADLINE, "تابعونا على", "تابعونا على", SENTENCES[0]])  # two words are no sentence's part
+    assert next(parse_bytes("page.txt", menu.encode(), "text")).paragraphs[0] == SENTENCES[0]
 
 
 def test_the_summary_under_the_headline_is_story():

@@ -85,6 +85,9 @@ _GOES_ON = re.compile(
 )
 
 
+_MIN_CONTINUATION_WORDS = 3
+
+
 def paragraphs(text: str) -> list[str]:
     """The text's non-empty lines; a capture that broke a sentence across lines gets it back on
     one: a line of punctuation alone ends the one before it, and a line right under one that
@@ -104,4 +107,7 @@ def paragraphs(text: str) -> list[str]:
 
 
 def _continues(previous: str, line: str) -> bool:
-    return not _ENDS_SENTENCE.search(previous) and bool(_CONTINUATION.match(line) or _GOES_ON.search(previous))
+    """Two parts of a sentence, each more than a word or two ("تابعونا على" / "فيسبوك" is a menu)."""
+    if _ENDS_SENTENCE.search(previous) or min(len(previous.split()), len(line.split())) < _MIN_CONTINUATION_WORDS:
+        return False
+    return bool(_CONTINUATION.match(line) or _GOES_ON.search(previous))
