@@ -93,6 +93,18 @@ _MONTH = rf"(?:{_alternation(_MONTHS)})\.?{_NO_LETTER_AFTER}"
 _MONTH_PAIR = rf"(?P<month>{_MONTH})(?:\s*[/(-]?\s*(?P<month2>{_MONTH})(?:\s*[/-]\s*{_MONTH})?\s*\)?|/[^\W\d_]+)?"
 # A day may be glued to the word before it ("و3 كانون الثاني", a byline "سيد30 مارس").
 _DAY = r"(?<!\d)(?P<day>[0-3]?\d)(?:st|nd|rd|th|er)?"
+# ... or written as an ordinal, as agencies write datelines: "صلالة في الأول من فبراير 2026".
+_UNITS = ["الاول", "الثاني", "الثالث", "الرابع", "الخامس", "السادس", "السابع", "الثامن", "التاسع"]
+_ORDINAL_DAYS = {
+    **{unit: n for n, unit in enumerate(_UNITS, 1)},
+    "العاشر": 10,
+    **{f"{unit if n > 1 else 'الحادي'} عشر": 10 + n for n, unit in enumerate(_UNITS, 1)},
+    "العشرين": 20,
+    **{f"{unit if n > 1 else 'الحادي'} والعشرين": 20 + n for n, unit in enumerate(_UNITS, 1)},
+    "الثلاثين": 30,
+    "الحادي والثلاثين": 31,
+}
+_ORDINAL_DAY = rf"{_WORD_START}(?P<ordinal>{_alternation(_ORDINAL_DAYS)})\s+من"
 # A year may be glued to a reading-time widget ("20223 دقائق" is 2022, then "3 minutes") or to
 # a time ("24 سبتمبر 201710:42").
 _YEAR = r"(?P<year>(?:19|20)\d\d)(?:(?!\d)|(?=\d\d?\s*(?:دقايق|دقيقه|min))|(?=(?:[01]?\d|2[0-3]):[0-5]\d))"
@@ -141,7 +153,12 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
             re.IGNORECASE,
         ),
     ),
-    ("dmy", re.compile(rf"{_OPTIONAL_WEEKDAY}{_DAY}{_SEP}{_MONTH_PAIR}{_YEAR_SEP}{_YEAR}", re.IGNORECASE)),
+    (
+        "dmy",
+        re.compile(
+            rf"{_OPTIONAL_WEEKDAY}(?:{_DAY}|{_ORDINAL_DAY}){_SEP}{_MONTH_PAIR}{_YEAR_SEP}{_YEAR}", re.IGNORECASE
+        ),
+    ),
     # The month may be glued to a section label before it: "عربي و دولينوفمبر 28, 2009".
     ("mdy", re.compile(rf"{_OPTIONAL_WEEKDAY}(?<![a-z\d]){_MONTH_PAIR}\s*{_DAY}{_SEP}{_YEAR}", re.IGNORECASE)),
     (
@@ -310,6 +327,8 @@ def _value(kind: str, match: re.Match) -> tuple | None:
     year = int(groups["year"])
     if kind == "my":
         return (f"{year:04d}-{month:02d}", "month", "gregorian") if 1 <= month <= 12 else None
+    if groups.get("ordinal"):
+        groups = {**groups, "day": str(_ORDINAL_DAYS[re.sub(r"\s+", " ", groups["ordinal"])])}
     try:
         first = date(year, month, int(groups["day"]))
         if kind == "range":

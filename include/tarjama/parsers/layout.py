@@ -53,9 +53,9 @@ _FURNITURE_STARTS = re.compile(
     r"|لن يتم نشر عنوان بريدك|Your email address will not be published"
     r"|[تي]صدر عن"  # a newspaper's imprint: "تصدر عن مؤسسة الوحدة للصحافة"
     r"|Envoyer à un ami|Connectez-vous|Se connecter|Log in to|Sign in to"
-    r"|Skip to (?:main )?content|Aller au contenu|(?:تخطى|انتقل) إلى المحتوى"
+    r"|Skip to (?:main )?content|Aller au contenu|(?:تخطى|تخطي|انتقل) إلى المحتوى"
+    r"|Dernière mise à jour|Last updated"
     # cookie, newsletter and subscription prompts; who built the site
-    r"|يستخدم هذا الموقع ملفات|This (?:web)?site uses cookies|Ce site utilise des cookies"
     r"|اشترك للحصول على|Subscribe (?:or|to|now)|اكتشاف المزيد من|Discover more from"
     r"|تصميم و ?تطوير|تصميم و ?برمجة|Maintained and developed by|Powered by|Designed by|Developed by)"
     r"|^(?:إجعل|اجعل|Make)\s.{0,40}(?:صفحتك الرئيسية|your homepage)$"
@@ -77,6 +77,10 @@ _MASTHEAD_TITLE = re.compile(rf"^(?:{MASTHEAD_TITLES})\s*:?\s*$", re.IGNORECASE)
 _MAX_FURNITURE_WORDS = 12  # longer lines are judged as text, not by the words they start with
 _BREADCRUMB_SEPARATORS = re.compile(r"\s[»›>]\s|^\s*[»›>]")
 _HOME = {"الرئيسية", "الصفحة الرئيسية", "home", "accueil"}
+# A cookie notice, however long.
+_COOKIE_NOTICE = re.compile(
+    r"^(?:يستخدم هذا الموقع ملفات|This (?:web)?site uses cookies|Ce site utilise des cookies)", re.IGNORECASE
+)
 # Furniture found inside stories too: page code, "read also" links, ads.
 _CODE = re.compile(r"\{[^{}]*[:;][^{}]*\}|\{\{|function\s*\(|document\.\w|=>|\bvar \w+ ?=")
 _RELATED_LINK = re.compile(
@@ -150,7 +154,7 @@ _DATE_LINE_NOISE = re.compile(
     r"|(?:يوم\s+)?(?:ال)?(?:سبت|أحد|احد|إثنين|اثنين|ثلاثاء|أربعاء|اربعاء|خميس|جمعة)"
     r"|\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|lundi|mardi|mercredi|jeudi|vendredi|samedi"
     r"|dimanche)\b"
-    r"|نشر\s+(?:في|بتاريخ)|تاريخ\s+(?:النشر|الإضافة|الاضافة)|آخر\s+تحديث|اخر\s+تحديث|محدث|تحديث|الموافق|بتاريخ"
+    r"|\bفي\b|نشر\s+(?:في|بتاريخ)|تاريخ\s+(?:النشر|الإضافة|الاضافة)|آخر\s+تحديث|اخر\s+تحديث|محدث|تحديث|الموافق|بتاريخ"
     r"|الساعة|على|بتوقيت|منتصف\s+الليل|صباح[اًا]*|مساء[ًا]*|ظهر[اًا]*|عصر[اًا]*|مشاهدات|مشاهدة|قراءة|دقائق|دقيقة"
     r"|\b(?:last modified|updated?|published|posted|publié(?:e)? le|mis à jour|date|views?|lecture|minutes?|min read)\b"
     r"|[•·▪]"
@@ -211,7 +215,7 @@ _URL_DATE = re.compile(r"/((?:19|20)\d\d)[/-]?(0[1-9]|1[0-2])[/-]?(0[1-9]|[12]\d
 def is_chrome(line: str) -> bool:
     """Site furniture wherever it stands: menus, share and subscribe lines, ads, widgets, code."""
     text = line.strip()
-    if _CODE.search(text) or _RELATED_LINK.match(text):
+    if _CODE.search(text) or _RELATED_LINK.match(text) or _COOKIE_NOTICE.match(text):
         return True
     if len(text.split()) > _MAX_FURNITURE_WORDS:
         return False
