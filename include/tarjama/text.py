@@ -75,16 +75,15 @@ def split_sentences(paragraph: str) -> list[str]:
 
 
 _PUNCTUATION_ALONE = re.compile(r"^[.!?؟،,؛;:]+$")
-# "أن" (that) never starts a sentence, nor a lower-case word: such a line goes on from the one before.
-_CONTINUATION = re.compile(r"^(?:أن|ان|بأن|بان|[a-zà-ÿ][a-zà-ÿ'’-]*)\s")  # a word, not a link
-_ENDS_SENTENCE = re.compile(r"[.!?؟:][\"'»”’)\]]*$")
-# Nor does a sentence end on a comma, a preposition, an article or a conjunction.
-_GOES_ON = re.compile(
-    r"(?:[،,]|\s(?:في|من|إلى|الى|على|عن|مع|أن|التي|الذي|of|to|in|on|the|and|that|de|du|des|à|le|la|les|et|que))$",
+# A line that ends a sentence (or opens what follows, with a colon).
+LINE_ENDS_SENTENCE = re.compile(r"[.!?؟۔:][\"'»”’)\]]*\s*$")
+# A sentence never ends on a preposition, an article or a conjunction ...
+ENDS_MID_SENTENCE = re.compile(
+    r"\s(?:في|من|إلى|الى|على|عن|مع|أن|إن|التي|الذي|و|ثم|of|to|in|on|the|and|that|de|du|des|à|le|la|les|et|que)\s*$",
     re.IGNORECASE,
 )
-
-
+# ... and "أن" (that) or a lower-case word never starts one.
+_CONTINUATION = re.compile(r"^(?:أن|ان|بأن|بان|[a-zà-ÿ][a-zà-ÿ'’-]*)\s")  # a word, not a link
 _MIN_CONTINUATION_WORDS = 3
 
 
@@ -108,6 +107,7 @@ def paragraphs(text: str) -> list[str]:
 
 def _continues(previous: str, line: str) -> bool:
     """Two parts of a sentence, each more than a word or two ("تابعونا على" / "فيسبوك" is a menu)."""
-    if _ENDS_SENTENCE.search(previous) or min(len(previous.split()), len(line.split())) < _MIN_CONTINUATION_WORDS:
+    if LINE_ENDS_SENTENCE.search(previous) or min(len(previous.split()), len(line.split())) < _MIN_CONTINUATION_WORDS:
         return False
-    return bool(_CONTINUATION.match(line) or _GOES_ON.search(previous))
+    stops_mid_sentence = previous.endswith(("،", ",")) or ENDS_MID_SENTENCE.search(previous)
+    return bool(_CONTINUATION.match(line) or stops_mid_sentence)

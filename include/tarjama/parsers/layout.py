@@ -11,7 +11,7 @@ from dataclasses import dataclass, field, replace
 from tarjama.dates import find_explicit_dates, publication_date
 from tarjama.errors import ArticleError
 from tarjama.models import ParsedArticle
-from tarjama.text import fold_arabic
+from tarjama.text import ENDS_MID_SENTENCE, LINE_ENDS_SENTENCE, fold_arabic
 
 SENTENCE_PUNCTUATION = re.compile(r"[.!?؟،,:؛\"«»“”]")
 MAX_CHROME_WORDS = 4
@@ -99,16 +99,10 @@ _CREDIT = re.compile(
 _ARCHIVE_PHOTO = re.compile(r"^FILE\s*[-–—:]\s", re.IGNORECASE)  # a wire photo's caption: "FILE - Houthi fighters ..."
 _CREDIT_SEPARATORS = re.compile(r"\s+[-–—ـ_|]\s*|\s*[-–—ـ_|]\s+|\s*/\s*|\s*،\s*")  # ـ: a drawn-out dash
 _TIME = re.compile(r"^(?:[01]?\d|2[0-3])(?:[:h.][0-5]\d)\b\.?")
-_SENTENCE_END = re.compile(r"[.!?؟۔:][\"'»”’)\]]*\s*$")
 _TEASER_END = re.compile(r"(?:\.\.\.|…)\s*$")
 # A paragraph may end with its source: "... عينك”. المصدر/ A.A", "... salariales. (afp)".
 _TRAILING_SOURCE = re.compile(
     r"\s+(?:المصدر|المصادر|Source|Sources)\s*[:/].{1,40}$|(?<=[.!?؟])\s*\((?:[^\W\d_]+\s?){1,3}\)$", re.IGNORECASE
-)
-# A sentence does not end on a preposition or a conjunction: a capture's last line that does was cut.
-_CUT_AFTER_WORD = re.compile(
-    r"\s(?:في|من|إلى|الى|على|عن|مع|أن|إن|التي|الذي|و|ثم|of|to|in|on|the|and|that|de|du|des|à|le|la|et|que)\s*$",
-    re.IGNORECASE,
 )
 # A verb of saying opens a clause, never a credit or a byline.
 _REPORTING_VERB = re.compile(r"^[وف]?(?:قال|أكد|أضاف|أوضح|أشار|تابع|أعلن|كشف|ذكر|لفت|شدد|اعتبر|رأى|نفى)(?:ت)?\s")
@@ -267,7 +261,7 @@ def is_prose(line: str) -> bool:
     if words >= _FALLBACK_PROSE_WORDS and len(_CLAUSE_COMMA.findall(line)) >= 2:
         return True  # clauses of a sentence whose full stop the page left out
     line = _TRAILING_SOURCE.sub("", line)  # "... فسيأتي يوم ويقتلع عينك”. المصدر/ A.A"
-    return bool(_SENTENCE_END.search(line)) and not date_line(line, HEADER_DATE_LINE_OTHER_WORDS)
+    return bool(LINE_ENDS_SENTENCE.search(line)) and not date_line(line, HEADER_DATE_LINE_OTHER_WORDS)
 
 
 def _reads_as_sentences(line: str) -> bool:
@@ -298,7 +292,7 @@ def is_photo_credit(line: str) -> bool:
 def is_credit_line(line: str) -> bool:
     """A short line of names joined by separators: "مسقط - الرؤية", "تونس/ عادل الثابتي /
     الأناضول", "نواكشوط، مورينيوز", "موقع كل يوم -اندبندنت عربية"."""
-    if (_SENTENCE_END.search(line) and not line.rstrip().endswith(":")) or _CUT_AFTER_COMMA.search(line):
+    if (LINE_ENDS_SENTENCE.search(line) and not line.rstrip().endswith(":")) or _CUT_AFTER_COMMA.search(line):
         return False  # a sentence, or one that goes on after its comma
     if _REPORTING_VERB.match(line):
         return False  # "وأكد وزير المالية، خلال ..." is a clause: a credit is names
@@ -319,7 +313,7 @@ def date_line(line: str, other_words: int = 2) -> tuple[str, bool] | None:
     when there are none (a place beside the date marks the site's "today" widget)."""
     # a line that ends a sentence is prose, not a date line; one that ends with a label's colon
     # ("27 أبريل 2024آخر تحديث :") is not a sentence, nor a date alone with its full stop
-    sentence = other_words > 2 and _SENTENCE_END.search(line.rstrip(" :")) and not is_dated_label(line)
+    sentence = other_words > 2 and LINE_ENDS_SENTENCE.search(line.rstrip(" :")) and not is_dated_label(line)
     if len(line.split()) > _MAX_DATE_LINE_WORDS:
         return None
     segments = [part for part in line.split("|") if part.strip()]
@@ -483,11 +477,11 @@ def _cut_off(line: str, right_after_prose: bool) -> bool:
     """The last line of a capture cut in the middle of the story: a long one, or one cut after
     a comma or a preposition (its sentence goes on), wherever it stands; a short one (a word or
     two) only right after the prose."""
-    if is_chrome(line) or is_metadata(line) or is_caption(line) or _SENTENCE_END.search(line):
+    if is_chrome(line) or is_metadata(line) or is_caption(line) or LINE_ENDS_SENTENCE.search(line):
         return False
     if MENU_ITEM.match(line) and not right_after_prose:
         return False  # the last of a list of links, cut off
-    cut_mid_sentence = _CUT_AFTER_COMMA.search(line) or _CUT_AFTER_WORD.search(line)
+    cut_mid_sentence = _CUT_AFTER_COMMA.search(line) or ENDS_MID_SENTENCE.search(line)
     return right_after_prose or len(line.split()) >= 8 or bool(cut_mid_sentence)
 
 
@@ -548,7 +542,7 @@ def _is_short_sentence(line: str) -> bool:
     when it stands right beside the story's prose."""
     return (
         len(line.split()) >= _MIN_SHORT_SENTENCE_WORDS
-        and bool(_SENTENCE_END.search(line))
+        and bool(LINE_ENDS_SENTENCE.search(line))
         and not line.rstrip().endswith(":")
         and not (is_chrome(line) or is_caption(line) or is_metadata(line))
     )

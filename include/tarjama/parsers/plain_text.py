@@ -9,15 +9,17 @@ The story is found first, from its prose (`layout.split_page`); the header is re
   masthead's name, a menu item, a teaser cut with "...", a breadcrumb path, a ticker, a clock or
   a single word or two;
 - a page without one gets its story's first sentence as a stand-in, and keeps every line;
+- the line right under the headline, when it reads as a summary (twelve words or more, no
+  furniture), is the story's first paragraph;
 - the publication date is the capture's, else the date on the line that holds the headline
   again ("22-09-2020 10:04 - <headline>"), else a date line labelled as such ("نشر في"), else
   the date line nearest below the headline (one with other words than the date only before
   the story's second paragraph: after it, a date is the story's), else a date line right above
   it (at most two lines between) that holds nothing but the date and stands apart from widgets
   (a "today" date beside the weather or a place name, at the top of the page above a masthead,
-  or over the site's logo or ticker label, is the site's, not the story's), else a date line
-  below the story: labelled as such ("نشر في البيان بتاريخ ...") or right under it with nothing
-  but the date, else the story's dateline.
+  or over the site's logo or ticker label, or when the story calls another day "today", is
+  the site's, not the story's), else a date line below the story: labelled as such ("نشر في
+  البيان بتاريخ ...") or right under it with nothing but the date, else the story's dateline.
 """
 
 from __future__ import annotations
@@ -65,7 +67,9 @@ _PREFERRED_HEADLINE_WORDS = 4
 _MIN_STANDFIRST_WORDS = 12
 _MAX_SOURCE_WORDS = 6
 _SOURCE_LINES = 6  # a source line stands within this many lines below the headline
-_TEASER = re.compile(r"(?:\.\.+|…)\s*$")  # "عاجل/ الرئيس يعلن..": a ticker's teaser
+# A teaser cut off: "عاجل/ الرئيس يعلن..". Two dots are enough to refuse a headline, not to refuse
+# prose (layout's teaser takes three: writers end sentences with "..").
+_TEASER = re.compile(r"(?:\.\.+|…)\s*$")
 _TICKER = re.compile(r"::.*::")  # "item :: item :: item", a news ticker
 _CLOCK = re.compile(r"(?<!\d)(?:[01]?\d|2[0-3]):[0-5]\d(?!\d)")  # "Heure de Tunis : 02:13", a clock widget
 _MAX_CLOCK_WORDS = 6
