@@ -294,6 +294,17 @@ def test_how_long_ago_a_page_was_posted_is_furniture():
     assert not is_chrome("منذ عام 2011 تغير كل شيء")
 
 
+def test_comment_forms_related_lists_and_share_prompts_are_furniture():
+    lines = [
+        "تم نسخ الرابط",
+        "مقالات متعلقة",
+        "شارك من خلال الواتس اب",
+        "Your Name : Your Email Address :",
+        "Post a Comment",
+    ]
+    assert all(map(is_chrome, [*lines, "There are no comments on this article.", "Légende Image:", "mis à jour le"]))
+
+
 def test_a_date_over_the_headline_is_the_sites_when_the_story_calls_another_day_today():
     story = "وجرت اليوم الجمعة ثلاث مباريات في المرحلة العاشرة من الدوري، وانتهت اثنتان منها بالتعادل."
     for date_line, published_at in (("الأحد , نوفمبر 24 2024", None), ("السبت 23 نوفمبر 2024", "2024-11-23")):

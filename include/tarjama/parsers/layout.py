@@ -31,7 +31,9 @@ _FURNITURE_WORDS = """
 حجم الخط | تكبير الخط | تصغير الخط | طباعة | صفحة للطباعة | التعليقات | تعليقات | أضف تعليق |
 أكتب تعليقك هنا | كلمات مفتاحية | الوسوم | المزيد | اتصل بنا | من نحن | شخصية العام | كاريكاتير |
 استطلاعات الرأي | تطبيق مصراوي | اترك تعليقا | اترك ردا | اترك رد | مواضيع متعلقة | أخبار متعلقة |
-Leave a Reply | Leave a comment | Laisser un commentaire |
+موضوعات متعلقة | مقالات متعلقة | مقالات ذات صلة | الأكثر تعليقا | تم نسخ الرابط |
+Leave a Reply | Leave a comment | Laisser un commentaire | Post a Comment | Rate this Article | Share more |
+Lire plus | En lire plus | Légende Image | Mis à jour le |
 Advertisement | Sponsored | Accessibility links | Close Menu | Menu | Search | Skip to content | Loading |
 Subscribe | Subscribe to a channel | Share | Share this | Share on | Print | Comments | Related |
 Related articles | You may also like | Newsletter | Most read | Most popular | Read more | Sign up | Tags |
@@ -55,6 +57,10 @@ _FURNITURE_STARTS = re.compile(
     r"|Envoyer à un ami|Connectez-vous|Se connecter|Log in to|Sign in to"
     r"|Skip to (?:main )?content|Aller au contenu|(?:تخطى|تخطي|انتقل) إلى المحتوى"
     r"|Dernière mise à jour|Last updated"
+    # a comment form's labels; "share it on WhatsApp"
+    r"|Your (?:Name|Email|Comment)\b|Enter Image Text|Did you like this|Rates\s*:|Ses derniers articles"
+    r"|There are no comments|No comments yet|لا تعليقات حتى الآن"
+    r"|شارك (?:من خلال|عبر|على)"
     # cookie, newsletter and subscription prompts; who built the site
     r"|اشترك للحصول على|Subscribe (?:or|to|now)|اكتشاف المزيد من|Discover more from"
     r"|تصميم و ?تطوير|تصميم و ?برمجة|Maintained and developed by|Powered by|Designed by|Developed by)"
