@@ -78,10 +78,12 @@ _PUNCTUATION_ALONE = re.compile(r"^[.!?؟،,؛;:]+$")
 # A line that ends a sentence (or opens what follows, with a colon).
 LINE_ENDS_SENTENCE = re.compile(r"[.!?؟۔:][\"'»”’)\]]*\s*$")
 # A sentence never ends on a preposition, an article or a conjunction ...
-ENDS_MID_SENTENCE = re.compile(
-    r"\s(?:في|من|إلى|الى|على|عن|مع|أن|إن|التي|الذي|و|ثم|of|to|in|on|the|and|that|de|du|des|à|le|la|les|et|que)\s*$",
-    re.IGNORECASE,
-)
+_NEVER_LAST = "في من إلى الى على عن مع أن إن التي الذي و ثم of to in on the and that de du des à le la les et que"
+ENDS_MID_SENTENCE = re.compile(rf"\s(?:{'|'.join(_NEVER_LAST.split())})\s*$", re.IGNORECASE)
+# ... and these are the words that make prose read as prose (a menu's labels have almost none).
+_OTHER_FUNCTION_WORDS = """بعد قبل ان الذين هذا هذه ذلك كان كانت قد لم لن لا حيث كما بين خلال حول منذ حتى عند لدى
+for with is was by from at as en un une qui pour par dans sur est"""
+FUNCTION_WORDS = frozenset(_NEVER_LAST.split()) | frozenset(_OTHER_FUNCTION_WORDS.split())
 # ... and "أن" (that) or a lower-case word never starts one.
 _CONTINUATION = re.compile(r"^(?:أن|ان|بأن|بان|[a-zà-ÿ][a-zà-ÿ'’-]*)\s")  # a word, not a link
 _MIN_CONTINUATION_WORDS = 3

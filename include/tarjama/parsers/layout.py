@@ -11,7 +11,7 @@ from dataclasses import dataclass, field, replace
 from tarjama.dates import find_explicit_dates, publication_date
 from tarjama.errors import ArticleError
 from tarjama.models import ParsedArticle
-from tarjama.text import ENDS_MID_SENTENCE, LINE_ENDS_SENTENCE, fold_arabic
+from tarjama.text import ENDS_MID_SENTENCE, FUNCTION_WORDS, LINE_ENDS_SENTENCE, fold_arabic
 
 SENTENCE_PUNCTUATION = re.compile(r"[.!?؟،,:؛\"«»“”]")
 MAX_CHROME_WORDS = 4
@@ -104,21 +104,17 @@ _CREDIT = re.compile(
 )
 _ARCHIVE_PHOTO = re.compile(r"^FILE\s*[-–—:]\s", re.IGNORECASE)  # a wire photo's caption: "FILE - Houthi fighters ..."
 _CREDIT_SEPARATORS = re.compile(r"\s+[-–—ـ_|]\s*|\s*[-–—ـ_|]\s+|\s*/\s*|\s*،\s*")  # ـ: a drawn-out dash
-_TIME = re.compile(r"^(?:[01]?\d|2[0-3])(?:[:h.][0-5]\d)\b\.?")
+_CLOCK_TIME = r"(?:[01]?\d|2[0-3])(?:[:h.][0-5]\d)\b\.?"
+_TIME = re.compile(rf"^{_CLOCK_TIME}")
 _TEASER_END = re.compile(r"(?:\.\.\.|…)\s*$")
 # A paragraph may end with its source: "... عينك”. المصدر/ A.A", "... salariales. (afp)".
+_AGENCY_IN_BRACKETS = r"\(\s*(?:[^\W\d_]+\s?){1,3}\)"  # "(د ب ا)", "(AFP)", "(وكالات)"
 _TRAILING_SOURCE = re.compile(
-    r"\s+(?:المصدر|المصادر|Source|Sources)\s*[:/].{1,40}$|(?<=[.!?؟])\s*\((?:[^\W\d_]+\s?){1,3}\)$", re.IGNORECASE
+    rf"\s+(?:المصدر|المصادر|Source|Sources)\s*[:/].{{1,40}}$|(?<=[.!?؟])\s*{_AGENCY_IN_BRACKETS}$", re.IGNORECASE
 )
 # A verb of saying opens a clause, never a credit or a byline.
 _REPORTING_VERB = re.compile(r"^[وف]?(?:قال|أكد|أضاف|أوضح|أشار|تابع|أعلن|كشف|ذكر|لفت|شدد|اعتبر|رأى|نفى)(?:ت)?\s")
 _LONG_LINE_WORDS = 25
-_FUNCTION_WORD_LIST = """
-في من إلى الى على عن مع بعد قبل أن ان إن التي الذي الذين هذا هذه ذلك كان كانت قد لم لن لا حيث كما بين خلال حول
-منذ حتى عند لدى the of to and in on for with that is was by from at as
-de la le les des du et à en un une que qui pour par dans sur est
-"""
-_FUNCTION_WORDS = frozenset(_FUNCTION_WORD_LIST.split())
 _MIN_FUNCTION_WORD_SHARE = 0.1
 _LIVE_ENTRY_WORDS = 4
 _MAX_LABEL_WORDS = 3
@@ -126,7 +122,7 @@ _FALLBACK_PROSE_WORDS = 15
 _LONG_LIST_ITEM_WORDS = 15
 _NUMBERED_ITEM = re.compile(r"^\(?(\d{1,2})\s?[).\-–—]\s*[^\s\d]")  # "1) ", "2. ", "3- ", "4 – ", not "1-0"
 _MIN_NUMBERED_ITEMS = 3
-_SIGN_OFF = re.compile(r"^\(\s*(?:[^\W\d_]+\s?){1,3}\)\.?$")  # "(د ب ا)", "(AFP)", "(وكالات)"
+_SIGN_OFF = re.compile(rf"^{_AGENCY_IN_BRACKETS}\.?$")
 _MIN_INTRO_WORDS = 3
 _MIN_SHORT_SENTENCE_WORDS = 4
 MENU_ITEM = re.compile(r"^[•·▪►◄>»|+✕-]")
@@ -140,8 +136,9 @@ _DATELINE_PLACE_WORDS = 4
 _DATELINE_END = re.compile(
     r"\s*(?:[مـ]+\s*)?(?:(?:\([^()]{0,30}\)\s*|[،,]\s*[^\W\d_]{2,20}\s*)?(?:[-–—:]|ـ{2,})|/[^/\d]{2,40}/)"
 )
-_BYLINE_OPENING = re.compile(r"^\s*(?:كتب|كتبت|بقلم|By|Par)\s+[^-–—|،,:]{2,40}?\s[-–—|]\s*", re.IGNORECASE)
-_DATELINE_TIME = re.compile(r"^\s*\d{1,2}:\d{2}(?:\s*(?:صباح[اًا]*|مساء[ًا]*|am|pm|GMT))?", re.IGNORECASE)
+_BYLINE_WORDS = r"كتب|كتبت|بقلم|إعداد|by|par"
+_BYLINE_OPENING = re.compile(rf"^\s*(?:{_BYLINE_WORDS})\s+[^-–—|،,:]{{2,40}}?\s[-–—|]\s*", re.IGNORECASE)
+_DATELINE_TIME = re.compile(rf"^\s*{_CLOCK_TIME}(?:\s*(?:صباح[اًا]*|مساء[ًا]*|am|pm|GMT))?", re.IGNORECASE)
 _TODAY_BEFORE = re.compile(r"(?:اليوم|today|aujourd'hui)(?:\s+\S+)?\s*\(\s*$", re.IGNORECASE)
 _OPEN_BRACKET_PLACE = re.compile(r"\(\s*[^\W\d][^(),]{0,30},\s*$")
 _MAX_DATE_LINE_WORDS = 24
@@ -207,7 +204,7 @@ _AGENCY_DATELINE = re.compile(
 )
 # "بيونغ يانغ - لبنان البوم", "الرياض - عبدالعزيز الدوسري", "Washington – Le président ..."
 _PLACE_DASH = re.compile(r"^(?P<place>[^\s\d\-–—:]+(?: [^\s\d\-–—:]+)?)\s+[-–—]\s*(?P<rest>.+)$")
-_BYLINE = re.compile(r"^(?:كتب|كتبت|بقلم|إعداد|by|par)\b\s*:?\s*(?P<name>.+)$", re.IGNORECASE)
+_BYLINE = re.compile(rf"^(?:{_BYLINE_WORDS})\b\s*:?\s*(?P<name>.+)$", re.IGNORECASE)
 _MAX_BYLINE_WORDS = 8
 _URL_DATE = re.compile(r"/((?:19|20)\d\d)[/-]?(0[1-9]|1[0-2])[/-]?(0[1-9]|[12]\d|3[01])(?:/|[-_]|$)")
 
@@ -274,7 +271,7 @@ def _reads_as_sentences(line: str) -> bool:
     """A long line without punctuation is a story's sentences when one word in ten is a function
     word (في، أن، the, de): labels glued into a menu have almost none."""
     words = [word.lower() for word in line.split()]
-    function = sum(word in _FUNCTION_WORDS or (word[:1] in "وفبل" and word[1:] in _FUNCTION_WORDS) for word in words)
+    function = sum(word in FUNCTION_WORDS or (word[:1] in "وفبل" and word[1:] in FUNCTION_WORDS) for word in words)
     return function >= _MIN_FUNCTION_WORD_SHARE * len(words)
 
 
