@@ -27,6 +27,9 @@ _ORGAN = re.compile(
     r"|Executive (?:Committee|Board))$",
     re.IGNORECASE,
 )
+# An honorific makes a person of the name it stands before, whatever a small model calls the span
+# (fr_core_news_sm reads "Dr Moustafa Madbouli" and "Dr Yasmine Fouad" as MISC).
+_HONORIFIC = re.compile(r"^(?:(?:Dr|Pr|Prof|Mme|Mlle|Mr|Mrs|Ms|Cheikh|Sheikh)\.?|M\.)$")
 _KINDS = {"PERSON": "person", "PER": "person", "ORG": "org", "GPE": "place", "LOC": "place", "FAC": "place"}
 MIN_CITY_POPULATION = 50_000
 
@@ -60,6 +63,10 @@ class EntityExtractor:
         found: dict[str, dict[str, None]] = {"person": {}, "org": {}, "place": {}}
         for entity in doc.ents:
             kind = _KINDS.get(entity.label_)
+            if _HONORIFIC.match(entity[0].text) and len(entity) > 1:
+                kind, entity = "person", entity[1:]
+            elif entity.start and _HONORIFIC.match(doc[entity.start - 1].text):
+                kind = "person"
             name = _DANGLING.sub("", _POSSESSIVE.sub("", _ARTICLE.sub("", entity.text.strip(" \"'.,:;«»“”"))))
             if kind and _is_name(name, entity) and not (kind == "org" and (_OFFICE.match(name) or _ORGAN.match(name))):
                 found[_checked_kind(kind, name)].setdefault(name, None)  # first-seen order, no duplicates
