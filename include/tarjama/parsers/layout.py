@@ -122,6 +122,8 @@ _FALLBACK_PROSE_WORDS = 15
 _LONG_LIST_ITEM_WORDS = 15
 _NUMBERED_ITEM = re.compile(r"^\(?(\d{1,2})\s?[).\-–—]\s*[^\s\d]")  # "1) ", "2. ", "3- ", "4 – ", not "1-0"
 _MIN_NUMBERED_ITEMS = 3
+_LONE_BULLET = re.compile(r"^\s*[-–•·▪*]\s*$")
+_LINK_ITEM_END = re.compile(r"[.!؛;:][\"'»”’)\]]*\s*$")  # a headline ends without a full stop, or on "?"
 _SIGN_OFF = re.compile(rf"^{_AGENCY_IN_BRACKETS}\.?$")
 _MIN_INTRO_WORDS = 3
 _MIN_SHORT_SENTENCE_WORDS = 4
@@ -422,7 +424,8 @@ def split_page(lines: list[str]) -> PageParts:
       caption, a repeat, a question (a poll) or in another script (a foreign caption);
     - inside it, only furniture recognisable anywhere and repeated lines are removed.
     Without any prose, every line that is not furniture is story."""
-    prose = _prose_lines(lines)
+    links = _bulleted_links(lines)
+    prose = [i for i in _prose_lines(lines) if i not in links]
     if not prose:
         story, removed = strip_chrome(lines)
         arabic = main_script_is_arabic(story)
@@ -435,8 +438,10 @@ def split_page(lines: list[str]) -> PageParts:
     header, removed = lines[:start], []
     story = [line for line in header if _is_header_prose(line, in_prose, arabic) and header.count(line) == 1]
     end = _story_end(lines, prose)
-    for line in lines[start:end]:
-        if (line in in_prose or is_prose(line)) and not is_caption(line):
+    for index, line in enumerate(lines[start:end], start):
+        if index in links:
+            removed.append(line)
+        elif (line in in_prose or is_prose(line)) and not is_caption(line):
             (removed if line in story else story).append(line)  # a repeated paragraph is kept once
         elif (
             line in story
@@ -451,6 +456,17 @@ def split_page(lines: list[str]) -> PageParts:
             story.append(line)
     removed.extend(lines[end:])
     return PageParts(header, story, removed, arabic)
+
+
+def _bulleted_links(lines: list[str]) -> set[int]:
+    """The items of a list whose bullets stand alone on their lines ("-", then a headline): a
+    list of links to other stories, whose items end without a full stop; a story's own list
+    items read as sentences."""
+    return {
+        index
+        for index in range(1, len(lines))
+        if _LONE_BULLET.match(lines[index - 1]) and not _LINK_ITEM_END.search(lines[index])
+    }
 
 
 def _is_story_metadata(line: str) -> bool:
@@ -501,7 +517,8 @@ def _story_end(lines: list[str], prose: list[int]) -> int:
     end = _introduced_list_end(lines, end)
     while end < len(lines) and _is_short_sentence(lines[end]):
         end += 1  # "تأثرت ولايات محافظة الظاهرة اليوم بأمطار رعدية."
-    if end < len(lines) and _cut_off(lines[-1], right_after_prose=end == len(lines) - 1):
+    repeated = lines[-1] in lines[:-1]  # a link's text, as a list of links repeats it
+    if end < len(lines) and not repeated and _cut_off(lines[-1], right_after_prose=end == len(lines) - 1):
         end = len(lines)
     return end
 
