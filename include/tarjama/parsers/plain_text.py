@@ -77,7 +77,14 @@ _MAX_WIDGET_WORDS = 6
 _WIDGET = re.compile(r"°|\b\d+(?:[.,]\d+)?\s?[CF]\b|weather|طقس|الطقس|مواقيت الصلاة|prayer", re.IGNORECASE)
 _STANDFIRST_PARAGRAPHS = 1
 _TRAILER_DATE_LINES = 3  # a date printed under the story stands within this many lines of it
+# A label that can only name the publication date ("نشر في" also opens a story's sentence).
+_PUBLICATION_LABEL = re.compile(
+    r"(?:تاريخ\s+النشر|\b(?:published|posted)(?:\s+(?:at|on))?|\bpubli[ée]e?\s+le|\bdate de publication)\s*:?\s*"
+    r"(?P<date>[^|–—]{6,40})",
+    re.IGNORECASE,
+)
 _DATE_ABOVE_HEADLINE_LINES = 3  # the date line right above a headline, at most two lines between
+_TITLE_SUFFIX = re.compile(r"\s+[|\-–—:]")  # "Headline - Outlet"; "Name title of a body" is a caption
 _TITLE_PARTS = re.compile(r"\s+\|\s+")  # "Headline | Outlet", as a page's <title> reads
 _MAX_TITLE_PART_CHARS = 40  # the outlet's name or the label
 # ة ends a word: a letter right after it is a run of labels glued together ("أخبار محليةالأخبار
@@ -119,7 +126,7 @@ def parse(path: str, raw: bytes) -> ParsedArticle:
     title = header.title or _first_sentence(next((line for line in body if not is_place_line(line)), body[0]))
     if header.date_above_headline and not _the_storys_day(header.published_at, body):
         header.published_at = None
-    published_at = captured or header.published_at or _trailer_date(_trailer(lines, page.story))
+    published_at = captured or header.published_at or _trailer_date(_trailer(lines, page.story)) or _labelled_date(lines)
     return finish(
         ParsedArticle(
             path=path,
@@ -188,12 +195,19 @@ def _headline(lines: list[str], arabic_page: bool) -> int | None:
     def repeated(index: int) -> bool:
         text = lines[index]
         return any(
-            other == text or other.startswith(text + " ") or other.endswith(text)
+            other == text or (other.startswith(text) and _title_suffix(other[len(text) :], lines)) or other.endswith(text)
             for j, other in enumerate(lines)
             if j != index
         )
 
     return min(candidates, key=lambda i: (len(_words(lines[i])) < _PREFERRED_HEADLINE_WORDS, not repeated(i), i))
+
+
+def _title_suffix(rest: str, lines: list[str]) -> bool:
+    """What follows a headline printed again: the outlet's name after a separator ("Headline -
+    Outlet"), or the page's next line, joined (a kicker and its headline on one line); not the
+    rest of a caption ("Name title" / "Name title of a body")."""
+    return bool(_TITLE_SUFFIX.match(rest)) or rest.strip() in lines
 
 
 def _words(line: str) -> list[str]:
@@ -311,6 +325,19 @@ def _trailer_date(trailer: list[str]) -> str | None:
     if alone and alone[0][0] < _TRAILER_DATE_LINES and len({value for _, value in alone}) == 1:
         return alone[0][1]
     return None  # none, or a list of dated links
+
+
+def _labelled_date(lines: list[str]) -> str | None:
+    """The date a page labels as its publication date wherever it stands, when it labels one
+    only: under the story's first paragraph ("Publié le 24.04.2024 à 4h40 GMT"), or at the end
+    of its only paragraph ("... - تاريخ النشر : 2021/02/27")."""
+    values = {
+        found[0]
+        for line in lines
+        for match in _PUBLICATION_LABEL.finditer(line)
+        if (found := date_line(match["date"].strip(), HEADER_DATE_LINE_OTHER_WORDS))
+    }
+    return values.pop() if len(values) == 1 else None
 
 
 def _the_storys_day(published_at: str, body: list[str]) -> bool:
