@@ -46,7 +46,10 @@ Dans la même catégorie | Sur le même sujet
 CHROME_LINES = {_furniture_key(words) for words in _FURNITURE_WORDS.split("|")}
 _SITE_HEADER_LINES = {_furniture_key(words) for words in ("logo", "آخر الأخبار", "أحدث الأخبار", "Latest news")}
 # A masthead: "رئيس التحرير" over the editor's name.
-MASTHEAD_TITLES = r"رئيس التحرير|رئيس مجلس الإدارة|رئيس مجلس الادارة|مدير التحرير|Editor-in-Chief|Rédacteur en chef"
+MASTHEAD_TITLES = (
+    r"رئيس التحرير|رئيس مجلس الإدارة|رئيس مجلس الادارة|مدير التحرير|Editor-in-Chief|Rédacteur en chef"
+    r"|(?:Conseiller|Directeur|Secrétaire) de (?:la )?(?:rédaction|publication)"
+)
 _FURNITURE_STARTS = re.compile(
     r"^(?:[•·▪►»|]\s*)?(?:facebook|twitter|x \(twitter\)|google\+|youtube|rss|instagram|telegram|whatsapp|"
     r"فيسبوك|تويتر|يوتيوب|الانستغرام|واتساب)\b.{0,40}$"
@@ -55,7 +58,8 @@ _FURNITURE_STARTS = re.compile(
     r"|لن يتم نشر عنوان بريدك|Your email address will not be published"
     r"|[تي]صدر عن"  # a newspaper's imprint: "تصدر عن مؤسسة الوحدة للصحافة"
     r"|Envoyer à un ami|Connectez-vous|Se connecter|Log in to|Sign in to"
-    r"|Skip to (?:main )?content|Aller au contenu|(?:تخطى|تخطي|انتقل) إلى المحتوى"
+    r"|(?:\d\.\s*)?(?:Skip to|Aller au contenu|(?:تخطى|تخطي|انتقل) إلى (?:المحتوى|القائمة))"
+    r"|Sign up for|تسجيل (?:ال)?دخول|التسجيل عبر|الناشر\s*:"
     r"|Dernière mise à jour|Last updated"
     # a comment form's labels; "share it on WhatsApp"
     r"|Your (?:Name|Email|Comment)\b|Enter Image Text|Did you like this|Rates\s*:|Ses derniers articles"

@@ -29,7 +29,9 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from tarjama.dates import weekdays_called_today
+from tarjama.entities import MIN_CITY_POPULATION
 from tarjama.errors import ArticleError
+from tarjama.gazetteer import gazetteer
 from tarjama.models import ParsedArticle
 from tarjama.parsers.decoding import decode
 from tarjama.parsers.layout import (
@@ -91,6 +93,8 @@ _MAX_TITLE_PART_CHARS = 40  # the outlet's name or the label
 # الرئيسيةغير مصنف"), a menu that lost its separators.
 _GLUED_LABELS = re.compile(r"ة[\u0621-\u063a\u0641-\u064a]")
 _MAX_LABEL_RUN_WORDS = 8
+_MAX_LABEL_WORDS = 3  # a section's name beside a date
+_MAX_PLACE_WORDS = 2
 
 
 @dataclass
@@ -290,9 +294,10 @@ def _publication_date(lines: list[str], headline: int | None) -> tuple[str | Non
         for i, found in dates
         if headline is not None
         and headline - _DATE_ABOVE_HEADLINE_LINES <= i < headline
-        and found[1]
+        and (found[1] or _beside_section_label(lines[i]))
         and not _beside_widget(i, lines)
         and not any(map(is_site_header, lines[i + 1 : headline]))  # a date over them is the site's
+        and not any(map(_names_a_place, lines[i + 1 : headline]))  # "Saturday, May 11, 2024" / "Baghdad"
     ]
     if headline is None:  # no headline to measure from: a date that stands apart from widgets
         below = [(i, found) for i, found in dates if not _beside_widget(i, lines)]
@@ -300,6 +305,29 @@ def _publication_date(lines: list[str], headline: int | None) -> tuple[str | Non
     for index, (value, _) in (labelled or below or above[-1:])[:1]:
         return value, index
     return None, None
+
+
+def _beside_section_label(line: str) -> bool:
+    """A date line that holds the date and the story's section apart: "Government | Sunday 23
+    April, 2017 12:11 am" (a place there would mark the site's "today")."""
+    segments = [part.strip() for part in line.split("|") if part.strip()]
+    dated = [part for part in segments if date_line(part)]
+    labels = [part for part in segments if part not in dated]
+    return (
+        len(dated) == 1
+        and date_line(dated[0])[1]
+        and bool(labels)
+        and all(len(label.split()) <= _MAX_LABEL_WORDS and not _names_a_place(label) for label in labels)
+    )
+
+
+def _names_a_place(line: str) -> bool:
+    """A line of a word or two naming a country or a large city: a widget's place."""
+    name = line.strip(" -–—|,،:")
+    if not name or len(name.split()) > _MAX_PLACE_WORDS:
+        return False
+    found = gazetteer().places(name)
+    return bool(found) and (found[0].kind == "country" or found[0].population >= MIN_CITY_POPULATION)
 
 
 def _trailer(lines: list[str], story: list[str]) -> list[str]:
