@@ -58,7 +58,7 @@ _FURNITURE_STARTS = re.compile(
     r"|لن يتم نشر عنوان بريدك|Your email address will not be published"
     r"|[تي]صدر عن"  # a newspaper's imprint: "تصدر عن مؤسسة الوحدة للصحافة"
     r"|Envoyer à un ami|Connectez-vous|Se connecter|Log in to|Sign in to"
-    r"|(?:\d\.\s*)?(?:Skip to|Aller au contenu|(?:تخطى|تخطي|انتقل) إلى (?:المحتوى|القائمة))"
+    r"|(?:\d\.\s*)?(?:Skip to|Aller au contenu|(?:تخطى|تخطي) إلى|انتقل إلى (?:المحتوى|القائمة))"
     r"|Sign up for|تسجيل (?:ال)?دخول|التسجيل عبر|الناشر\s*:"
     r"|Dernière mise à jour|Last updated"
     # a comment form's labels; "share it on WhatsApp"
@@ -134,7 +134,7 @@ _MIN_SHORT_SENTENCE_WORDS = 4
 MENU_ITEM = re.compile(r"^[•·▪►◄>»|+✕-]")
 _STORY_DATE_CHARS = 160
 _CUT_AFTER_COMMA = re.compile(r"\S\s+\S+[،,]\s*$")  # two words or more, then a comma
-_CLAUSE_COMMA = re.compile(r"[^\W\d_][،,]\s")
+CLAUSE_COMMA = re.compile(r"[^\W\d_][،,]\s")
 _DATELINE_PLACE_WORDS = 4
 # After a dateline's date: an agency in brackets, then a dash or a colon ("ــ" is a drawn-out dash);
 # or after a comma ("Jérusalem, le 31 janvier 2019, WAFA-"); or the agency between slashes, as
@@ -267,7 +267,7 @@ def is_prose(line: str) -> bool:
         return False
     if words >= _LONG_LINE_WORDS:
         return bool(SENTENCE_PUNCTUATION.search(line)) or _reads_as_sentences(line)
-    if words >= _FALLBACK_PROSE_WORDS and len(_CLAUSE_COMMA.findall(line)) >= 2:
+    if words >= _FALLBACK_PROSE_WORDS and len(CLAUSE_COMMA.findall(line)) >= 2:
         return True  # clauses of a sentence whose full stop the page left out
     line = _TRAILING_SOURCE.sub("", line)  # "... فسيأتي يوم ويقتلع عينك”. المصدر/ A.A"
     return bool(LINE_ENDS_SENTENCE.search(line)) and not date_line(line, HEADER_DATE_LINE_OTHER_WORDS)

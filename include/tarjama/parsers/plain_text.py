@@ -35,6 +35,7 @@ from tarjama.gazetteer import gazetteer
 from tarjama.models import ParsedArticle
 from tarjama.parsers.decoding import decode
 from tarjama.parsers.layout import (
+    CLAUSE_COMMA,
     HEADER_DATE_LINE_OTHER_WORDS,
     MENU_ITEM,
     SENTENCE_PUNCTUATION,
@@ -95,6 +96,7 @@ _GLUED_LABELS = re.compile(r"ة[\u0621-\u063a\u0641-\u064a]")
 _MAX_LABEL_RUN_WORDS = 8
 _MAX_LABEL_WORDS = 3  # a section's name beside a date
 _MAX_PLACE_WORDS = 2
+_MIN_LEAD_CLAUSE_COMMAS = 2
 
 
 @dataclass
@@ -232,8 +234,8 @@ def _can_be_headline(index: int, lines: list[str], arabic_page: bool) -> bool:
     followed_by_credit = index + 1 < len(lines) and is_photo_credit(lines[index + 1])
     return (
         _MIN_HEADLINE_WORDS <= len(words) <= _MAX_HEADLINE_WORDS
-        and not (is_prose(line) and line.rstrip().endswith(".") and not _metadata_follows(index, lines))
-        and not line.rstrip().endswith(":")  # it introduces what follows: a kicker, a list's label
+        and not (is_prose(line) and line.rstrip().endswith(".") and not _headline_with_full_stop(index, lines))
+        and not line.rstrip().endswith((":", "|"))  # it introduces what follows: a kicker, a list's label
         and not (is_chrome(line) or is_caption(line) or followed_by_credit)
         and not (date_line(line, HEADER_DATE_LINE_OTHER_WORDS) or byline_name(line) or is_credit_line(line))
         and not (is_place_line(line) or is_masthead_name(index, lines))
@@ -244,9 +246,11 @@ def _can_be_headline(index: int, lines: list[str], arabic_page: bool) -> bool:
     )
 
 
-def _metadata_follows(index: int, lines: list[str]) -> bool:
-    """A headline that ends with a full stop is told from a lead by the date line under it."""
-    return index + 1 < len(lines) and is_metadata(lines[index + 1])
+def _headline_with_full_stop(index: int, lines: list[str]) -> bool:
+    """A headline that ends with a full stop is told from a lead by the date line under it, and
+    by being one clause: a lead's sentence runs on through its commas."""
+    metadata_follows = index + 1 < len(lines) and is_metadata(lines[index + 1])
+    return metadata_follows and len(CLAUSE_COMMA.findall(lines[index])) < _MIN_LEAD_CLAUSE_COMMAS
 
 
 def _standfirst_under(headline: int, lines: list[str], arabic_page: bool) -> str | None:
