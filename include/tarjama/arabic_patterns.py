@@ -318,6 +318,8 @@ def _name_end(words: list[str], start: int, definite_head: bool) -> int:
     if definite_head and not (start < len(words) and _naming_adjective(words[start])):
         return start
     end, i = start, start
+    if not definite_head and (place := _cued_place_length(words, start)):
+        return start + place  # "بلدية خانيونس", "جامعة دمشق": a body of a place
     while i < len(words) and i - start < MAX_NAME_TOKENS:
         word = words[i]
         if word == "و" and not definite_head and i + 1 < len(words) and _definite(words[i + 1]):
@@ -378,6 +380,16 @@ def _known_place_length(words: list[str], at: int) -> int:
     """The number of words of the longest gazetteer name at `at`, or 0."""
     places = gazetteer().by_arabic
     return next((n for n in range(3, 0, -1) if " ".join(words[at : at + n]) in places), 0)
+
+
+def _cued_place_length(words: list[str], at: int) -> int:
+    """The number of words of a place's name at `at` that a head announces: one the gazetteer
+    knows as a country or a town, not as a common word."""
+    for length in range(3, 0, -1):
+        found = gazetteer().by_arabic.get(" ".join(words[at : at + length]), [])
+        if any(not p.common_word and (p.kind == "country" or p.population >= MIN_CUED_POPULATION) for p in found):
+            return length
+    return 0
 
 
 def _definite(word: str) -> bool:
