@@ -301,6 +301,8 @@ class ArabicEntityExtractor:
             for model_kind, first, last in spans:
                 for kind, part in _split_at_title(model_kind, tokens[first:last]):
                     span = _trim(part, kind)
+                    if kind == "org" and _organ_of(texts[index], span):
+                        span = span[_ORGAN_OF_WORDS:]  # "مجلس إدارة المؤسسة الوطنية للنفط": the body
                     if kind and span and not (kind == "org" and _is_organ(texts[index], span)):
                         start, end = span[0].start, span[-1].end
                         results[index].append(ArabicName(kind, _as_named(kind, texts[index][start:end]), start, end))
@@ -369,8 +371,21 @@ _ORGANS = frozenset(
 )
 
 
+# ... and the organs of a named body ("مجلس إدارة البنك", "هيئة مكتب المجلس").
+_ORGANS_OF = tuple(
+    name_key(organ) + " " for organ in ("مجلس إدارة", "مجلس ادارة", "مجلس أمناء", "هيئة مكتب", "لجنة تحكيم")
+)
+
+
+_ORGAN_OF_WORDS = 2
+
+
 def _is_organ(text: str, span: list[Token]) -> bool:
     return name_key(text[span[0].start : span[-1].end]) in _ORGANS
+
+
+def _organ_of(text: str, span: list[Token]) -> bool:
+    return len(span) > _ORGAN_OF_WORDS and name_key(text[span[0].start : span[-1].end]).startswith(_ORGANS_OF)
 
 
 def _split_at_title(kind: str | None, tokens: list[Token]) -> list[tuple[str | None, list[Token]]]:

@@ -17,7 +17,15 @@ Works on the segmented tokens the model reads (`arabic_ner.Segmenter`), returnin
 
 from __future__ import annotations
 
-from tarjama.arabic_ner import COMMON_GIVEN_NAME, TITLES, Token, famous_name_words, name_key, name_word_uses
+from tarjama.arabic_ner import (
+    COMMON_GIVEN_NAME,
+    TITLES,
+    Token,
+    famous_name_words,
+    name_key,
+    name_likeness,
+    name_word_uses,
+)
 from tarjama.gazetteer import gazetteer
 from tarjama.parsers.layout import AGENCIES
 
@@ -77,6 +85,8 @@ STOPS = (
     )
     | TITLES
 )
+# Nouns of number, which follow a verb that looks like a head ("تجمع مئات المتظاهرين", they gathered).
+QUANTITIES = _keys("عشرات مئات آلاف الاف ملايين مليارات آلاف عدد بعض كل جميع")
 # A definite head ("المحكمة", "البحر") names something only with an adjective of origin or kind
 # ("المحكمة الابتدائية", "الجيش الموريتاني") or one of these ("البحر الأحمر", "المحكمة العليا").
 NAMING_ADJECTIVES = _keys("الأحمر الأبيض الأسود الميت المتوسط الأعلى العليا العام العامة الكبرى الأوسط الشرقي")
@@ -89,12 +99,15 @@ REGION = frozenset(
 MAJOR_CITY_POPULATION = 500_000
 MIN_CUED_POPULATION = 1_000
 MAX_NAME_TOKENS = 6
+MAX_CHAIN_NOUNS = 2
 _QUOTES = {'"', "«", "»", "“", "”"}
 MAX_LANDMARK_NAME_TOKENS = 4
 MAX_PLACE_NAME_WORDS = 4
 AGENCY_NAMES = frozenset(name_key(name) for name in AGENCIES if name != "وكالات")  # many are also towns' or words
 COMMON_WORD_USES = 3  # a word the corpus holds this often, and not as a name, is no place's name
 JOINED_WORD_USES = 20  # a letter joined to a word this common is a clitic, not the start of a name
+_WORD_LIKE = frozenset(f"n{score}" for score in range(-4, 1))  # name_likeness of a common word's letters
+VERY_COMMON_WORD_USES = 50  # a word this common is a noun, however much its letters look like a name's
 
 
 def pattern_spans(text: str, tokens: list[Token], word_counts: dict[str, int]) -> list[tuple[str, int, int]]:
@@ -105,7 +118,7 @@ def pattern_spans(text: str, tokens: list[Token], word_counts: dict[str, int]) -
         head, definite = _bare(words[i]), words[i].startswith("ال")
         kind, end = None, i + 1
         if head in ORGANISATION_HEADS and (definite or head not in VERBAL_HEADS):
-            kind, end = "org", _name_end(words, i + 1, definite_head=definite)
+            kind, end = "org", _name_end(words, i + 1, definite, word_counts)
             if end == i + 1 and (quoted := _quoted(words, i + 1)):
                 i, end = quoted  # "حركة "فتح"": the name in quotes, without its head
             elif end == i + 1:
@@ -311,7 +324,7 @@ def _bare(word: str) -> str:
     return word[2:] if word.startswith("ال") and len(word) > 3 else word
 
 
-def _name_end(words: list[str], start: int, definite_head: bool) -> int:
+def _name_end(words: list[str], start: int, definite_head: bool, word_counts: dict[str, int]) -> int:
     """Where an organisation's name that starts at `start` ends: definite words, `و` + a
     definite word, `ب` + a known place. After a definite head ("المحكمة"), only from an
     adjective of origin or kind, and without `و`."""
@@ -320,6 +333,8 @@ def _name_end(words: list[str], start: int, definite_head: bool) -> int:
     end, i = start, start
     if not definite_head and (place := _cued_place_length(words, start)):
         return start + place  # "بلدية خانيونس", "جامعة دمشق": a body of a place
+    if not definite_head:
+        i = _construct_chain_end(words, start, word_counts)  # "لجنة تقييم الأضرار", "هيئة مكافحة المخدرات"
     while i < len(words) and i - start < MAX_NAME_TOKENS:
         word = words[i]
         if word == "و" and not definite_head and i + 1 < len(words) and _definite(words[i + 1]):
@@ -380,6 +395,31 @@ def _known_place_length(words: list[str], at: int) -> int:
     """The number of words of the longest gazetteer name at `at`, or 0."""
     places = gazetteer().by_arabic
     return next((n for n in range(3, 0, -1) if " ".join(words[at : at + n]) in places), 0)
+
+
+def _construct_chain_end(words: list[str], start: int, word_counts: dict[str, int]) -> int:
+    """Where the indefinite nouns between a head and the definite word that ends its chain end
+    ("لجنة تقييم الأضرار", "شركة تسيير محطات النقل"); `start` when no definite word ends it. A
+    present-tense verb ("لجنة تزور المستشفى") is no noun of the chain."""
+    i = start
+    while i < len(words) and i - start < MAX_CHAIN_NOUNS and _chain_noun(words[i], word_counts):
+        i += 1
+    return i if i > start and i < len(words) and _definite(words[i]) else start
+
+
+def _chain_noun(word: str, word_counts: dict[str, int]) -> bool:
+    """A common noun: a word the corpus holds often ("صحيفة هأرتس الإسرائيلية" is a paper's name
+    and its adjective), that is no preposition's clitic, verb or definite word."""
+    if not word.isalpha() or len(word) < 3 or word in STOPS | QUANTITIES or _definite(word):
+        return False
+    if word[0] in "يولبك":  # a verb ("يطالب"), or a preposition's or conjunction's clitic ("لفحص")
+        return False
+    uses = max(word_counts.get(form, 0) for form in (word, word[:-1] + "ة"))
+    if uses < COMMON_WORD_USES or (uses < VERY_COMMON_WORD_USES and name_likeness(word) not in _WORD_LIKE):
+        return False
+    if word[0] == "ت":  # a verbal noun ("تقييم", "تنمية"), not a verb ("تعلن", "تطالب")
+        return (len(word) == 5 and word[3] == "ي") or word.endswith(("ه", "ة"))
+    return True
 
 
 def _cued_place_length(words: list[str], at: int) -> int:

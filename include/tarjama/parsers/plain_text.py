@@ -132,7 +132,8 @@ def parse(path: str, raw: bytes) -> ParsedArticle:
     title = header.title or _first_sentence(next((line for line in body if not is_place_line(line)), body[0]))
     if header.date_above_headline and not _the_storys_day(header.published_at, body):
         header.published_at = None
-    published_at = captured or header.published_at or _trailer_date(_trailer(lines, page.story)) or _labelled_date(lines)
+    trailer_date = _trailer_date(_trailer(lines, page.story))
+    published_at = captured or header.published_at or trailer_date or _labelled_date(lines)
     return finish(
         ParsedArticle(
             path=path,
@@ -201,7 +202,9 @@ def _headline(lines: list[str], arabic_page: bool) -> int | None:
     def repeated(index: int) -> bool:
         text = lines[index]
         return any(
-            other == text or (other.startswith(text) and _title_suffix(other[len(text) :], lines)) or other.endswith(text)
+            other == text
+            or other.endswith(text)
+            or (other.startswith(text) and _title_suffix(other[len(text) :], lines))
             for j, other in enumerate(lines)
             if j != index
         )
