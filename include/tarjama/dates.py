@@ -30,7 +30,7 @@ from tarjama.text import ARABIC_LOOSE_FOLD
 _FOLD = ARABIC_LOOSE_FOLD
 
 _GREGORIAN_NAMES = {
-    1: "يناير ينير جانفي كانون الثاني كانون2 جنوری ژانویه january jan janvier",
+    1: "يناير ينير جانفي كانون الثاني كانون ثاني كانون2 جنوری ژانویه january jan janvier",
     2: "فبراير فبرير شباط فيفري فروری فوریه february feb février fevrier",
     3: "مارس آذار اذار مارچ march mar mars",
     4: "أبريل ابريل إبريل نيسان أفريل افريل اپریل آوریل april apr avril",
@@ -39,11 +39,17 @@ _GREGORIAN_NAMES = {
     7: "يوليو يوليه يوليوز تموز جويلية جولائی ژوئیه july jul juillet",
     8: "أغسطس اغسطس آب غشت أوت اوت اگست august aug août aout",
     9: "سبتمبر أيلول ايلول شتنبر ستمبر سپتامبر september sept sep septembre",
-    10: "أكتوبر اكتوبر تشرين الأول تشرين الاول تشرين1 اکتوبر اکتبر october oct octobre",
-    11: "نوفمبر نونبر تشرين الثاني تشرين2 نومبر نوامبر november nov novembre",
-    12: "ديسمبر دجنبر كانون الأول كانون الاول كانون1 دسمبر دسامبر december dec décembre decembre",
+    10: "أكتوبر اكتوبر تشرين الأول تشرين الاول تشرين اول تشرين1 اکتوبر اکتبر october oct octobre",
+    11: "نوفمبر نونبر تشرين الثاني تشرين ثاني تشرين2 نومبر نوامبر november nov novembre",
+    12: "ديسمبر دجنبر كانون الأول كانون الاول كانون اول كانون1 دسمبر دسامبر december dec décembre decembre",
 }
-_TWO_WORD = ("كانون الثاني", "كانون الأول", "كانون الاول", "تشرين الأول", "تشرين الاول", "تشرين الثاني")
+# Levantine and Iraqi month names of two words, with the article or without ("كانون ثاني").
+_TWO_WORD = tuple(
+    f"{name} {article}{order}"
+    for name in ("كانون", "تشرين")
+    for article in ("ال", "")
+    for order in ("أول", "اول", "ثاني")
+)
 _HIJRI_NAMES = {
     1: ["محرم"],
     2: ["صفر"],
@@ -156,7 +162,8 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
     (
         "dmy",
         re.compile(
-            rf"{_OPTIONAL_WEEKDAY}(?:{_DAY}|{_ORDINAL_DAY}){_SEP}{_MONTH_PAIR}{_YEAR_SEP}{_YEAR}", re.IGNORECASE
+            rf"{_OPTIONAL_WEEKDAY}(?:{_DAY}(?:\s+من)?|{_ORDINAL_DAY})(?:\s+شهر)?{_SEP}{_MONTH_PAIR}{_YEAR_SEP}{_YEAR}",
+            re.IGNORECASE,
         ),
     ),
     # The month may be glued to a section label before it: "عربي و دولينوفمبر 28, 2009".

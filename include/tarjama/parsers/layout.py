@@ -157,7 +157,7 @@ _DATE_LINE_NOISE = re.compile(
     r"|(?:يوم\s+)?(?:ال)?(?:سبت|أحد|احد|إثنين|اثنين|ثلاثاء|أربعاء|اربعاء|خميس|جمعة)"
     r"|\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|lundi|mardi|mercredi|jeudi|vendredi|samedi"
     r"|dimanche)\b"
-    r"|\bفي\b|نشر\s+(?:في|بتاريخ)|تاريخ\s+(?:النشر|الإضافة|الاضافة)|آخر\s+تحديث|اخر\s+تحديث|محدث|تحديث|الموافق|بتاريخ"
+    r"|\bفي\b|نشر\s+(?:في|بتاريخ)|تاريخ\s+(?:النشر|الإضافة|الاضافة)|التاريخ|آخر\s+تحديث|اخر\s+تحديث|محدث|تحديث|الموافق|بتاريخ"
     r"|الساعة|على|بتوقيت|منتصف\s+الليل|صباح[اًا]*|مساء[ًا]*|ظهر[اًا]*|عصر[اًا]*|مشاهدات|مشاهدة|قراءة|دقائق|دقيقة"
     r"|\b(?:last modified|updated?|published|posted|publié(?:e)? le|mis à jour|date|views?|lecture|minutes?|min read)\b"
     r"|[•·▪]"
@@ -488,7 +488,7 @@ def _prose_lines(lines: list[str]) -> list[int]:
 
     def prose(index: int, line: str) -> bool:
         cut = index == last and len(line.split()) >= 8 and bool(SENTENCE_PUNCTUATION.search(line[:-1]))
-        cut = cut and not is_chrome(line)
+        cut = cut and not is_chrome(line) and line not in lines[:-1]  # a repeated line is a link's
         return (is_prose(line) or cut) and not (is_caption(line) or MENU_ITEM.match(line))
 
     found = [i for i, line in enumerate(lines) if prose(i, line)]
