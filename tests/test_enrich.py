@@ -62,6 +62,19 @@ def test_a_weekday_is_the_most_recent_such_day_on_or_before_publication():
     ]
 
 
+def test_a_weekday_in_a_sentence_about_what_is_to_come_is_the_next_one():
+    published = "2025-04-05"  # a Saturday
+    assert _values("ومن المقرر أن تكون الامتحانات يومي الأحد والاثنين", published) == [
+        ("الأحد", "2025-04-06", "day"),
+        ("الاثنين", "2025-04-07", "day"),
+    ]
+    assert _values("وسيعقد الاجتماع يوم الخميس، على أن يرفع الإغلاق فجر غد الأحد", published) == [
+        ("يوم الخميس", "2025-04-10", "day"),
+        ("غد الأحد", "2025-04-06", "day"),
+    ]
+    assert _values("a truce to happen on Friday", published, "en") == [("Friday", "2025-04-11", "day")]
+
+
 def test_relative_dates_need_a_publication_date():
     assert find_dates("قال الوزير يوم السبت إن المحادثات جرت أمس", "ar", None) == []
     assert _values("أمس وأول أمس وهذا الشهر والعام الماضي والأسبوع الماضي", "2024-11-30") == [

@@ -201,7 +201,7 @@ _PAST = r"الماضيه|الماضي|الفايته|الفايت|last|dernier|d
 _NEXT = r"المقبله|المقبل|القادمه|القادم|next|prochain|prochaine"
 _RELATIVE_DAY = {
     "امس": -1, "البارحه": -1, "yesterday": -1, "hier": -1,
-    "غدا": 1, "tomorrow": 1, "demain": 1, "today": 0, "aujourd'hui": 0, "اليوم": 0,
+    "غدا": 1, "غد": 1, "tomorrow": 1, "demain": 1, "today": 0, "aujourd'hui": 0, "اليوم": 0,
     "اول امس": -2, "امس الاول": -2,
 }  # fmt: skip
 _RELATIVE_PERIOD = [
@@ -217,8 +217,11 @@ _RELATIVE_PERIOD = [
 # A bare weekday in a sentence about what is to come is the next such day ("will be elected on
 # Sunday", "schools closed until Saturday"), as a weekday with "next" is.
 _FUTURE_BEFORE = re.compile(
-    r"\b(?:will|shall|expected|set to|scheduled|due to|until|till|sera|seront|va|vont|jusqu'(?:à|au))\b[^.!?؟]*$"
-    r"|سوف\s[^.!?؟]*$",  # not "حتى": "even" as often as "until"
+    r"\b(?:will|would|shall|expected|set to|scheduled|planned|due to|until|till|to (?:happen|take place|begin|start)"
+    r"|sera|seront|va|vont|jusqu'(?:à|au))\b[^.!?؟]*$"
+    # not "حتى": "even" as often as "until"; written folded, as the text is read
+    r"|(?:سوف|المقرر|المنتظر|المتوقع|المرتقب|علي ان"
+    r"|س[يت](?:تم|عقد|قام|كون|بدا|نطلق|لتقي|زور|جري|ستمر|ستانف))\s[^.!?؟]*$",
     re.IGNORECASE,
 )
 # "اليوم الأول لإنشائها", "the first day": a day counted, not today.
