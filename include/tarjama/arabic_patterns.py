@@ -49,6 +49,8 @@ VERBAL_HEADS = _keys("إدارة قيادة رئاسة")
 # Offices a person's name follows ("وزير المالية عبدالحكيم الشبلي").
 OFFICE_HEADS = _keys("وزير وزيرة رئيس رئيسة والي محافظ سفير أمين مدير نائب قائد مدرب مستشار عميد مندوب")
 MAX_OFFICE_WORDS = 3
+# Heads of buildings and sites that the model may read as organisations (landmarks' heads also).
+FACILITY_HEADS = _keys("مدرسة مجمع")
 # Words before a person's name: titles, and roles news give with a name.
 PERSON_CUES = frozenset(TITLES) | _keys("الحارس المدافع المهاجم الوالي البابا الممثل الممثلة المخرج المخرجة")
 # Heads of place names: settlements and regions take one word (or a known compound) after them ...
@@ -168,6 +170,7 @@ def with_patterns(
     words = _words(text, tokens)
     kept = [span for span in spans if not inside(span) and _plausible(span, words, word_counts, place_names)]
     merged = kept + [p for p in patterns if not any(p[1:] == span[1:] for span in kept)]
+    merged = [("place", a, b) if kind == "org" and _facility(words[a:b]) else (kind, a, b) for kind, a, b in merged]
     persons = _office_holders(words, merged, word_counts)
     merged = [span for span in merged if not any(span[1] < end and first < span[2] for _, first, end in persons)]
     merged += persons
@@ -175,6 +178,14 @@ def with_patterns(
     merged += gazetteer_spans(text, tokens, merged, place_names, word_counts)
     merged += _listed_places(words, merged, word_counts)
     return sorted(merged, key=lambda span: span[1])
+
+
+def _facility(words: list[str]) -> bool:
+    """A building or a site is a place, whatever the model reads: "مستشفى أسوان التخصصي العام",
+    "مدرسة الوحدة", "مركز صحي الشعب" (a centre that an adjective of kind makes a facility)."""
+    head = _bare(words[0])
+    kind_of_centre = head == "مركز" and len(words) > 1 and not _definite(words[1]) and words[1].endswith("ي")
+    return head in LANDMARK_HEADS or head in FACILITY_HEADS or kind_of_centre
 
 
 def _agency_credits(text: str, tokens: list[Token], taken: list[tuple]) -> list[tuple]:
