@@ -355,7 +355,7 @@ def _as_named(kind: str, text: str) -> str:
     return "ال" + text[2:] if kind != "person" and text.startswith("لل") and len(text.split()[0]) > 4 else text
 
 
-# A body's organs, which name no organisation of their own ("وافق مجلس الإدارة", the board).
+# A body's organs, which name no organisation of their own ("وافق مجلس الإدارة", the board) ...
 _ORGANS = frozenset(
     name_key(organ)
     for organ in (
@@ -367,6 +367,16 @@ _ORGANS = frozenset(
         "الهيئة الإدارية",
         "الهيئة التدريسية",
         "المكتب التنفيذي",
+        # ... and bodies named by what they do, not by a name: occupation forces, a defence team
+        "قوات الاحتلال",
+        "قوات الاحتلال الإسرائيلي",
+        "جيش الاحتلال",
+        "جيش الاحتلال الإسرائيلي",
+        "شرطة الاحتلال",
+        "سلطات الاحتلال",
+        "هيئة الدفاع",
+        "الوفد",
+        "الإدارة المحلية",
     )
 )
 
