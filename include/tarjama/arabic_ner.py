@@ -355,7 +355,7 @@ def _as_named(kind: str, text: str) -> str:
     return "ال" + text[2:] if kind != "person" and text.startswith("لل") and len(text.split()[0]) > 4 else text
 
 
-# A body's organs, which name no organisation of their own ("وافق مجلس الإدارة", the board) ...
+# A body's organs, which name no organisation of their own ("وافق مجلس الإدارة", the board).
 _ORGANS = frozenset(
     name_key(organ)
     for organ in (
@@ -367,18 +367,14 @@ _ORGANS = frozenset(
         "الهيئة الإدارية",
         "الهيئة التدريسية",
         "المكتب التنفيذي",
-        # ... and bodies named by what they do, not by a name: occupation forces, a defence team
-        "قوات الاحتلال",
-        "قوات الاحتلال الإسرائيلي",
-        "جيش الاحتلال",
-        "جيش الاحتلال الإسرائيلي",
-        "شرطة الاحتلال",
-        "سلطات الاحتلال",
-        "هيئة الدفاع",
         "الوفد",
         "الإدارة المحلية",
+        "هيئة الدفاع",
     )
 )
+# ... and occupation forces, named by what they do, with whatever words the span ran on to ("قوات الاحتلال
+# البلدة", the forces and the village they stormed).
+_NAMED_BY_ROLE = tuple(name_key(role) for role in ("قوات الاحتلال", "جيش الاحتلال", "شرطة الاحتلال", "سلطات الاحتلال"))
 
 
 # ... and the organs of a named body ("مجلس إدارة البنك", "هيئة مكتب المجلس").
@@ -391,7 +387,8 @@ _ORGAN_OF_WORDS = 2
 
 
 def _is_organ(text: str, span: list[Token]) -> bool:
-    return name_key(text[span[0].start : span[-1].end]) in _ORGANS
+    name = name_key(text[span[0].start : span[-1].end])
+    return name in _ORGANS or name.startswith(_NAMED_BY_ROLE)
 
 
 def _organ_of(text: str, span: list[Token]) -> bool:
