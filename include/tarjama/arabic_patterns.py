@@ -52,7 +52,9 @@ MAX_OFFICE_WORDS = 3
 # Heads of buildings and sites that the model may read as organisations (landmarks' heads also).
 FACILITY_HEADS = _keys("مدرسة مجمع")
 # Words before a person's name: titles, and roles news give with a name.
-PERSON_CUES = frozenset(TITLES) | _keys("الحارس المدافع المهاجم الوالي البابا الممثل الممثلة المخرج المخرجة")
+PERSON_CUES = frozenset(TITLES) | _keys(
+    "الحارس المدافع المهاجم الوالي البابا الممثل الممثلة المخرج المخرجة المرشح المترشح الناخب"
+)
 # Heads of place names: settlements and regions take one word (or a known compound) after them ...
 SETTLEMENT_HEADS = _keys(
     """
@@ -223,6 +225,8 @@ def _office_holders(words: list[str], spans: list[tuple], word_counts: dict[str,
                 first += 1
         else:
             continue
+        if first < len(words) and words[first] in ("،", ",") and first > at + 1:
+            first += 1  # "رئيس الوزراء التونسي، الحبيب الصيد": the name in apposition
         if first >= len(words) or first in persons or not _given_name(words[first], word_counts):
             continue
         if any(a < at < b and kind != "person" for kind, a, b in spans):
