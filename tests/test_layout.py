@@ -260,6 +260,18 @@ def test_links_under_bullets_alone_on_their_lines_are_no_story():
     assert set(links) <= set(article.removed_lines)
 
 
+def test_a_ticker_of_headlines_glued_into_one_line_is_no_story():
+    ticker = (
+        "نقابة المعلمين تحذر: ملايين الأطفال محرومون من التعليم في مناطق سيطرة الحوثيين العديني: السياسة حق "
+        "للجميع والسيادة مسؤولية حصرية للدولة في امتلاك الأرض والسلاح مليشيا الحوثي تفرض حصارا مشددا على منطقة "
+        "الخشعة صنعاء.. مليشيات الحوثي تقتحم منزل رجل الأعمال"
+    )
+    page = ["آخر الأخبار", ticker, HEADLINE, "الثلاثاء, 24 مايو, 2022 - 07:56 مساءً", SENTENCES[0], SENTENCES[1]]
+    article = next(parse_bytes("page.txt", "\n\n".join(page).encode(), "text"))
+    assert (article.title, article.published_at) == (HEADLINE, "2022-05-24")
+    assert article.paragraphs == (SENTENCES[0], SENTENCES[1])
+
+
 def test_a_lead_repeated_over_its_story_is_no_headline():
     lead = (
         "أرسل رئيس الحكومة سعد الحريري رسائل كثيرة، للمعارضين وللمؤيدين، بأن التسوية مع رئيس التيار الوطني "

@@ -44,7 +44,8 @@ Vous êtes ici | Retour au format normal | Version imprimable | Version à impri
 Dans la même catégorie | Sur le même sujet
 """
 CHROME_LINES = {_furniture_key(words) for words in _FURNITURE_WORDS.split("|")}
-_SITE_HEADER_LINES = {_furniture_key(words) for words in ("logo", "آخر الأخبار", "أحدث الأخبار", "Latest news")}
+_TICKER_LABELS = {_furniture_key(words) for words in ("آخر الأخبار", "أحدث الأخبار", "Latest news")}
+_SITE_HEADER_LINES = {_furniture_key("logo")} | _TICKER_LABELS
 # A masthead: "رئيس التحرير" over the editor's name.
 MASTHEAD_TITLES = (
     r"رئيس التحرير|رئيس مجلس الإدارة|رئيس مجلس الادارة|مدير التحرير|Editor-in-Chief|Rédacteur en chef"
@@ -489,7 +490,8 @@ def _prose_lines(lines: list[str]) -> list[int]:
     def prose(index: int, line: str) -> bool:
         cut = index == last and len(line.split()) >= 8 and bool(SENTENCE_PUNCTUATION.search(line[:-1]))
         cut = cut and not is_chrome(line) and line not in lines[:-1]  # a repeated line is a link's
-        return (is_prose(line) or cut) and not (is_caption(line) or MENU_ITEM.match(line))
+        ticker = index > 0 and _furniture_key(lines[index - 1]) in _TICKER_LABELS  # headlines glued in one line
+        return (is_prose(line) or cut) and not (is_caption(line) or MENU_ITEM.match(line) or ticker)
 
     found = [i for i, line in enumerate(lines) if prose(i, line)]
     long = [i for i, line in enumerate(lines) if len(line.split()) >= _FALLBACK_PROSE_WORDS and not is_chrome(line)]
