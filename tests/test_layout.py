@@ -260,6 +260,19 @@ def test_links_under_bullets_alone_on_their_lines_are_no_story():
     assert set(links) <= set(article.removed_lines)
 
 
+def test_a_paragraph_hard_wrapped_with_blank_lines_is_one_paragraph():
+    wrapped = [
+        "Talks to try to save the Iran nuclear deal have been held amid",
+        "rising tensions over tankers in the Gulf. After",
+        "meeting officials from Britain, France, Germany, Russia and China in Vienna, a",
+        "senior Iranian official said the atmosphere had been constructive.",
+    ]
+    page = ["Talks held in Vienna to salvage Iran nuclear deal", "2019/07/28 | 22:25", *wrapped, "Related", "Menu"]
+    article = next(parse_bytes("page.txt", "\n\n".join(page).encode(), "text"))
+    assert article.paragraphs == (" ".join(wrapped),)
+    assert article.published_at == "2019-07-28"
+
+
 def test_a_ticker_of_headlines_glued_into_one_line_is_no_story():
     ticker = (
         "نقابة المعلمين تحذر: ملايين الأطفال محرومون من التعليم في مناطق سيطرة الحوثيين العديني: السياسة حق "

@@ -87,24 +87,52 @@ FUNCTION_WORDS = frozenset(_NEVER_LAST.split()) | frozenset(_OTHER_FUNCTION_WORD
 # ... and "أن" (that) or a lower-case word never starts one.
 _CONTINUATION = re.compile(r"^(?:أن|ان|بأن|بان|[a-zà-ÿ][a-zà-ÿ'’-]*)\s")  # a word, not a link
 _MIN_CONTINUATION_WORDS = 3
+_LOWER_CASE_START = re.compile(r"^[a-zà-ÿ][a-zà-ÿ'’-]*\s")
+_MIN_WRAPPED_LINE_WORDS = 8
+_YEAR_NEAR_START = re.compile(r"^(?:\S+\s+){0,3}(?:19|20)\d\d\b")
 
 
 def paragraphs(text: str) -> list[str]:
     """The text's non-empty lines; a capture that broke a sentence across lines gets it back on
     one: a line of punctuation alone ends the one before it, and a line right under one that
     stops on a comma or a preposition ("signed in November between Jordan,"), or that starts
-    with "أن" or a lower-case word, goes on from it ("كشف وزير المالية" / "أن الوزارة تمكنت ...")."""
+    with "أن" or a lower-case word, goes on from it ("كشف وزير المالية" / "أن الوزارة تمكنت ..."),
+    and so does a line starting with a lower-case word one blank line under a line of prose left
+    unfinished, on a page that does so more than once (a paragraph hard-wrapped with blank lines;
+    once, it is a headline over "le 12 mars 2020")."""
+    raw = [line.strip() for line in text.splitlines()]
+    wrapped_page = sum(_wrapped(a, b) for a, blank, b in zip(raw, raw[1:], raw[2:], strict=False) if not blank) > 1
     lines: list[str] = []
-    adjacent = False  # no blank line between this line and the last one kept
-    for line in (line.strip() for line in text.splitlines()):
+    blanks = 0  # blank lines between this line and the last one kept
+    for line in raw:
         if lines and _PUNCTUATION_ALONE.match(line):
             lines[-1] += line
-        elif lines and adjacent and line and _continues(lines[-1], line):
+        elif (
+            lines
+            and line
+            and (
+                blanks == 0
+                and _continues(lines[-1], line)
+                or blanks == 1
+                and wrapped_page
+                and _wrapped(lines[-1], line)
+            )
+        ):
             lines[-1] += " " + line
         elif line:
             lines.append(line)
-        adjacent = bool(line)
+        blanks = 0 if line else blanks + 1
     return lines
+
+
+def _wrapped(previous: str, line: str) -> bool:
+    """A paragraph hard-wrapped with a blank line after each of its lines: a line of prose that
+    stops without ending its sentence, then one that starts with a lower-case word (no paragraph
+    does)."""
+    if LINE_ENDS_SENTENCE.search(previous) or len(previous.split()) < _MIN_WRAPPED_LINE_WORDS:
+        return False
+    starts_lower_case = _LOWER_CASE_START.match(line) and not _YEAR_NEAR_START.match(line)  # "janvier 23, 2018"
+    return bool(starts_lower_case) and len(line.split()) >= _MIN_CONTINUATION_WORDS
 
 
 def _continues(previous: str, line: str) -> bool:
