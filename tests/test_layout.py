@@ -194,6 +194,7 @@ def test_a_paragraph_with_two_quotations_is_story():
         # month names of two words without their article; a day "of" its month
         ([HEADLINE, "الأحد 12 كانون ثاني 2021"], HEADLINE, "2021-01-12"),
         ([HEADLINE, "التاريخ: الجمعة 12 من مارس 2021"], HEADLINE, "2021-03-12"),
+        ([HEADLINE, "تم نشره السبت 08 أيّار / مايو 2021 06:09 مساءً"], HEADLINE, "2021-05-08"),
         # numbered skip links and a newsletter's sign-up are no headline
         (["2. تخطي إلى القائمة الرئيسية", "Sign up for newsletter", HEADLINE], HEADLINE, None),
         # a caption's first words over the caption are not a headline printed twice

@@ -84,8 +84,18 @@ UMM_AL_QURA_FIRST_YEAR = 1343
 _HIJRI_MONTHS = {name: month for month, names in _HIJRI_NAMES.items() for name in names}
 
 
+_MARKS = "[\u064b-\u065f\u0670\u0640]*"  # harakat and tatweel a word may carry: "أيّار", "مـايو"
+
+
 def _alternation(names) -> str:
-    return "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in sorted(names, key=len, reverse=True))
+    """Names in one pattern, the longest first; an Arabic letter may carry its marks."""
+
+    def pattern(name: str) -> str:
+        return "".join(
+            r"\s+" if c == " " else re.escape(c) + (_MARKS if "\u0600" <= c <= "\u06ff" else "") for c in name
+        )
+
+    return "|".join(pattern(name) for name in sorted(names, key=len, reverse=True))
 
 
 _WORD_END = r"(?![\w\u0621-\u064a\u0671-\u06d3])"
@@ -338,7 +348,7 @@ def _value(kind: str, match: re.Match) -> tuple | None:
     if kind == "my":
         return (f"{year:04d}-{month:02d}", "month", "gregorian") if 1 <= month <= 12 else None
     if groups.get("ordinal"):
-        groups = {**groups, "day": str(_ORDINAL_DAYS[re.sub(r"\s+", " ", groups["ordinal"])])}
+        groups = {**groups, "day": str(_ORDINAL_DAYS[_squash(groups["ordinal"])])}
     try:
         first = date(year, month, int(groups["day"]))
         if kind == "range":
@@ -411,10 +421,10 @@ def _relative(kind: str, match: re.Match, reference: date) -> tuple | None:
             return None
         return min(candidates, key=lambda d: abs(d - reference)).isoformat(), "day", "gregorian"
     if groups["day"]:
-        offset = _RELATIVE_DAY[re.sub(r"\s+", " ", groups["day"].lower())]  # "غدا الاحد": tomorrow
+        offset = _RELATIVE_DAY[_squash(groups["day"])]  # "غدا الاحد": tomorrow
         return (reference + timedelta(days=offset)).isoformat(), "day", "gregorian"
     if groups["weekday"]:
-        weekday = _WEEKDAYS[groups["weekday"].lower()]
+        weekday = _WEEKDAYS[_squash(groups["weekday"])]
         back = (reference.weekday() - weekday) % 7  # the most recent such day, on or before
         direction = (groups["before"] or groups["after"] or "").lower()
         if re.fullmatch(_PAST, direction):
@@ -447,7 +457,7 @@ _TODAY_WEEKDAY = re.compile(
 def weekdays_called_today(text: str) -> set[int]:
     """The weekdays (Monday 0) a story calls today."""
     folded = text.translate(_FOLD).lower()
-    return {_WEEKDAYS[match["weekday"]] for match in _TODAY_WEEKDAY.finditer(folded)}
+    return {_WEEKDAYS[_squash(match["weekday"])] for match in _TODAY_WEEKDAY.finditer(folded)}
 
 
 def _about_the_future(match: re.Match) -> bool:
@@ -455,7 +465,8 @@ def _about_the_future(match: re.Match) -> bool:
 
 
 def _squash(name: str) -> str:
-    return re.sub(r"\s+", " ", name.rstrip(".")).lower()
+    """A matched name as the tables hold it: one space between words, no marks, lower case."""
+    return re.sub(r"\s+", " ", re.sub(_MARKS, "", name.rstrip("."))).lower()
 
 
 def publication_date(line: str) -> str | None:

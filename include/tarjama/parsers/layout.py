@@ -158,7 +158,7 @@ _DATE_LINE_NOISE = re.compile(
     r"|(?:يوم\s+)?(?:ال)?(?:سبت|أحد|احد|إثنين|اثنين|ثلاثاء|أربعاء|اربعاء|خميس|جمعة)"
     r"|\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|lundi|mardi|mercredi|jeudi|vendredi|samedi"
     r"|dimanche)\b"
-    r"|\bفي\b|نشر\s+(?:في|بتاريخ)|تاريخ\s+(?:النشر|الإضافة|الاضافة)|التاريخ|آخر\s+تحديث|اخر\s+تحديث|محدث|تحديث|الموافق|بتاريخ"
+    r"|\bفي\b|نشر\s+(?:في|بتاريخ)|تم\s+نشره|تاريخ\s+(?:النشر|الإضافة|الاضافة)|التاريخ|آخر\s+تحديث|اخر\s+تحديث|محدث|تحديث|الموافق|بتاريخ"
     r"|الساعة|على|بتوقيت|منتصف\s+الليل|صباح[اًا]*|مساء[ًا]*|ظهر[اًا]*|عصر[اًا]*|مشاهدات|مشاهدة|قراءة|دقائق|دقيقة"
     r"|\b(?:last modified|updated?|published|posted|publié(?:e)? le|mis à jour|date|views?|lecture|minutes?|min read)\b"
     r"|[•·▪]"
@@ -166,7 +166,8 @@ _DATE_LINE_NOISE = re.compile(
     re.IGNORECASE,
 )
 _PUBLISHED_LABEL = re.compile(
-    r"نشر\s+(?:في|بتاريخ)|تاريخ\s+(?:النشر|الإضافة|الاضافة)|\b(?:published|posted|publié(?:e)? le)\b", re.IGNORECASE
+    r"نشر\s+(?:في|بتاريخ)|تم\s+نشره|تاريخ\s+(?:النشر|الإضافة|الاضافة)|\b(?:published|posted|publié(?:e)? le)\b",
+    re.IGNORECASE,
 )
 _ARABIC_LETTER = re.compile(r"[\u0621-\u064a\u0671-\u06d3]")
 _LATIN_LETTER = re.compile(r"[A-Za-zÀ-ÿ]")
