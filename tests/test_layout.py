@@ -245,6 +245,12 @@ def test_a_date_labelled_as_the_publication_date_wherever_it_stands(page):
     assert article.published_at == "2024-04-24"
 
 
+def test_without_a_headline_the_date_line_nearest_the_story_is_its_date():
+    page = ["السبت , 23 نوفمبر 2024", "شبوة_حرة| المهرة", "الأحد 10 مارس 2024", SENTENCES[0], SENTENCES[1]]
+    article = next(parse_bytes("page.txt", "\n\n".join(page).encode(), "text"))
+    assert article.published_at == "2024-03-10"
+
+
 def test_two_dates_labelled_as_the_publication_date_give_none():
     page = [SENTENCES[0], SENTENCES[1], "Publié le 24.04.2024", "Autre article", "Publié le 25.04.2024"]
     assert next(parse_bytes("page.txt", "\n\n".join(page).encode(), "text")).published_at is None

@@ -306,9 +306,9 @@ def _publication_date(lines: list[str], headline: int | None) -> tuple[str | Non
         and not any(map(is_site_header, lines[i + 1 : headline]))  # a date over them is the site's
         and not any(map(_names_a_place, lines[i + 1 : headline]))  # "Saturday, May 11, 2024" / "Baghdad"
     ]
-    if headline is None:  # no headline to measure from: a date that stands apart from widgets
+    if headline is None:  # no headline to measure from: a date that stands apart from widgets, nearest the story
         below = [(i, found) for i, found in dates if not _beside_widget(i, lines)]
-        below = [(i, found) for i, found in below if found[1]] or below
+        below = ([(i, found) for i, found in below if found[1]] or below)[::-1]
     for index, (value, _) in (labelled or below or above[-1:])[:1]:
         return value, index
     return None, None
