@@ -251,6 +251,14 @@ def test_without_a_headline_the_date_line_nearest_the_story_is_its_date():
     assert article.published_at == "2024-03-10"
 
 
+def test_a_date_line_under_the_lead_is_the_storys():
+    headline = "En Algérie, un tribunal militaire condamne à 15 ans de prison le frère de Bouteflika"
+    lead = "Dans un procès expéditif, loin des médias, le frère du président déchu a été condamné mercredi."
+    page = [headline, lead, "25 septembre 2019 à 9h31 par AFP"]
+    article = next(parse_bytes("page.txt", "\n\n".join(page).encode(), "text"))
+    assert (article.title, article.published_at, article.paragraphs) == (headline, "2019-09-25", (lead,))
+
+
 def test_two_dates_labelled_as_the_publication_date_give_none():
     page = [SENTENCES[0], SENTENCES[1], "Publié le 24.04.2024", "Autre article", "Publié le 25.04.2024"]
     assert next(parse_bytes("page.txt", "\n\n".join(page).encode(), "text")).published_at is None

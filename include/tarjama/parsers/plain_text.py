@@ -132,8 +132,13 @@ def parse(path: str, raw: bytes) -> ParsedArticle:
     title = header.title or _first_sentence(next((line for line in body if not is_place_line(line)), body[0]))
     if header.date_above_headline and not _the_storys_day(header.published_at, body):
         header.published_at = None
-    trailer_date = _trailer_date(_trailer(lines, page.story))
-    published_at = captured or header.published_at or trailer_date or _labelled_date(lines)
+    published_at = (
+        captured
+        or header.published_at
+        or _date_under_lead(lines, page.story)
+        or _trailer_date(_trailer(lines, page.story))
+        or _labelled_date(lines)
+    )
     return finish(
         ParsedArticle(
             path=path,
@@ -360,6 +365,20 @@ def _trailer_date(trailer: list[str]) -> str | None:
     if alone and alone[0][0] < _TRAILER_DATE_LINES and len({value for _, value in alone}) == 1:
         return alone[0][1]
     return None  # none, or a list of dated links
+
+
+def _date_under_lead(lines: list[str], story: list[str]) -> str | None:
+    """The date line between the story's first paragraph and its second (or right under the only
+    one): a lead printed above the date and byline ("25 septembre 2019 à 9h31 par AFP")."""
+    kept = set(story)
+    paragraphs = [i for i, line in enumerate(lines) if line in kept]
+    if not paragraphs:
+        return None
+    end = paragraphs[1] if len(paragraphs) > 1 else paragraphs[0] + 1 + _TRAILER_DATE_LINES
+    for line in lines[paragraphs[0] + 1 : end]:
+        if found := date_line(line, HEADER_DATE_LINE_OTHER_WORDS):
+            return found[0]
+    return None
 
 
 def _labelled_date(lines: list[str]) -> str | None:
