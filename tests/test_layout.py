@@ -395,6 +395,9 @@ def test_comment_forms_related_lists_and_share_prompts_are_furniture():
         "Post a Comment",
     ]
     assert all(map(is_chrome, [*lines, "There are no comments on this article.", "Légende Image:", "mis à jour le"]))
+    paywall = ["Dèjà abonné ? S'abonner pour lire la suite", "Add your comments below...", "6 min"]
+    assert all(map(is_chrome, [*paywall, "Sign up for newsletter", "الناشر: شركة مال الإعلامية الدولية"]))
+    assert not is_chrome("الدخول إلى الحرم الجامعي يتم من خلال البوابة الشمالية فقط.")
 
 
 def test_a_date_over_the_headline_is_the_sites_when_the_story_calls_another_day_today():

@@ -64,13 +64,13 @@ _FURNITURE_STARTS = re.compile(
     r"|Dernière mise à jour|Last updated"
     # a comment form's labels; "share it on WhatsApp"
     r"|Your (?:Name|Email|Comment)\b|Enter Image Text|Did you like this|Rates\s*:|Ses derniers articles"
-    r"|There are no comments|No comments yet|لا تعليقات حتى الآن"
+    r"|There are no comments|No comments yet|لا تعليقات حتى الآن|Add your comment"
     r"|شارك (?:من خلال|عبر|على)"
     # cookie, newsletter and subscription prompts; who built the site
     r"|اشترك للحصول على|Subscribe (?:or|to|now)|اكتشاف المزيد من|Discover more from"
     r"|تصميم و ?تطوير|تصميم و ?برمجة|Maintained and developed by|Powered by|Designed by|Developed by)"
     r"|^(?:إجعل|اجعل|Make)\s.{0,40}(?:صفحتك الرئيسية|your homepage)$"
-    r"|^\d+\s*(?:دقيقة|دقائق|min read|minutes? read)$"
+    r"|^\d+\s*(?:دقيقة|دقائق|min|min read|minutes? read)$"
     # how long ago the page was posted: "منذ ثانية واحدة", "منذ 3 ساعات", "2 hours ago", "il y a 5 min"
     r"|^(?:منذ|قبل|il y a)\s+(?:\d+\s+)?(?:ثاني|ثوان|دقيق|دقائق|ساع|يوم|أيام|ايام|أسبوع|اسبوع|شهر|أشهر"
     r"|min|heure|jour)\S*(?:\s+واحدة?)?$|^\d+\s+(?:seconds?|minutes?|mins?|hours?|days?|weeks?)\s+ago$"
@@ -81,7 +81,8 @@ _FURNITURE_STARTS = re.compile(
 # Short lines that are furniture wherever the words stand in them: copyright and paywall notices.
 _FURNITURE_NOTICE = re.compile(
     r"جميع الحقوق محفوظة|حقوق النشر|All rights reserved|Tous droits réservés|©|\bCopyright\b"
-    r"|réservée? aux abonnés|Subscribers? only|للمشتركين فقط|خاص بالمشتركين",
+    r"|réservée? aux abonnés|Subscribers? only|للمشتركين فقط|خاص بالمشتركين"
+    r"|(?:Déjà|Dèjà) abonné|S'abonner pour lire|Already a subscriber|Subscribe to read",
     re.IGNORECASE,
 )
 _MASTHEAD_TITLE = re.compile(rf"^(?:{MASTHEAD_TITLES})\s*:?\s*$", re.IGNORECASE)
