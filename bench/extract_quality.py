@@ -12,8 +12,9 @@ the same columns, an optional `headline` column, and `texts/`): more real pages 
 rules on, kept outside the repository as ../shared is.
 
 Per half and per language it prints:
-- `published_at`: accuracy on the files whose text states a publication date, and the share of
-  the files that state none that get null;
+- `published_at`: accuracy on the files whose text states a publication date (and how many of
+  them got no date at all, rather than a wrong one), and the share of the files that state none
+  that get null;
 - `body`: retention (share of gold body lines kept in the body) with the worst file, and
   furniture removed (share of the other non-empty lines that are not in the body);
 - `headline`: accuracy against tests/fixtures/gold/dev-corpus-headlines.tsv;
@@ -179,6 +180,7 @@ def score_page(page: Page, got: Extracted, headlines: dict[str, int | None]) -> 
     if gold_date:
         counts["date_stated"] += 1
         counts["date_right"] += (got.published_at or "")[:10] == gold_date
+        counts["date_none_given"] += got.published_at is None
     else:
         counts["date_unstated"] += 1
         counts["date_null"] += got.published_at is None
@@ -254,6 +256,7 @@ def summarise(counts: Counter, retentions: list[tuple[float, str]]) -> dict:
         "published_at": {
             "accuracy": _ratio(counts["date_right"], counts["date_stated"]),
             "stated": counts["date_stated"],
+            "none_given": counts["date_none_given"],  # of the stated: missed, rather than wrong
             "null_rate": _ratio(counts["date_null"], counts["date_unstated"]),
             "unstated": counts["date_unstated"],
         },
