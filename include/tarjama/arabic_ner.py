@@ -355,7 +355,8 @@ def _as_named(kind: str, text: str) -> str:
     return "ال" + text[2:] if kind != "person" and text.startswith("لل") and len(text.split()[0]) > 4 else text
 
 
-# A body's organs, which name no organisation of their own ("وافق مجلس الإدارة", the board).
+# A body's organs and groups named by their role, which name no organisation of their own
+# ("وافق مجلس الإدارة", the board; "الوفد", the delegation).
 _ORGANS = frozenset(
     name_key(organ)
     for organ in (
@@ -372,17 +373,13 @@ _ORGANS = frozenset(
         "هيئة الدفاع",
     )
 )
-# ... and occupation forces, named by what they do, with whatever words the span ran on to ("قوات الاحتلال
-# البلدة", the forces and the village they stormed).
+# ... and occupation forces, named by what they do, with whatever words the span ran on to
+# ("قوات الاحتلال البلدة", the forces and the village they stormed).
 _NAMED_BY_ROLE = tuple(name_key(role) for role in ("قوات الاحتلال", "جيش الاحتلال", "شرطة الاحتلال", "سلطات الاحتلال"))
-
-
-# ... and the organs of a named body ("مجلس إدارة البنك", "هيئة مكتب المجلس").
+# ... and the organs of a named body, whose last words name the body ("مجلس إدارة البنك").
 _ORGANS_OF = tuple(
     name_key(organ) + " " for organ in ("مجلس إدارة", "مجلس ادارة", "مجلس أمناء", "هيئة مكتب", "لجنة تحكيم")
 )
-
-
 _ORGAN_OF_WORDS = 2
 
 

@@ -26,7 +26,7 @@ from tarjama.arabic_ner import (
     name_likeness,
     name_word_uses,
 )
-from tarjama.gazetteer import gazetteer
+from tarjama.gazetteer import LARGE_CITY_POPULATION, gazetteer
 from tarjama.parsers.layout import AGENCIES
 
 
@@ -92,11 +92,10 @@ STOPS = (
     | TITLES
 )
 # Nouns of number, which follow a verb that looks like a head ("تجمع مئات المتظاهرين", they gathered).
-QUANTITIES = _keys("عشرات مئات آلاف الاف ملايين مليارات آلاف عدد بعض كل جميع")
+QUANTITIES = _keys("عشرات مئات آلاف ملايين مليارات عدد بعض كل جميع")
 # A definite head ("المحكمة", "البحر") names something only with an adjective of origin or kind
 # ("المحكمة الابتدائية", "الجيش الموريتاني") or one of these ("البحر الأحمر", "المحكمة العليا").
 NAMING_ADJECTIVES = _keys("الأحمر الأبيض الأسود الميت المتوسط الأعلى العليا العام العامة الكبرى الأوسط الشرقي")
-MIN_CITY_POPULATION = 50_000
 # The countries the news in Arabic is mostly about: the Arab League's, and their neighbours'.
 REGION = frozenset(
     {"DZ", "BH", "KM", "DJ", "EG", "IQ", "JO", "KW", "LB", "LY", "MR", "MA", "OM", "PS", "QA", "SA", "SO", "SD", "SY",
@@ -358,7 +357,7 @@ def _is_place_here(found, words: list[str], at: int) -> bool:
         return cue and _bare(before) in PLACE_CUES
     if best.kind == "country" or best.population >= MAJOR_CITY_POPULATION:
         return True
-    if best.population >= MIN_CITY_POPULATION and best.country in REGION:
+    if best.population >= LARGE_CITY_POPULATION and best.country in REGION:
         return True  # a far-away town of the same name ("كورونا", California) needs a word before it
     return cue and best.population >= MIN_CUED_POPULATION
 

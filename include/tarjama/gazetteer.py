@@ -17,6 +17,7 @@ from tarjama.arabic_ner import name_key
 PLACES = Path(__file__).parent / "resources" / "places.tsv"
 _ARABIC_LETTER = re.compile(r"[\u0621-\u064a]")
 _CLITICS = ("و", "ب", "ل", "ف")
+LARGE_CITY_POPULATION = 50_000
 
 
 @dataclass(frozen=True)
@@ -78,6 +79,11 @@ class Gazetteer:
         else:
             found = self.by_latin.get(latin_key(name), [])
         return sorted(found, key=lambda p: (p.kind != "country", -p.population))
+
+    def is_large_place(self, name: str) -> bool:
+        """The name's best-known place is a country or a city of 50,000 people or more."""
+        found = self.places(name)
+        return bool(found) and (found[0].kind == "country" or found[0].population >= LARGE_CITY_POPULATION)
 
 
 @cache

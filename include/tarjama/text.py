@@ -85,9 +85,10 @@ _OTHER_FUNCTION_WORDS = """بعد قبل ان الذين هذا هذه ذلك ك
 for with is was by from at as en un une qui pour par dans sur est"""
 FUNCTION_WORDS = frozenset(_NEVER_LAST.split()) | frozenset(_OTHER_FUNCTION_WORDS.split())
 # ... and "أن" (that) or a lower-case word never starts one.
-_CONTINUATION = re.compile(r"^(?:أن|ان|بأن|بان|[a-zà-ÿ][a-zà-ÿ'’-]*)\s")  # a word, not a link
+_LOWER_CASE_WORD = r"[a-zà-ÿ][a-zà-ÿ'’-]*"
+_CONTINUATION = re.compile(rf"^(?:أن|ان|بأن|بان|{_LOWER_CASE_WORD})\s")  # a word, not a link
 _MIN_CONTINUATION_WORDS = 3
-_LOWER_CASE_START = re.compile(r"^[a-zà-ÿ][a-zà-ÿ'’-]*\s")
+_LOWER_CASE_START = re.compile(rf"^{_LOWER_CASE_WORD}\s")
 _MIN_WRAPPED_LINE_WORDS = 8
 _YEAR_NEAR_START = re.compile(r"^(?:\S+\s+){0,3}(?:19|20)\d\d\b")
 
@@ -104,20 +105,16 @@ def paragraphs(text: str) -> list[str]:
     wrapped_page = sum(_wrapped(a, b) for a, blank, b in zip(raw, raw[1:], raw[2:], strict=False) if not blank) > 1
     lines: list[str] = []
     blanks = 0  # blank lines between this line and the last one kept
+
+    def goes_on(line: str) -> bool:
+        if blanks == 0:
+            return _continues(lines[-1], line)
+        return blanks == 1 and wrapped_page and _wrapped(lines[-1], line)
+
     for line in raw:
         if lines and _PUNCTUATION_ALONE.match(line):
             lines[-1] += line
-        elif (
-            lines
-            and line
-            and (
-                blanks == 0
-                and _continues(lines[-1], line)
-                or blanks == 1
-                and wrapped_page
-                and _wrapped(lines[-1], line)
-            )
-        ):
+        elif lines and line and goes_on(line):
             lines[-1] += " " + line
         elif line:
             lines.append(line)

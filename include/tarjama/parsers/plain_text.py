@@ -18,8 +18,13 @@ The story is found first, from its prose (`layout.split_page`); the header is re
   it (at most two lines between) that holds nothing but the date and stands apart from widgets
   (a "today" date beside the weather or a place name, at the top of the page above a masthead,
   or over the site's logo or ticker label, or when the story calls another day "today", is
-  the site's, not the story's), else a date line below the story: labelled as such ("نشر في
-  البيان بتاريخ ...") or right under it with nothing but the date, else the story's dateline.
+  the site's, not the story's); a date over the headline beside its section's name
+  ("Government | Sunday 23 April, 2017") is the story's, one over a city's name the site's;
+  without a headline, the date line nearest the story;
+- when the header gives no date: a date line right under the story's lead, else a date line
+  below the story (labelled as such, "نشر في البيان بتاريخ ...", or right under it with nothing
+  but the date), else the one date the page labels as its publication date wherever it stands,
+  else the story's dateline (`layout.finish`).
 """
 
 from __future__ import annotations
@@ -29,7 +34,6 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from tarjama.dates import weekdays_called_today
-from tarjama.entities import MIN_CITY_POPULATION
 from tarjama.errors import ArticleError
 from tarjama.gazetteer import gazetteer
 from tarjama.models import ParsedArticle
@@ -336,10 +340,7 @@ def _beside_section_label(line: str) -> bool:
 def _names_a_place(line: str) -> bool:
     """A line of a word or two naming a country or a large city: a widget's place."""
     name = line.strip(" -–—|,،:")
-    if not name or len(name.split()) > _MAX_PLACE_WORDS:
-        return False
-    found = gazetteer().places(name)
-    return bool(found) and (found[0].kind == "country" or found[0].population >= MIN_CITY_POPULATION)
+    return bool(name) and len(name.split()) <= _MAX_PLACE_WORDS and gazetteer().is_large_place(name)
 
 
 def _trailer(lines: list[str], story: list[str]) -> list[str]:
