@@ -195,6 +195,9 @@ def test_a_paragraph_with_two_quotations_is_story():
         ([HEADLINE, "الأحد 12 كانون ثاني 2021"], HEADLINE, "2021-01-12"),
         ([HEADLINE, "التاريخ: الجمعة 12 من مارس 2021"], HEADLINE, "2021-03-12"),
         ([HEADLINE, "تم نشره السبت 08 أيّار / مايو 2021 06:09 مساءً"], HEADLINE, "2021-05-08"),
+        (["PublishDate: Wednesday, February 12, 2020 06:28", HEADLINE], HEADLINE, "2020-02-12"),
+        # a dateline of a place, a byline and the date, each after a dash
+        (["ابوظبي - ياسر ابراهيم - السبت 20 ديسمبر 2025 11:36 مساءً - " + SENTENCES[1]], None, "2025-12-20"),
         # numbered skip links and a newsletter's sign-up are no headline
         (["2. تخطي إلى القائمة الرئيسية", "Sign up for newsletter", HEADLINE], HEADLINE, None),
         # a caption's first words over the caption are not a headline printed twice
@@ -220,8 +223,14 @@ def test_headlines_and_dates_in_the_forms_pages_use(page, title, published_at):
         (["نشر في البيان 11230 بتاريخ 2011/3/18", "أضف تعليقاً"], "2011-03-18"),
         # the date alone, with its time, right under the story
         (["19-10-2019, 19:45", "العودة للخلف"], "2019-10-19"),
-        # a list of dated links is not the story's date
+        # a list of dated links is not the story's date ...
         (["16 novembre 2025 - 09:00", "15 novembre 2025 - 12:00", "14 novembre 2025 - 22:00"], None),
+        (["16 novembre 2025", "Autre titre", "15 novembre 2025", "Un titre"], None),
+        # ... but a date right under the story, apart from the list below it, is
+        (
+            ["Le 02/10/2021", "SOURCE WEB PAR LE MATIN", "Les articles en relation", "Un titre", "01/10/2021"],
+            "2021-10-02",
+        ),
     ],
 )
 def test_a_publication_date_below_the_story(trailer, published_at):

@@ -161,13 +161,15 @@ _DATE_LINE_NOISE = re.compile(
     r"|dimanche)\b"
     r"|\bفي\b|نشر\s+(?:في|بتاريخ)|تم\s+نشره|تاريخ\s+(?:النشر|الإضافة|الاضافة)|التاريخ|آخر\s+تحديث|اخر\s+تحديث|محدث|تحديث|الموافق|بتاريخ"
     r"|الساعة|على|بتوقيت|منتصف\s+الليل|صباح[اًا]*|مساء[ًا]*|ظهر[اًا]*|عصر[اًا]*|مشاهدات|مشاهدة|قراءة|دقائق|دقيقة"
-    r"|\b(?:last modified|updated?|published|posted|publié(?:e)? le|mis à jour|date|views?|lecture|minutes?|min read)\b"
+    r"|\b(?:last modified|updated?|published|posted|publish\s*date|publié(?:e)? le|mis à jour|date|views?|lecture"
+    r"|minutes?|min read)\b"
     r"|[•·▪]"
     r"|(?<!\w)(?:م|مـ|هـ|ه|ص|h)(?!\w)",
     re.IGNORECASE,
 )
 _PUBLISHED_LABEL = re.compile(
-    r"نشر\s+(?:في|بتاريخ)|تم\s+نشره|تاريخ\s+(?:النشر|الإضافة|الاضافة)|\b(?:published|posted|publié(?:e)? le)\b",
+    r"نشر\s+(?:في|بتاريخ)|تم\s+نشره|تاريخ\s+(?:النشر|الإضافة|الاضافة)"
+    r"|\b(?:published|posted|publish\s*date|publié(?:e)? le)\b",
     re.IGNORECASE,
 )
 _ARABIC_LETTER = re.compile(r"[\u0621-\u064a\u0671-\u06d3]")
@@ -644,7 +646,8 @@ def story_date(paragraph: str) -> str | None:
             continue
         before = _BYLINE_OPENING.sub("", opening[: found.start])
         after = _DATELINE_TIME.sub("", opening[found.end :], count=1)
-        if len(before.split()) <= _DATELINE_PLACE_WORDS and _DATELINE_END.match(after):
+        words_before = [word for word in before.split() if any(c.isalpha() for c in word)]  # not its dashes
+        if len(words_before) <= _DATELINE_PLACE_WORDS and _DATELINE_END.match(after):
             return found.value
         if _TODAY_BEFORE.search(before) or (_OPEN_BRACKET_PLACE.search(before) and after.lstrip().startswith(")")):
             return found.value

@@ -365,6 +365,8 @@ def _trailer_date(trailer: list[str]) -> str | None:
     alone = [(i, found[0]) for i, line in enumerate(trailer) if (found := date_line(line)) and found[1]]
     if alone and alone[0][0] < _TRAILER_DATE_LINES and len({value for _, value in alone}) == 1:
         return alone[0][1]
+    if alone and alone[0][0] == 0 and (len(alone) == 1 or alone[1][0] >= _TRAILER_DATE_LINES):
+        return alone[0][1]  # right under the story, and apart from a list of dated links below
     return None  # none, or a list of dated links
 
 
