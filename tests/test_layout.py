@@ -200,6 +200,10 @@ def test_a_paragraph_with_two_quotations_is_story():
         (["ابوظبي - ياسر ابراهيم - السبت 20 ديسمبر 2025 11:36 مساءً - " + SENTENCES[1]], None, "2025-12-20"),
         # numbered skip links and a newsletter's sign-up are no headline
         (["2. تخطي إلى القائمة الرئيسية", "Sign up for newsletter", HEADLINE], HEADLINE, None),
+        # a logo's text, a masthead glued into one line and a path from home with dashes are no headline
+        (["وورلد برس عربي logo", "M A G H R E B", HEADLINE], HEADLINE, None),
+        (["جريدة النهار المصرية رئيس مجلس الإدارة ورئيس التحريرأسامة شرشر", HEADLINE], HEADLINE, None),
+        (["الرئيسية - محافظات وأقاليم - " + HEADLINE, HEADLINE], HEADLINE, None),
         # a caption's first words over the caption are not a headline printed twice
         ([HEADLINE, "هيثم كابو رئيس بعثة", "هيثم كابو رئيس بعثة المريخ السوداني"], HEADLINE, None),
         # a byline opening the story's dateline, and a time closing it

@@ -85,10 +85,14 @@ _FURNITURE_NOTICE = re.compile(
     r"|(?:Déjà|Dèjà) abonné|S'abonner pour lire|Already a subscriber|Subscribe to read",
     re.IGNORECASE,
 )
+# A logo's text: its alt text ("وورلد برس عربي logo"), or its name in spaced letters ("M A G H R E B").
+_LOGO = re.compile(r"\blogo\b", re.IGNORECASE)
+_SPACED_LETTERS = re.compile(r"^(?:\w\s){3,}\w$")
 _MASTHEAD_TITLE = re.compile(rf"^(?:{MASTHEAD_TITLES})\s*:?\s*$", re.IGNORECASE)
 _MAX_FURNITURE_WORDS = 12  # longer lines are judged as text, not by the words they start with
 _BREADCRUMB_SEPARATORS = re.compile(r"\s[»›>]\s|^\s*[»›>]")
 _HOME = {"الرئيسية", "الصفحة الرئيسية", "home", "accueil"}
+_DASH_SEPARATOR = re.compile(r"\s[-–—]\s")  # "الرئيسية - محافظات وأقاليم - <headline>"
 # A cookie notice, however long.
 _COOKIE_NOTICE = re.compile(
     r"^(?:يستخدم هذا الموقع ملفات|This (?:web)?site uses cookies|Ce site utilise des cookies)", re.IGNORECASE
@@ -230,6 +234,7 @@ def is_chrome(line: str) -> bool:
     return (
         _furniture_key(text) in CHROME_LINES
         or bool(_FURNITURE_STARTS.match(text) or _FURNITURE_NOTICE.search(text))
+        or bool(_LOGO.search(text) and len(text.split()) <= MAX_CHROME_WORDS or _SPACED_LETTERS.match(text))
         or is_breadcrumb(text)
         or _is_doubled(text)
         or is_time_stamp(text)
@@ -248,7 +253,8 @@ def is_breadcrumb(line: str) -> bool:
         return False
     separators = len(_BREADCRUMB_SEPARATORS.findall(line))
     from_home = _furniture_key(_BREADCRUMB_SEPARATORS.split(line)[0]) in _HOME
-    return separators >= (1 if line.lstrip()[:1] in "»›>" or from_home else 2)
+    dashed_from_home = _furniture_key(_DASH_SEPARATOR.split(line)[0]) in _HOME and bool(_DASH_SEPARATOR.search(line))
+    return dashed_from_home or separators >= (1 if line.lstrip()[:1] in "»›>" or from_home else 2)
 
 
 def _is_doubled(text: str) -> bool:

@@ -41,6 +41,7 @@ from tarjama.parsers.decoding import decode
 from tarjama.parsers.layout import (
     CLAUSE_COMMA,
     HEADER_DATE_LINE_OTHER_WORDS,
+    MASTHEAD_TITLES,
     MENU_ITEM,
     SENTENCE_PUNCTUATION,
     agency_source,
@@ -77,6 +78,7 @@ _SOURCE_LINES = 6  # a source line stands within this many lines below the headl
 # A teaser cut off: "عاجل/ الرئيس يعلن..". Two dots are enough to refuse a headline, not to refuse
 # prose (layout's teaser takes three: writers end sentences with "..").
 _TEASER = re.compile(r"(?:\.\.+|…)\s*$")
+_MASTHEAD_TITLES = re.compile(MASTHEAD_TITLES, re.IGNORECASE)  # two in one line: the masthead glued
 _TICKER = re.compile(r"::.*::")  # "item :: item :: item", a news ticker
 _CLOCK = re.compile(r"(?<!\d)(?:[01]?\d|2[0-3]):[0-5]\d(?!\d)")  # "Heure de Tunis : 02:13", a clock widget
 _MAX_CLOCK_WORDS = 6
@@ -250,7 +252,7 @@ def _can_be_headline(index: int, lines: list[str], arabic_page: bool) -> bool:
         and not line.rstrip().endswith((":", "|"))  # it introduces what follows: a kicker, a list's label
         and not (is_chrome(line) or is_caption(line) or followed_by_credit)
         and not (date_line(line, HEADER_DATE_LINE_OTHER_WORDS) or byline_name(line) or is_credit_line(line))
-        and not (is_place_line(line) or is_masthead_name(index, lines))
+        and not (is_place_line(line) or is_masthead_name(index, lines) or len(_MASTHEAD_TITLES.findall(line)) > 1)
         and not (MENU_ITEM.match(line) or is_breadcrumb(line) or _TEASER.search(line) or _URL.match(line))
         and not (_TICKER.search(line) or (len(words) <= _MAX_CLOCK_WORDS and _CLOCK.search(line)))
         and not in_other_script(line, arabic_page)
