@@ -215,15 +215,14 @@ def _office_holders(words: list[str], spans: list[tuple], word_counts: dict[str,
     found = []
     for at, word in enumerate(words):
         if _bare(word) in OFFICE_HEADS:
-            first = at + 1
-            while first < len(words) and first - at <= MAX_OFFICE_WORDS and _office_word(words[first]):
-                first += 1
+            qualifies = _office_word  # "وزير المالية"
         elif word in PERSON_CUES:
-            first = at + 1
-            while first < len(words) and first - at <= MAX_OFFICE_WORDS and _naming_adjective(words[first]):
-                first += 1
+            qualifies = _naming_adjective  # "الممثلة الألمانية"
         else:
             continue
+        first = at + 1
+        while first < len(words) and first - at <= MAX_OFFICE_WORDS and qualifies(words[first]):
+            first += 1
         if first < len(words) and words[first] in ("،", ",") and first > at + 1:
             first += 1  # "رئيس الوزراء التونسي، الحبيب الصيد": the name in apposition
         if first >= len(words) or first in persons or not _given_name(words[first], word_counts):

@@ -89,6 +89,7 @@ _FURNITURE_NOTICE = re.compile(
 _LOGO = re.compile(r"\blogo\b", re.IGNORECASE)
 _SPACED_LETTERS = re.compile(r"^(?:\w\s){3,}\w$")
 _MASTHEAD_TITLE = re.compile(rf"^(?:{MASTHEAD_TITLES})\s*:?\s*$", re.IGNORECASE)
+_MASTHEAD_TITLES_ANYWHERE = re.compile(MASTHEAD_TITLES, re.IGNORECASE)
 _MAX_FURNITURE_WORDS = 12  # longer lines are judged as text, not by the words they start with
 _BREADCRUMB_SEPARATORS = re.compile(r"\s[»›>]\s|^\s*[»›>]")
 _HOME = {"الرئيسية", "الصفحة الرئيسية", "home", "accueil"}
@@ -127,7 +128,7 @@ _REPORTING_VERB = re.compile(r"^[وف]?(?:قال|أكد|أضاف|أوضح|أشا
 _LONG_LINE_WORDS = 25
 _MIN_FUNCTION_WORD_SHARE = 0.1
 _LIVE_ENTRY_WORDS = 4
-_MAX_LABEL_WORDS = 3
+MAX_LABEL_WORDS = 3  # a label's words: "نشر بتاريخ:", a section's name beside a date
 _FALLBACK_PROSE_WORDS = 15
 _LONG_LIST_ITEM_WORDS = 15
 _NUMBERED_ITEM = re.compile(r"^\(?(\d{1,2})\s?[).\-–—]\s*[^\s\d]")  # "1) ", "2. ", "3- ", "4 – ", not "1-0"
@@ -157,25 +158,26 @@ _MAX_DATE_LINE_WORDS = 24
 HEADER_DATE_LINE_OTHER_WORDS = 6  # "muhammad ali محمد علی بدھ 24 جون 2015": a byline and the date
 _BRACKETED = re.compile(r"\((?:[^()\s]+\s?){1,3}\)")
 _MAX_DATE_LINE_SEGMENT_WORDS = 6  # "Adel Bin Ibrahim Elthabti | 28.11.2025": a byline beside the date
+# Labels that can only name the publication date ("نشر في" also opens a story's sentence).
+PUBLICATION_LABELS = (
+    r"تاريخ\s+(?:النشر|الإضافة|الاضافة)|تم\s+نشره"
+    r"|\b(?:published|posted|publish\s*date|publi[ée]e?\s+le|date de publication)\b"
+)
 # What a date line holds beside the date: weekdays, times, labels, view counts.
 _DATE_LINE_NOISE = re.compile(
     r"\b(?:\d+|am|pm|gmt|utc|le|on|at|à)\b|[\d:|،,()\-–—/.]+"
     r"|(?:يوم\s+)?(?:ال)?(?:سبت|أحد|احد|إثنين|اثنين|ثلاثاء|أربعاء|اربعاء|خميس|جمعة)"
     r"|\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|lundi|mardi|mercredi|jeudi|vendredi|samedi"
     r"|dimanche)\b"
-    r"|\bفي\b|نشر\s+(?:في|بتاريخ)|تم\s+نشره|تاريخ\s+(?:النشر|الإضافة|الاضافة)|التاريخ|آخر\s+تحديث|اخر\s+تحديث|محدث|تحديث|الموافق|بتاريخ"
+    rf"|\bفي\b|نشر\s+(?:في|بتاريخ)|{PUBLICATION_LABELS}"
+    r"|التاريخ|آخر\s+تحديث|اخر\s+تحديث|محدث|تحديث|الموافق|بتاريخ"
     r"|الساعة|على|بتوقيت|منتصف\s+الليل|صباح[اًا]*|مساء[ًا]*|ظهر[اًا]*|عصر[اًا]*|مشاهدات|مشاهدة|قراءة|دقائق|دقيقة"
-    r"|\b(?:last modified|updated?|published|posted|publish\s*date|publié(?:e)? le|mis à jour|date|views?|lecture"
-    r"|minutes?|min read)\b"
+    r"|\b(?:last modified|updated?|mis à jour|date|views?|lecture|minutes?|min read)\b"
     r"|[•·▪]"
     r"|(?<!\w)(?:م|مـ|هـ|ه|ص|h)(?!\w)",
     re.IGNORECASE,
 )
-_PUBLISHED_LABEL = re.compile(
-    r"نشر\s+(?:في|بتاريخ)|تم\s+نشره|تاريخ\s+(?:النشر|الإضافة|الاضافة)"
-    r"|\b(?:published|posted|publish\s*date|publié(?:e)? le)\b",
-    re.IGNORECASE,
-)
+_PUBLISHED_LABEL = re.compile(rf"نشر\s+(?:في|بتاريخ)|{PUBLICATION_LABELS}", re.IGNORECASE)
 _ARABIC_LETTER = re.compile(r"[\u0621-\u064a\u0671-\u06d3]")
 _LATIN_LETTER = re.compile(r"[A-Za-zÀ-ÿ]")
 AGENCIES = {
@@ -235,6 +237,7 @@ def is_chrome(line: str) -> bool:
         _furniture_key(text) in CHROME_LINES
         or bool(_FURNITURE_STARTS.match(text) or _FURNITURE_NOTICE.search(text))
         or bool(_LOGO.search(text) and len(text.split()) <= MAX_CHROME_WORDS or _SPACED_LETTERS.match(text))
+        or len(_MASTHEAD_TITLES_ANYWHERE.findall(text)) > 1  # a masthead glued into one line
         or is_breadcrumb(text)
         or _is_doubled(text)
         or is_time_stamp(text)
@@ -404,7 +407,7 @@ def is_metadata(line: str) -> bool:
         or byline_name(line)
         or is_place_line(line)
         or is_credit_line(line)
-        or (is_dated_label(line) and len(line.split()) <= _MAX_LABEL_WORDS)  # "نشر بتاريخ:" with no date
+        or (is_dated_label(line) and len(line.split()) <= MAX_LABEL_WORDS)  # "نشر بتاريخ:" with no date
     )
 
 

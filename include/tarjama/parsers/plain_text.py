@@ -41,8 +41,9 @@ from tarjama.parsers.decoding import decode
 from tarjama.parsers.layout import (
     CLAUSE_COMMA,
     HEADER_DATE_LINE_OTHER_WORDS,
-    MASTHEAD_TITLES,
+    MAX_LABEL_WORDS,
     MENU_ITEM,
+    PUBLICATION_LABELS,
     SENTENCE_PUNCTUATION,
     agency_source,
     byline_name,
@@ -78,7 +79,6 @@ _SOURCE_LINES = 6  # a source line stands within this many lines below the headl
 # A teaser cut off: "عاجل/ الرئيس يعلن..". Two dots are enough to refuse a headline, not to refuse
 # prose (layout's teaser takes three: writers end sentences with "..").
 _TEASER = re.compile(r"(?:\.\.+|…)\s*$")
-_MASTHEAD_TITLES = re.compile(MASTHEAD_TITLES, re.IGNORECASE)  # two in one line: the masthead glued
 _TICKER = re.compile(r"::.*::")  # "item :: item :: item", a news ticker
 _CLOCK = re.compile(r"(?<!\d)(?:[01]?\d|2[0-3]):[0-5]\d(?!\d)")  # "Heure de Tunis : 02:13", a clock widget
 _MAX_CLOCK_WORDS = 6
@@ -86,11 +86,8 @@ _MAX_WIDGET_WORDS = 6
 _WIDGET = re.compile(r"°|\b\d+(?:[.,]\d+)?\s?[CF]\b|weather|طقس|الطقس|مواقيت الصلاة|prayer", re.IGNORECASE)
 _STANDFIRST_PARAGRAPHS = 1
 _TRAILER_DATE_LINES = 3  # a date printed under the story stands within this many lines of it
-# A label that can only name the publication date ("نشر في" also opens a story's sentence).
-_PUBLICATION_LABEL = re.compile(
-    r"(?:تاريخ\s+النشر|\b(?:published|posted)(?:\s+(?:at|on))?|\bpubli[ée]e?\s+le|\bdate de publication)\s*:?\s*"
-    r"(?P<date>[^|–—]{6,40})",
-    re.IGNORECASE,
+_LABELLED_DATE = re.compile(
+    rf"(?:{PUBLICATION_LABELS})(?:\s+(?:at|on))?\s*:?\s*(?P<date>[^|–—]{{6,40}})", re.IGNORECASE
 )
 _DATE_ABOVE_HEADLINE_LINES = 3  # the date line right above a headline, at most two lines between
 _TITLE_SUFFIX = re.compile(r"\s+[|\-–—:]")  # "Headline - Outlet"; "Name title of a body" is a caption
@@ -100,7 +97,6 @@ _MAX_TITLE_PART_CHARS = 40  # the outlet's name or the label
 # الرئيسيةغير مصنف"), a menu that lost its separators.
 _GLUED_LABELS = re.compile(r"ة[\u0621-\u063a\u0641-\u064a]")
 _MAX_LABEL_RUN_WORDS = 8
-_MAX_LABEL_WORDS = 3  # a section's name beside a date
 _MAX_PLACE_WORDS = 2
 _MIN_LEAD_CLAUSE_COMMAS = 2
 
@@ -252,7 +248,7 @@ def _can_be_headline(index: int, lines: list[str], arabic_page: bool) -> bool:
         and not line.rstrip().endswith((":", "|"))  # it introduces what follows: a kicker, a list's label
         and not (is_chrome(line) or is_caption(line) or followed_by_credit)
         and not (date_line(line, HEADER_DATE_LINE_OTHER_WORDS) or byline_name(line) or is_credit_line(line))
-        and not (is_place_line(line) or is_masthead_name(index, lines) or len(_MASTHEAD_TITLES.findall(line)) > 1)
+        and not (is_place_line(line) or is_masthead_name(index, lines))
         and not (MENU_ITEM.match(line) or is_breadcrumb(line) or _TEASER.search(line) or _URL.match(line))
         and not (_TICKER.search(line) or (len(words) <= _MAX_CLOCK_WORDS and _CLOCK.search(line)))
         and not in_other_script(line, arabic_page)
@@ -335,7 +331,7 @@ def _beside_section_label(line: str) -> bool:
         len(dated) == 1
         and date_line(dated[0])[1]
         and bool(labels)
-        and all(len(label.split()) <= _MAX_LABEL_WORDS and not _names_a_place(label) for label in labels)
+        and all(len(label.split()) <= MAX_LABEL_WORDS and not _names_a_place(label) for label in labels)
     )
 
 
@@ -345,11 +341,15 @@ def _names_a_place(line: str) -> bool:
     return bool(name) and len(name.split()) <= _MAX_PLACE_WORDS and gazetteer().is_large_place(name)
 
 
+def _story_lines(lines: list[str], story: list[str]) -> list[int]:
+    """Where the story's paragraphs stand among the page's lines."""
+    kept = set(story)
+    return [i for i, line in enumerate(lines) if line in kept]
+
+
 def _trailer(lines: list[str], story: list[str]) -> list[str]:
     """The lines after the story's last."""
-    kept = set(story)
-    last = max((i for i, line in enumerate(lines) if line in kept), default=len(lines) - 1)
-    return lines[last + 1 :]
+    return lines[max(_story_lines(lines, story), default=len(lines) - 1) + 1 :]
 
 
 def _trailer_date(trailer: list[str]) -> str | None:
@@ -375,8 +375,7 @@ def _trailer_date(trailer: list[str]) -> str | None:
 def _date_under_lead(lines: list[str], story: list[str]) -> str | None:
     """The date line between the story's first paragraph and its second (or right under the only
     one): a lead printed above the date and byline ("25 septembre 2019 à 9h31 par AFP")."""
-    kept = set(story)
-    paragraphs = [i for i, line in enumerate(lines) if line in kept]
+    paragraphs = _story_lines(lines, story)
     if not paragraphs:
         return None
     end = paragraphs[1] if len(paragraphs) > 1 else paragraphs[0] + 1 + _TRAILER_DATE_LINES
@@ -393,7 +392,7 @@ def _labelled_date(lines: list[str]) -> str | None:
     values = {
         found[0]
         for line in lines
-        for match in _PUBLICATION_LABEL.finditer(line)
+        for match in _LABELLED_DATE.finditer(line)
         if (found := date_line(match["date"].strip(), HEADER_DATE_LINE_OTHER_WORDS))
     }
     return values.pop() if len(values) == 1 else None
