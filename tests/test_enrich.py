@@ -75,6 +75,20 @@ def test_a_weekday_in_a_sentence_about_what_is_to_come_is_the_next_one():
     assert _values("a truce to happen on Friday", published, "en") == [("Friday", "2025-04-11", "day")]
 
 
+def test_a_day_that_contradicts_its_weekday_or_names_no_day_is_no_date():
+    wednesday = "2017-08-30"
+    assert _values("وقال اليوم الأحد إن الوضع مستقر", wednesday) == []  # the page's date is not the writing day
+    assert _values("aujourd’hui, lundi, au palais", wednesday, "fr") == []
+    assert _values("Mercredi 1er avril, quelque 20.000 voyageurs", "2025-01-24", "fr") == []
+    assert _values("خطبة الجمعة وصلاة الجمعة", wednesday) == []  # the prayer
+    assert _values("يعقد المجلس جلساته يوم الثلاثاء من كل أسبوع", wednesday) == []  # a habit
+    assert _values("عاد الفريق إلى ملعب 5 جويلية وشارع 20 أوت 55", wednesday) == []  # places named by a date
+    assert _values("اختتم اليوم الدراسي", wednesday) == []  # a workshop
+    assert _values("أوقفت الشرطة اليوم الأربعاء صحفيا", wednesday) == [("اليوم الأربعاء", "2017-08-30", "day")]
+    assert _values("دعا إلى جلسة تُعقد يوم الاثنين", wednesday) == [("يوم الاثنين", "2017-09-04", "day")]
+    assert _values("Ceasefire starting Friday", wednesday, "en") == [("Friday", "2017-09-01", "day")]
+
+
 def test_relative_dates_need_a_publication_date():
     assert find_dates("قال الوزير يوم السبت إن المحادثات جرت أمس", "ar", None) == []
     assert _values("أمس وأول أمس وهذا الشهر والعام الماضي والأسبوع الماضي", "2024-11-30") == [

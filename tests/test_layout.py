@@ -468,6 +468,20 @@ def test_a_paragraph_ending_with_its_agency_in_brackets_is_story():
     assert next(parse_bytes("page.txt", "\n\n".join(page).encode(), "text")).paragraphs[-1] == last
 
 
+def test_a_caption_ending_with_its_photographer_and_agency_is_furniture():
+    captions = [
+        "Migrants are seen on the boat off Sfax in Tunisia on August 12, 2023 [Yassine Gaidi/Anadolu Agency]",
+        "A ball of fire erupts from a building in Rimal during the bombardment. (Photo: BASHAR TALEB / AFP)",
+        "فلسطينيون يتفقدون موقع ضربة استهدفت سيارة في مدينة غزة، 13 ديسمبر 2025 (رويترز/داود أبو الكاس)",
+    ]
+    for caption in captions:
+        page = [PAGES["en"][0], caption, *PAGES["en"][1]]
+        article = next(parse_bytes("page.txt", "\n\n".join(page).encode(), "text"))
+        assert (article.title, article.paragraphs) == (PAGES["en"][0], tuple(PAGES["en"][1])), caption
+    sources = "The ministry said the talks would resume next week in the capital. (AFP/Reuters)"
+    assert not is_caption(sources) and not is_caption("وقال إن الوضع مستقر (المصدر: وكالة الأنباء)")
+
+
 def test_a_paragraph_hard_wrapped_at_a_comma_a_preposition_or_a_lower_case_word_is_one_paragraph():
     wrapped = [
         "The speaker had to suspend a session on Wednesday that had convened to discuss the",

@@ -27,7 +27,7 @@ from tarjama.text import ARABIC_LOOSE_FOLD
 
 # One character for one, so that a match in the folded text is a match in the original. The
 # patterns below are written folded: "الفايت" for "الفائت", "حتي" for "حتى".
-_FOLD = ARABIC_LOOSE_FOLD
+_FOLD = {**ARABIC_LOOSE_FOLD, ord("’"): "'"}  # aujourd’hui
 
 _GREGORIAN_NAMES = {
     1: "يناير ينير جانفي كانون الثاني كانون ثاني كانون2 جنوری ژانویه january jan janvier",
@@ -228,30 +228,44 @@ _RELATIVE_PERIOD = [
 # Sunday", "schools closed until Saturday"), as a weekday with "next" is.
 _FUTURE_BEFORE = re.compile(
     r"\b(?:will|would|shall|expected|set to|scheduled|planned|due to|until|till|to (?:happen|take place|begin|start)"
-    r"|sera|seront|va|vont|jusqu'(?:à|au))\b[^.!?؟]*$"
+    r"|starting|beginning|sera|seront|va|vont|jusqu'(?:à|au)|à partir d)\b[^.!?؟]*$"
     # not "حتى": "even" as often as "until"; written folded, as the text is read
-    r"|(?:سوف|المقرر|المنتظر|المتوقع|المرتقب|علي ان"
-    r"|س[يت](?:تم|عقد|قام|كون|بدا|نطلق|لتقي|زور|جري|ستمر|ستانف))\s[^.!?؟]*$",
+    r"|(?:سوف|المقرر|المنتظر|المتوقع|المرتقب|علي ان|(?:اعتبارا|ابتداء|بدءا|بدايه) من"
+    r"|س[يت](?:تم|عقد|قام|كون|بدا|نطلق|لتقي|زور|جري|ستمر|ستانف)|[تي][\u064b-\u065f]*(?:عقد|قام))\s[^.!?؟]*$",
     re.IGNORECASE,
 )
+# "خطبة الجمعة", "صلاة الجمعة": the prayer, not a day; "كل ثلاثاء", "يوم الثلاثاء من كل أسبوع",
+# "every Monday": a habit, not a day (the text is read folded).
+_PRAYER_OR_HABIT_BEFORE = re.compile(r"(?:خطبه|صلاه|كل|every|each|chaque|tous les)\s+$")
+_HABIT_AFTER = re.compile(r"\s+(?:(?:من|في)\s+)?كل\s+اسبوع|s?\s+(?:of\s+)?(?:every|each)\s+week|\s+de chaque semaine")
 # "اليوم الأول لإنشائها", "the first day": a day counted, not today.
 _ORDINAL = r"الاول|الثاني|الثالث|الرابع|الخامس|السادس|السابع|الثامن|التاسع|العاشر|الاخير"
 _RELATIVE = re.compile(
     rf"{_CLITIC_START}(?:(?P<period>{'|'.join(p for p, _, _ in _RELATIVE_PERIOD)})"
     rf"|(?:(?P<before>{_PAST}|{_NEXT}|this)\s+)?(?:يوم\s+)?(?P<weekday>{_alternation(_WEEKDAYS)})"
     rf"(?:\s+(?P<after>{_PAST}|{_NEXT}))?"
-    rf"|(?P<day>{_alternation(_RELATIVE_DAY)})(?!\s+(?:{_ORDINAL}|التالي|الوطني|العالمي|الدولي|نفسه|ذاته))[\u064b\u064d]?(?:\s+(?:يوم\s+)?(?:{_alternation(_WEEKDAYS)}))?)"
+    rf"|(?P<day>{_alternation(_RELATIVE_DAY)})(?!\s+(?:{_ORDINAL}|التالي|الوطني|العالمي|الدولي|الدراسي|التكويني|التحسيسي|المفتوح|نفسه|ذاته))[\u064b\u064d]?(?:[\s,،(]+(?:يوم\s+)?(?P<dayname>{_alternation(_WEEKDAYS)}))?)"
     rf"{_WORD_END}",
     re.IGNORECASE,
 )
-# A day and month without a year: the nearest such date to publication. A month alone, after
-# "في", "منذ", "in", ...: the nearest such month, unless "الماضي" or "المقبل" says which way.
+# A day and month without a year: the nearest such date to publication ("ملعب 20 أوت 55" has
+# one: a two-digit year). A month alone, after "في", "منذ", "in", ...: the nearest such month,
+# unless "الماضي" or "المقبل" says which way.
 _DAY_MONTH = re.compile(
-    rf"{_OPTIONAL_WEEKDAY}(?:(?:the\s+)?{_DAY}(?:\s+of)?|{_WORD_START}(?P<first>فاتح)(?:\s+شهر)?){_SEP}{_MONTH_PAIR}",
+    rf"{_OPTIONAL_WEEKDAY}(?:(?:the\s+)?{_DAY}(?:\s+of)?|{_WORD_START}(?P<first>فاتح)(?:\s+شهر)?){_SEP}{_MONTH_PAIR}"
+    r"(?![\s-]*\d)",
     re.IGNORECASE,
 )
 # Days of a month named without a year: "من 15 إلى 20 مارس الجاري", "du 3 au 7 mai".
 _RANGE_NO_YEAR = re.compile(_DAYS_OF_A_MONTH, re.IGNORECASE)
+# A place or an event named after its date: "ملعب 5 جويلية", "مدينة 6 أكتوبر", "ثورة 25 يناير",
+# "rue du 8 mai", "اتفاق 17 أيار" (the text is read folded).
+_NAMED_AFTER_A_DATE = re.compile(
+    r"(?:^|\s)[وبل]?(?:ال)?(?:ملعب|استاد|شارع|ساحه|ميدان|جسر|مستشفي|مدرسه|ثانويه|مدينه|اتفاق|اتفاقيه|ثوره|انتفاضه"
+    r"|stade|stadium|rue|avenue|boulevard|street|square|place|pont)(?:\s+(?:du|de|of|the))?[\s-]*$"
+)
+_NO_DATE = ()  # words read as a whole that name no day to resolve: not read again in parts
+_WEEKDAY_FIRST = re.compile(rf"\W*(?:يوم\s+)?(?P<weekday>{_alternation(_WEEKDAYS)})", re.IGNORECASE)
 # A day of the month the article appears in, or of the one before or after: "في 17 من هذا الشهر",
 # "يوم 5 من الشهر الماضي", "on the 17th of this month".
 _MONTH_OFFSET = {
@@ -305,6 +319,8 @@ def _find(text: str, reference: date | None) -> list[FoundDate]:
             if value is None:
                 continue
             taken.append(match.span())
+            if value is _NO_DATE:
+                continue
             surface = text[match.start() : match.end()].strip(" ،,.-/")
             end_value = value[3] if len(value) > 3 else None
             is_relative = reference is not None and kind in dict(relative)
@@ -419,11 +435,23 @@ def _relative(kind: str, match: re.Match, reference: date) -> tuple | None:
                 continue
         if not candidates:
             return None
-        return min(candidates, key=lambda d: abs(d - reference)).isoformat(), "day", "gregorian"
+        if _NAMED_AFTER_A_DATE.search(match.string[max(0, match.start() - 20) : match.start()]):
+            return _NO_DATE
+        nearest = min(candidates, key=lambda d: abs(d - reference))
+        weekday = _WEEKDAY_FIRST.match(match[0])
+        if weekday and _WEEKDAYS[_squash(weekday["weekday"])] != nearest.weekday():
+            return _NO_DATE  # "Mercredi 1er avril" that is no Wednesday this year: another year's
+        return nearest.isoformat(), "day", "gregorian"
     if groups["day"]:
-        offset = _RELATIVE_DAY[_squash(groups["day"])]  # "غدا الاحد": tomorrow
-        return (reference + timedelta(days=offset)).isoformat(), "day", "gregorian"
+        day = reference + timedelta(days=_RELATIVE_DAY[_squash(groups["day"])])  # "غدا الاحد": tomorrow
+        if groups["dayname"] and _WEEKDAYS[_squash(groups["dayname"])] != day.weekday():
+            return None  # "اليوم الأحد" on a Wednesday: the page's date is not the day it was written
+        return day.isoformat(), "day", "gregorian"
     if groups["weekday"]:
+        if _PRAYER_OR_HABIT_BEFORE.search(match.string[max(0, match.start() - 12) : match.start()]) or (
+            _HABIT_AFTER.match(match.string, match.end())
+        ):
+            return None
         weekday = _WEEKDAYS[_squash(groups["weekday"])]
         back = (reference.weekday() - weekday) % 7  # the most recent such day, on or before
         direction = (groups["before"] or groups["after"] or "").lower()

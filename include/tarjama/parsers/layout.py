@@ -113,6 +113,11 @@ _CREDIT = re.compile(
     r"|\b(?:REUTERS|AFP|AP|EPA|Getty Images)\s*/\s*[\w .-]+$"
     r"|\.\s*(?:Bloomberg|Reuters|AFP|AP|Getty Images|EPA|Shutterstock)\s*$",
 )
+# A credit in brackets ending a caption: "(AP Photo/Burhan Ozbilici)", "[Yassine Gaidi/Anadolu
+# Agency]", "(رويترز/داود أبو الكاس)", "(Photo: BASHAR TALEB / AFP)": a photographer beside an
+# agency or a photo, where a story's paragraph may end with its sources only ("(AFP/Reuters)").
+_BRACKETED_CREDIT = re.compile(r"[\[(]([^\[\]()]{3,60})[\])]\s*$")
+_PHOTO_WORD = re.compile(r"\b(?:photo|picture|image|صورة|الصورة|تصوير)\b", re.IGNORECASE)
 _ARCHIVE_PHOTO = re.compile(r"^FILE\s*[-–—:]\s", re.IGNORECASE)  # a wire photo's caption: "FILE - Houthi fighters ..."
 _CREDIT_SEPARATORS = re.compile(r"\s+[-–—ـ_|]\s*|\s*[-–—ـ_|]\s+|\s*/\s*|\s*،\s*")  # ـ: a drawn-out dash
 _CLOCK_TIME = r"(?:[01]?\d|2[0-3])(?:[:h.][0-5]\d)\b\.?"
@@ -125,6 +130,7 @@ _TRAILING_SOURCE = re.compile(
 )
 # A verb of saying opens a clause, never a credit or a byline.
 _REPORTING_VERB = re.compile(r"^[وف]?(?:قال|أكد|أضاف|أوضح|أشار|تابع|أعلن|كشف|ذكر|لفت|شدد|اعتبر|رأى|نفى)(?:ت)?\s")
+_MIN_PROSE_WORDS = 8
 _LONG_LINE_WORDS = 25
 _MIN_FUNCTION_WORD_SHARE = 0.1
 _LIVE_ENTRY_WORDS = 4
@@ -212,6 +218,7 @@ AGENCIES = {
     "وكالات": "وكالات",
 }
 _AGENCY = "|".join(re.escape(name) for name in sorted(AGENCIES, key=len, reverse=True))
+_PHOTO_AGENCY = re.compile(rf"\b(?:{_AGENCY}|Anadolu|EPA|Getty|Agency|Images|Press|الفرنسية|وكالة)\b", re.IGNORECASE)
 # "LUSAIL, Qatar (AP) — ...", "PARIS (Reuters) - ...", "دبي 6 فبراير شباط (رويترز) – ...", "(وكالات):"
 # A dash after the agency, or a one-word place ("Paris (AFP) Die ..."); not "Agence France-Presse (AFP) signed".
 _AGENCY_DATELINE = re.compile(
@@ -277,7 +284,7 @@ def is_prose(line: str) -> bool:
     if (stamp := _TIME.match(line)) and not date_line(line, HEADER_DATE_LINE_OTHER_WORDS):
         entry = [word for word in line[stamp.end() :].split() if sum(c.isalpha() for c in word) > 1]
         return len(entry) >= _LIVE_ENTRY_WORDS
-    if words < 8 or (_TEASER_END.search(line) and words < _LONG_LINE_WORDS) or is_chrome(line):
+    if words < _MIN_PROSE_WORDS or (_TEASER_END.search(line) and words < _LONG_LINE_WORDS) or is_chrome(line):
         return False
     if words >= _LONG_LINE_WORDS:
         return bool(SENTENCE_PUNCTUATION.search(line)) or _reads_as_sentences(line)
@@ -309,7 +316,25 @@ def is_caption(line: str) -> bool:
 
 def is_photo_credit(line: str) -> bool:
     """A photo's credit, alone or ending its caption: what follows a caption, never a headline."""
-    return bool(_CREDIT.search(line))
+    return bool(_CREDIT.search(line)) or _bracketed_photo_credit(line)
+
+
+def is_credit_alone(line: str) -> bool:
+    """A photo's credit on its own line, under its caption ("© AFP", "Photo: Reuters"), not a
+    whole caption that ends with its credit."""
+    return is_photo_credit(line) and len(line.split()) < _MIN_PROSE_WORDS
+
+
+def _bracketed_photo_credit(line: str) -> bool:
+    bracket = _BRACKETED_CREDIT.search(line)
+    if not bracket or not re.search(r"[/:]", bracket[1]):
+        return False
+    parts = [part.strip() for part in re.split(r"[/:]", bracket[1]) if part.strip()]
+    if parts and re.fullmatch(r"المصدر|المصادر|sources?|via", parts[0], re.IGNORECASE):
+        return False  # a paragraph's source: "(المصدر: وكالة الأنباء)"
+    return bool(_PHOTO_WORD.search(bracket[1])) or (
+        any(_PHOTO_AGENCY.search(part) for part in parts) and not all(_PHOTO_AGENCY.search(part) for part in parts)
+    )
 
 
 def is_credit_line(line: str) -> bool:

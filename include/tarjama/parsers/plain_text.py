@@ -53,11 +53,11 @@ from tarjama.parsers.layout import (
     is_breadcrumb,
     is_caption,
     is_chrome,
+    is_credit_alone,
     is_credit_line,
     is_dated_label,
     is_masthead_name,
     is_metadata,
-    is_photo_credit,
     is_place_line,
     is_prose,
     is_site_header,
@@ -241,7 +241,7 @@ def _without_label_or_outlet(line: str) -> str:
 def _can_be_headline(index: int, lines: list[str], arabic_page: bool) -> bool:
     line = lines[index]
     words = _words(line)
-    followed_by_credit = index + 1 < len(lines) and is_photo_credit(lines[index + 1])
+    followed_by_credit = index + 1 < len(lines) and is_credit_alone(lines[index + 1])
     return (
         _MIN_HEADLINE_WORDS <= len(words) <= _MAX_HEADLINE_WORDS
         and not (is_prose(line) and line.rstrip().endswith(".") and not _headline_with_full_stop(index, lines))
