@@ -208,6 +208,10 @@ def test_a_paragraph_with_two_quotations_is_story():
         ([HEADLINE, "هيثم كابو رئيس بعثة", "هيثم كابو رئيس بعثة المريخ السوداني"], HEADLINE, None),
         # a byline opening the story's dateline, and a time closing it
         (["كتب سامي العلي - الرياض في الثلاثاء 5 مارس 2024 10:15 صباحاً - " + SENTENCES[1]], None, "2024-03-05"),
+        # a known place dashed onto the date opening the story
+        (["الدوحة-03 يوليو 2025 " + SENTENCES[1]], None, "2025-07-03"),
+        # the site's "today" over its masthead, with the editor's name, is not the story's date
+        (["عاجل", "الخميس 25 أبريل 2024 الموافق 16 شوال 1445", "رئيس التحرير", "عمرو الديب", HEADLINE], HEADLINE, None),
     ],
 )
 def test_headlines_and_dates_in_the_forms_pages_use(page, title, published_at):
@@ -227,6 +231,8 @@ def test_headlines_and_dates_in_the_forms_pages_use(page, title, published_at):
         (["نشر في البيان 11230 بتاريخ 2011/3/18", "أضف تعليقاً"], "2011-03-18"),
         # the date alone, with its time, right under the story
         (["19-10-2019, 19:45", "العودة للخلف"], "2019-10-19"),
+        # signed by the agency
+        (["MAP 14 January 2020", "Related articles"], "2020-01-14"),
         # a list of dated links is not the story's date ...
         (["16 novembre 2025 - 09:00", "15 novembre 2025 - 12:00", "14 novembre 2025 - 22:00"], None),
         (["16 novembre 2025", "Autre titre", "15 novembre 2025", "Un titre"], None),

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field, replace
 
 from tarjama.dates import find_explicit_dates, publication_date
 from tarjama.errors import ArticleError
+from tarjama.gazetteer import gazetteer
 from tarjama.models import ParsedArticle
 from tarjama.text import ENDS_MID_SENTENCE, FUNCTION_WORDS, LINE_ENDS_SENTENCE, fold_arabic
 
@@ -158,6 +159,7 @@ _DATELINE_END = re.compile(
 _BYLINE_WORDS = r"كتب|كتبت|بقلم|إعداد|by|par"
 _BYLINE_OPENING = re.compile(rf"^\s*(?:{_BYLINE_WORDS})\s+[^-–—|،,:]{{2,40}}?\s[-–—|]\s*", re.IGNORECASE)
 _DATELINE_TIME = re.compile(rf"^\s*{_CLOCK_TIME}(?:\s*(?:صباح[اًا]*|مساء[ًا]*|am|pm|GMT))?", re.IGNORECASE)
+_PLACE_THEN_DASH = re.compile(r"^\s*(?P<place>[^\W\d_][^\d\-–—،,]{1,30}?)\s*[-–—،,]\s*$")
 _TODAY_BEFORE = re.compile(r"(?:اليوم|today|aujourd'hui)(?:\s+\S+)?\s*\(\s*$", re.IGNORECASE)
 _OPEN_BRACKET_PLACE = re.compile(r"\(\s*[^\W\d][^(),]{0,30},\s*$")
 _MAX_DATE_LINE_WORDS = 24
@@ -216,8 +218,10 @@ AGENCIES = {
     "شينخوا": "شينخوا",
     "د ب أ": "د ب أ",
     "وكالات": "وكالات",
+    "map": "MAP",
 }
 _AGENCY = "|".join(re.escape(name) for name in sorted(AGENCIES, key=len, reverse=True))
+_AGENCY_SIGN = re.compile(rf"^\(?(?:{_AGENCY})\)?\s+|\s+\(?(?:{_AGENCY})\)?$", re.IGNORECASE)
 _PHOTO_AGENCY = re.compile(rf"\b(?:{_AGENCY}|Anadolu|EPA|Getty|Agency|Images|Press|الفرنسية|وكالة)\b", re.IGNORECASE)
 # "LUSAIL, Qatar (AP) — ...", "PARIS (Reuters) - ...", "دبي 6 فبراير شباط (رويترز) – ...", "(وكالات):"
 # A dash after the agency, or a one-word place ("Paris (AFP) Die ..."); not "Agence France-Presse (AFP) signed".
@@ -303,9 +307,9 @@ def _reads_as_sentences(line: str) -> bool:
 
 
 def is_site_header(line: str) -> bool:
-    """The site's logo or its news ticker's label. (A story's own labels, "عاجل" or a share
-    line, may stand between its date and its headline; these do not.)"""
-    return _furniture_key(line) in _SITE_HEADER_LINES
+    """The site's logo, its news ticker's label or its masthead ("رئيس التحرير"). (A story's own
+    labels, "عاجل" or a share line, may stand between its date and its headline; these do not.)"""
+    return _furniture_key(line) in _SITE_HEADER_LINES or bool(_MASTHEAD_TITLE.match(line))
 
 
 def is_caption(line: str) -> bool:
@@ -408,6 +412,11 @@ def agency_source(line: str) -> str | None:
         return None
     agency = match["agency"] or match["city_agency"]
     return AGENCIES.get(agency.lower(), AGENCIES.get(agency))
+
+
+def without_agency_sign(line: str) -> str:
+    """A line without the agency signing it: "MAP 14 January 2020" → "14 January 2020"."""
+    return _AGENCY_SIGN.sub("", line.strip())
 
 
 def place_and_source(line: str) -> tuple[str, str] | None:
@@ -673,7 +682,8 @@ def story_date(paragraph: str) -> str | None:
     """The date a story's opening gives as its own: a dateline ("الفاشر، 13 أبريل 2025 ــ
     أعلنت", "طرابلس 04 مارس 2025 (وال) - بحث", "(Rome, 20 août 2021)."), or a wire story's
     "today" ("أعلن ... اليوم الأربعاء (18 نوفمبر 2015)"); a byline may open the dateline and a
-    time close it ("كتب ناصر المحيسن - الكويت في الأحد 4 أغسطس 2024 03:36 مساءً - تفقد")."""
+    time close it ("كتب ناصر المحيسن - الكويت في الأحد 4 أغسطس 2024 03:36 مساءً - تفقد"); a known
+    place dashed onto the date needs no mark after it ("الدوحة-03 يوليو 2025 تحت رعاية")."""
     opening = paragraph[:_STORY_DATE_CHARS]
     for found in find_explicit_dates(opening):
         if found.precision != "day":
@@ -683,6 +693,8 @@ def story_date(paragraph: str) -> str | None:
         words_before = [word for word in before.split() if any(c.isalpha() for c in word)]  # not its dashes
         if len(words_before) <= _DATELINE_PLACE_WORDS and _DATELINE_END.match(after):
             return found.value
+        if (place := _PLACE_THEN_DASH.match(before)) and gazetteer().places(place["place"]):
+            return found.value  # "الدوحة-03 يوليو 2025 تحت رعاية ...": a known place dashed onto the date
         if _TODAY_BEFORE.search(before) or (_OPEN_BRACKET_PLACE.search(before) and after.lstrip().startswith(")")):
             return found.value
     return None

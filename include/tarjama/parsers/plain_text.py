@@ -63,6 +63,7 @@ from tarjama.parsers.layout import (
     is_site_header,
     place_and_source,
     split_page,
+    without_agency_sign,
 )
 from tarjama.text import normalize, paragraphs, split_sentences, without_markup
 
@@ -355,8 +356,8 @@ def _trailer(lines: list[str], story: list[str]) -> list[str]:
 def _trailer_date(trailer: list[str]) -> str | None:
     """The date printed below the story: a line labelled as the publication date ("نشر في
     البيان بتاريخ ..."), when only one date is so labelled, else a line that holds nothing but a
-    date (and its time) among the first lines after the story, when no other date follows (a
-    list of dated links)."""
+    date (and its time, or the agency signing it: "MAP 14 January 2020") among the first lines
+    after the story, when no other date follows (a list of dated links)."""
     labelled = {
         found[0]
         for line in trailer
@@ -364,7 +365,9 @@ def _trailer_date(trailer: list[str]) -> str | None:
     }
     if labelled:
         return labelled.pop() if len(labelled) == 1 else None
-    alone = [(i, found[0]) for i, line in enumerate(trailer) if (found := date_line(line)) and found[1]]
+    alone = [
+        (i, found[0]) for i, line in enumerate(trailer) if (found := date_line(without_agency_sign(line))) and found[1]
+    ]
     if alone and alone[0][0] < _TRAILER_DATE_LINES and len({value for _, value in alone}) == 1:
         return alone[0][1]
     if alone and alone[0][0] == 0 and (len(alone) == 1 or alone[1][0] >= _TRAILER_DATE_LINES):
