@@ -210,6 +210,10 @@ def test_a_paragraph_with_two_quotations_is_story():
         (["كتب سامي العلي - الرياض في الثلاثاء 5 مارس 2024 10:15 صباحاً - " + SENTENCES[1]], None, "2024-03-05"),
         # a known place dashed onto the date opening the story
         (["الدوحة-03 يوليو 2025 " + SENTENCES[1]], None, "2025-07-03"),
+        # ... or a place and a byline before the date, a time stamped after it
+        (["الدقهلية شريف الديب الإثنين، 09 فبراير 2026 06:32 م " + SENTENCES[1]], None, "2026-02-09"),
+        # year, month and day between colons, a time after a full stop
+        ([HEADLINE, "2017:10:23.21:22    حجم الخط    اطبع"], HEADLINE, "2017-10-23"),
         # the site's "today" over its masthead, with the editor's name, is not the story's date
         (["عاجل", "الخميس 25 أبريل 2024 الموافق 16 شوال 1445", "رئيس التحرير", "عمرو الديب", HEADLINE], HEADLINE, None),
     ],

@@ -149,6 +149,8 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
     # Year first, also glued to a section label or a weekday: "2017-01-22", "دولية2017/01/22",
     # "الخميس-2023-01-02".
     ("iso", re.compile(rf"(?<![\d./])(?<!\d-){_YEAR}([-/.])(?P<mon>[01]?\d)\2(?P<day>[0-3]?\d)(?![\d./-])")),
+    # ... with colons, a time after a full stop: "2019:10:18.08:28"
+    ("iso", re.compile(rf"(?<![\d:.]){_YEAR}:(?P<mon>[01]\d):(?P<day>[0-3]\d)(?=\.[0-2]\d:[0-5]\d|[^\d:.]|$)")),
     # A Hijri date in figures, marked as Hijri: "1429/8/6 هـ".
     (
         "hijri_numeric",

@@ -683,15 +683,17 @@ def story_date(paragraph: str) -> str | None:
     أعلنت", "طرابلس 04 مارس 2025 (وال) - بحث", "(Rome, 20 août 2021)."), or a wire story's
     "today" ("أعلن ... اليوم الأربعاء (18 نوفمبر 2015)"); a byline may open the dateline and a
     time close it ("كتب ناصر المحيسن - الكويت في الأحد 4 أغسطس 2024 03:36 مساءً - تفقد"); a known
-    place dashed onto the date needs no mark after it ("الدوحة-03 يوليو 2025 تحت رعاية")."""
+    place dashed onto the date, or a time stamped after it, needs no mark after them ("الدوحة-03
+    يوليو 2025 تحت رعاية", "الدقهلية شريف الديب الإثنين، 09 فبراير 2026 06:32 م قرر")."""
     opening = paragraph[:_STORY_DATE_CHARS]
     for found in find_explicit_dates(opening):
         if found.precision != "day":
             continue
         before = _BYLINE_OPENING.sub("", opening[: found.start])
         after = _DATELINE_TIME.sub("", opening[found.end :], count=1)
+        timed = after != opening[found.end :]
         words_before = [word for word in before.split() if any(c.isalpha() for c in word)]  # not its dashes
-        if len(words_before) <= _DATELINE_PLACE_WORDS and _DATELINE_END.match(after):
+        if len(words_before) <= _DATELINE_PLACE_WORDS and (_DATELINE_END.match(after) or timed):
             return found.value
         if (place := _PLACE_THEN_DASH.match(before)) and gazetteer().places(place["place"]):
             return found.value  # "الدوحة-03 يوليو 2025 تحت رعاية ...": a known place dashed onto the date
