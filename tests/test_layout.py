@@ -282,6 +282,15 @@ def test_a_date_line_under_the_lead_is_the_storys():
     assert (article.title, article.published_at, article.paragraphs) == (headline, "2019-09-25", (lead,))
 
 
+def test_the_one_date_line_amid_the_story_is_its_date():
+    story = [SENTENCES[0], SENTENCES[1], SENTENCES[2]]
+    related = ["Les articles en relation", SENTENCES[3], SENTENCES[4]]  # links that read as prose
+    page = [HEADLINE, *story, "Le 02/10/2021", "SOURCE WEB PAR LE MATIN", *related]
+    assert next(parse_bytes("page.txt", "\n\n".join(page).encode(), "text")).published_at == "2021-10-02"
+    page[6:6] = ["01/10/2021"]  # two dates amid the story: none is the story's
+    assert next(parse_bytes("page.txt", "\n\n".join(page).encode(), "text")).published_at is None
+
+
 def test_two_dates_labelled_as_the_publication_date_give_none():
     page = [SENTENCES[0], SENTENCES[1], "Publié le 24.04.2024", "Autre article", "Publié le 25.04.2024"]
     assert next(parse_bytes("page.txt", "\n\n".join(page).encode(), "text")).published_at is None

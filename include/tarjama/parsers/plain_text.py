@@ -141,6 +141,7 @@ def parse(path: str, raw: bytes) -> ParsedArticle:
         or _date_under_lead(lines, page.story)
         or _trailer_date(_trailer(lines, page.story))
         or _labelled_date(lines)
+        or _date_amid_story(lines, page.story)
     )
     return finish(
         ParsedArticle(
@@ -386,6 +387,18 @@ def _date_under_lead(lines: list[str], story: list[str]) -> str | None:
         if found := date_line(line, HEADER_DATE_LINE_OTHER_WORDS):
             return found[0]
     return None
+
+
+def _date_amid_story(lines: list[str], story: list[str]) -> str | None:
+    """The one date a line holds alone between the story's first paragraph and its last, when
+    the page gives no other (the story ran on into links under its date: "Le 02/10/2021")."""
+    paragraphs = _story_lines(lines, story)
+    values = {
+        found[0]
+        for line in lines[min(paragraphs, default=0) : max(paragraphs, default=0)]
+        if (found := date_line(line)) and found[1]
+    }
+    return values.pop() if len(values) == 1 else None
 
 
 def _labelled_date(lines: list[str]) -> str | None:
