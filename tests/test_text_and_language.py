@@ -1,8 +1,10 @@
+import textwrap
+
 from conftest import SAMPLES
 
 from tarjama.language import detect_language
 from tarjama.parsers import parse_file
-from tarjama.text import normalize, split_sentences
+from tarjama.text import normalize, paragraphs, split_sentences
 
 
 def test_arabic_sentence_ends_but_comma_does_not():
@@ -27,3 +29,20 @@ def test_languages_of_the_samples_are_detected_the_same_every_time():
     for name, language in expected.items():
         text = parse_file(SAMPLES / name).text
         assert {detect_language(name, text) for _ in range(5)} == {language}
+
+
+def test_a_page_hard_wrapped_at_its_column_gets_its_paragraphs_back():
+    first = (
+        "أعلن البنك المركزي أن إجمالي الودائع لدى البنوك التجارية ارتفع بنسبة ثلاثة بالمائة في نهاية الربع الأول "
+        "مقارنة بالفترة نفسها من العام الماضي، وأن السيولة المحلية شهدت ارتفاعا ملحوظا خلال الفترة ذاتها بحسب "
+        "الإحصاءات الصادرة عن المركز الوطني للإحصاء والمعلومات."
+    )
+    second = (
+        "من جانب آخر، ارتفع إجمالي القروض والتمويل الممنوح للقطاع الخاص بنسبة أربعة بالمائة ليصل إلى مستويات "
+        "قياسية، في وقت تواصل فيه الحكومة برامجها لدعم المشاريع الصغيرة والمتوسطة في مختلف المحافظات."
+    )
+    headline = "البنك المركزي: ارتفاع الودائع والقروض في الربع الأول"
+    page = "\n".join([headline, "", *textwrap.wrap(first, 64), *textwrap.wrap(second, 64), "ريال"])
+    assert paragraphs(page) == [headline, first, second, "ريال"]  # a word alone may be a name: not joined
+    menu = "\n".join(["الرئيسية", "أخبار محلية", "اقتصاد", "رياضة"] * 3)
+    assert paragraphs(menu) == menu.split("\n")

@@ -90,6 +90,9 @@ _CONTINUATION = re.compile(rf"^(?:أن|ان|بأن|بان|{_LOWER_CASE_WORD})\s"
 _MIN_CONTINUATION_WORDS = 3
 _LOWER_CASE_START = re.compile(rf"^{_LOWER_CASE_WORD}\s")
 _MIN_WRAPPED_LINE_WORDS = 8
+_MIN_COLUMN_LINES = 6  # lines as long as the column: fewer may be chance (headlines of links)
+_MIN_COLUMN_CHARS = 60
+_COLUMN_SLACK = 0.12  # a column's lines differ by a word or two
 _YEAR_NEAR_START = re.compile(r"^(?:\S+\s+){0,3}(?:19|20)\d\d\b")
 
 
@@ -100,15 +103,19 @@ def paragraphs(text: str) -> list[str]:
     with "أن" or a lower-case word, goes on from it ("كشف وزير المالية" / "أن الوزارة تمكنت ..."),
     and so does a line starting with a lower-case word one blank line under a line of prose left
     unfinished, on a page that does so more than once (a paragraph hard-wrapped with blank lines;
-    once, it is a headline over "le 12 mars 2020")."""
+    once, it is a headline over "le 12 mars 2020"); on a page hard-wrapped at a column's width (a
+    newspaper's print, a PDF), a line as long as the column that leaves its sentence unfinished
+    goes on into the next."""
     raw = [line.strip() for line in text.splitlines()]
     wrapped_page = sum(_wrapped(a, b) for a, blank, b in zip(raw, raw[1:], raw[2:], strict=False) if not blank) > 1
+    column = _column_width(raw)
     lines: list[str] = []
     blanks = 0  # blank lines between this line and the last one kept
+    last = ""  # the last line read, as the capture has it
 
     def goes_on(line: str) -> bool:
         if blanks == 0:
-            return _continues(lines[-1], line)
+            return _continues(lines[-1], line) or (column is not None and _column_goes_on(last, line, column))
         return blanks == 1 and wrapped_page and _wrapped(lines[-1], line)
 
     for line in raw:
@@ -119,7 +126,36 @@ def paragraphs(text: str) -> list[str]:
         elif line:
             lines.append(line)
         blanks = 0 if line else blanks + 1
+        last = line or last
     return lines
+
+
+def _column_width(raw: list[str]) -> int | None:
+    """The width a page hard-wraps its text at, when it does (a newspaper's column, a PDF): the
+    usual length of the lines that stop without ending their sentence and have a line right
+    under them, when enough of them are as long as that."""
+    unfinished = sorted(
+        len(line)
+        for line, below in zip(raw, raw[1:], strict=False)
+        if below and len(line.split()) >= _MIN_WRAPPED_LINE_WORDS and not LINE_ENDS_SENTENCE.search(line)
+    )
+    if len(unfinished) < _MIN_COLUMN_LINES:
+        return None
+    width = unfinished[len(unfinished) // 2]
+    wide_enough = width >= _MIN_COLUMN_CHARS
+    return width if wide_enough and sum(_near(length, width) for length in unfinished) >= _MIN_COLUMN_LINES else None
+
+
+def _column_goes_on(previous: str, line: str, width: int) -> bool:
+    """A line broken by the column's edge (as long as the column, its sentence unfinished), then
+    more of the sentence: a line of a few words, or its end ("الحقيقة" alone may be a name)."""
+    broken = _near(len(previous), width) and not LINE_ENDS_SENTENCE.search(previous)
+    more = len(line.split()) >= _MIN_CONTINUATION_WORDS or bool(LINE_ENDS_SENTENCE.search(line))
+    return broken and len(previous.split()) >= _MIN_WRAPPED_LINE_WORDS and more
+
+
+def _near(length: int, width: int) -> bool:
+    return abs(length - width) <= _COLUMN_SLACK * width
 
 
 def _wrapped(previous: str, line: str) -> bool:
