@@ -237,6 +237,8 @@ def test_headlines_and_dates_in_the_forms_pages_use(page, title, published_at):
         (["19-10-2019, 19:45", "العودة للخلف"], "2019-10-19"),
         # signed by the agency
         (["MAP 14 January 2020", "Related articles"], "2020-01-14"),
+        # after the source, glued to an icon font's ligature
+        (["المصدر: الحياة برس", "calendar_month18/05/2022 08:57 pm"], "2022-05-18"),
         # a list of dated links is not the story's date ...
         (["16 novembre 2025 - 09:00", "15 novembre 2025 - 12:00", "14 novembre 2025 - 22:00"], None),
         (["16 novembre 2025", "Autre titre", "15 novembre 2025", "Un titre"], None),

@@ -39,7 +39,7 @@ Advertisement | Sponsored | Accessibility links | Close Menu | Menu | Search | S
 Subscribe | Subscribe to a channel | Share | Share this | Share on | Print | Comments | Related |
 Related articles | You may also like | Newsletter | Most read | Most popular | Read more | Sign up | Tags |
 Your Views | Send us your views | Today's Paper | fbpx | logo | logo-print | reuters_tickers | spot_img |
-You are here | You are here: Home | author name |
+You are here | You are here: Home | author name | Search This Blog | Powered by Blogger |
 Publicité | Rechercher | Partager | Imprimer | Commentaires | S'abonner | Lire aussi | À lire aussi |
 Vous êtes ici | Retour au format normal | Version imprimable | Version à imprimer |
 Dans la même catégorie | Sur le même sujet
@@ -182,6 +182,7 @@ _DATE_LINE_NOISE = re.compile(
     r"|الساعة|على|بتوقيت|منتصف\s+الليل|صباح[اًا]*|مساء[ًا]*|ظهر[اًا]*|عصر[اًا]*|مشاهدات|مشاهدة|قراءة|دقائق|دقيقة"
     r"|\b(?:last modified|updated?|mis à jour|date|views?|lecture|minutes?|min read)\b"
     r"|[•·▪]"
+    r"|(?<![a-z])[a-z]+(?:_[a-z]+)+"  # an icon font's ligature: "calendar_month18/05/2022"
     r"|(?<!\w)(?:م|مـ|هـ|ه|ص|h)(?!\w)",
     re.IGNORECASE,
 )
