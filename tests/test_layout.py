@@ -212,6 +212,9 @@ def test_a_paragraph_with_two_quotations_is_story():
         (["الدوحة-03 يوليو 2025 " + SENTENCES[1]], None, "2025-07-03"),
         # ... or a place and a byline before the date, a time stamped after it
         (["الدقهلية شريف الديب الإثنين، 09 فبراير 2026 06:32 م " + SENTENCES[1]], None, "2026-02-09"),
+        # a section's name beside the date over the headline (a city there is the site's "today")
+        (["الإثنين 25 آذار 2019 الساعة 23:07 سياسة", HEADLINE], HEADLINE, "2019-03-25"),
+        (["الإثنين 25 آذار 2019 الساعة 23:07 بغداد", HEADLINE], HEADLINE, None),
         # year, month and day between colons, a time after a full stop
         ([HEADLINE, "2017:10:23.21:22    حجم الخط    اطبع"], HEADLINE, "2017-10-23"),
         # the site's "today" over its masthead, with the editor's name, is not the story's date

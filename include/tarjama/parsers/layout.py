@@ -384,6 +384,13 @@ def date_line(line: str, other_words: int = 2) -> tuple[str, bool] | None:
     return publication_date(line), not other and not any(_other_words(part) for part in undated)
 
 
+def words_beside_date(line: str) -> list[str]:
+    """The words of a date line that are not the date's: "الإثنين 25 آذار 2019 الساعة 23:07 سياسة" → ["سياسة"]."""
+    for found in reversed(_day_dates(line)):
+        line = line[: found.start] + " " + line[found.end :]
+    return _other_words(line)
+
+
 def _other_words(text: str) -> list[str]:
     """The words of a date line that are not part of a date's wording: (brackets) hold time
     zones and update notes."""

@@ -64,6 +64,7 @@ from tarjama.parsers.layout import (
     place_and_source,
     split_page,
     without_agency_sign,
+    words_beside_date,
 )
 from tarjama.text import normalize, paragraphs, split_sentences, without_markup
 
@@ -84,6 +85,7 @@ _TICKER = re.compile(r"::.*::")  # "item :: item :: item", a news ticker
 _CLOCK = re.compile(r"(?<!\d)(?:[01]?\d|2[0-3]):[0-5]\d(?!\d)")  # "Heure de Tunis : 02:13", a clock widget
 _MAX_CLOCK_WORDS = 6
 _MAX_WIDGET_WORDS = 6
+_MIN_LABEL_LETTERS = 3  # a section's name, not "صـ" (before noon)
 _WIDGET = re.compile(r"°|\b\d+(?:[.,]\d+)?\s?[CF]\b|weather|طقس|الطقس|مواقيت الصلاة|prayer", re.IGNORECASE)
 _STANDFIRST_PARAGRAPHS = 1
 _TRAILER_DATE_LINES = 3  # a date printed under the story stands within this many lines of it
@@ -325,7 +327,11 @@ def _publication_date(lines: list[str], headline: int | None) -> tuple[str | Non
 
 def _beside_section_label(line: str) -> bool:
     """A date line that holds the date and the story's section apart: "Government | Sunday 23
-    April, 2017 12:11 am" (a place there would mark the site's "today")."""
+    April, 2017 12:11 am", "الإثنين 25 آذار 2019 الساعة 23:07 سياسة" (a place there would mark
+    the site's "today")."""
+    if date_line(line, 1) and len(words := words_beside_date(line)) == 1 and "|" not in line:
+        label = words[0].strip(" -–—,،:")
+        return sum(c.isalpha() for c in label) >= _MIN_LABEL_LETTERS and not gazetteer().places(label)
     segments = [part.strip() for part in line.split("|") if part.strip()]
     dated = [part for part in segments if date_line(part)]
     labels = [part for part in segments if part not in dated]
