@@ -367,6 +367,14 @@ def test_what_a_paragraph_ending_with_a_colon_introduces_is_story():
     page = [HEADLINE, SENTENCES[0], "وسجلت أسعار الصرف كالتالي:", *table, "اقرأ أيضا"]
     article = next(parse_bytes("page.txt", "\n\n".join(page).encode(), "text"))
     assert article.paragraphs == (SENTENCES[0], "وسجلت أسعار الصرف كالتالي:", *table)
+    delegation = [
+        "- المختار ولد أجاي، الوزير المكلف بديوان رئيس الجمهورية؛",
+        "- هارونا اتراورى، مكلف بمهمة برئاسة الجمهورية؛",  # an item that reads like a credit is still an item
+        "- الحسن ولد أحمد، المدير العام لتشريفات الدولة.",
+    ]
+    page = [HEADLINE, SENTENCES[0], "ورافق فخامة رئيس الجمهورية وفد هام ضم كلا من السادة:", *delegation]
+    article = next(parse_bytes("page.txt", "\n\n".join(page).encode(), "text"))
+    assert article.paragraphs[-3:] == tuple(delegation)
 
 
 def test_short_sentences_beside_the_story_are_story():
@@ -587,12 +595,12 @@ def test_the_held_out_half_of_the_development_corpus():
     assert held_out["dates"]["recall"] >= HELD_OUT_FLOORS["dates"], held_out["dates"]
 
 
-# Scored when the rules were last frozen (docs/extraction.md, 2026-12-02, round seventeen): date
-# 0.854 of 48, null 1.0 of 24, retention 0.991, furniture 0.805, headline 0.833 of 72, recall
-# person 0.850 (120 names), place 0.858 (232), org 0.633 (169), dates 0.788 (52). Floors sit
-# below by more than the noise (a page of 72 is 0.014, a name of 120 is 0.008).
+# Scored when the rules were last frozen (docs/extraction.md, 2026-12-02, round eighteen): date
+# 0.875 of 48, null 1.0 of 24, retention 0.991, furniture 0.808, headline 0.833 of 72, recall
+# person 0.850 (120 names), place 0.858 (232), org 0.633 (169), dates 0.846 (52). Floors sit
+# below by more than the noise (a page of 48 is 0.021, a name of 120 is 0.008).
 HELD_OUT_FLOORS = {
-    "published_at": 0.78,
+    "published_at": 0.80,
     "null_rate": 0.90,
     "retention": 0.96,
     "furniture_removed": 0.78,
@@ -600,5 +608,5 @@ HELD_OUT_FLOORS = {
     "person": 0.76,
     "place": 0.80,
     "org": 0.54,
-    "dates": 0.70,
+    "dates": 0.76,
 }

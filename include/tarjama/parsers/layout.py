@@ -347,6 +347,8 @@ def is_credit_line(line: str) -> bool:
     الأناضول", "نواكشوط، مورينيوز", "موقع كل يوم -اندبندنت عربية"."""
     if (LINE_ENDS_SENTENCE.search(line) and not line.rstrip().endswith(":")) or _CUT_AFTER_COMMA.search(line):
         return False  # a sentence, or one that goes on after its comma
+    if line.rstrip().endswith(("؛", ";")):
+        return False  # an item of a list: "- هارونا اتراورى، مكلف بمهمة برئاسة الجمهورية؛"
     if _REPORTING_VERB.match(line):
         return False  # "وأكد وزير المالية، خلال ..." is a clause: a credit is names
     parts = [part for part in _CREDIT_SEPARATORS.split(line) if any(c.isalpha() for c in part)]
