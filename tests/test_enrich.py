@@ -378,6 +378,8 @@ def test_the_person_a_title_names_even_where_the_model_reads_a_place():
         "وقال رئيس الوزراء التونسي، الحبيب الصيد، إن المهاجمين فروا.",
         "وتربط الموانئ الرئيسة في آسيا وأوروبا.",  # an adjective that looks like an office
         "نقل المريض إلى مستشفى الملك عبد العزيز.",  # a place named after a person
+        "وصفت المحامية دليلة مصدق، عضو هيئة الدفاع، الأحكام بأنها قاسية.",  # a role news give with a name
+        "عاد رئيس الجمهورية السيد محمد ولد الشيخ الغزواني إلى نواكشوط.",  # a title after "son of" is a name
     ]
     found = arabic_extractor(ARABIC_NER_MODEL).extract_many(texts)
     people = [[name.text for name in names if name.kind == "person"] for names in found]
@@ -385,6 +387,8 @@ def test_the_person_a_title_names_even_where_the_model_reads_a_place():
     assert people[1] == ["أحمد المشعل", "بشر الخصاونة"]
     assert people[2] == ["الحبيب الصيد"]
     assert people[3] == [] and people[4] == []
+    assert people[5] == ["دليلة مصدق"]
+    assert people[6] == ["محمد ولد الشيخ الغزواني"]
 
 
 def test_a_building_or_a_site_is_a_place():

@@ -177,6 +177,8 @@ TITLES = {fold(word) for word in _TITLE_WORDS.split()}  # never part of a person
 # Titles that places and organisations are named with ("مطار الملك خالد", "شرم الشيخ"); any other
 # title inside a place's or an organisation's name starts a person's ("رئيس الجمهورية العماد ميشال
 # عون", "مجلس النواب الدكتور").
+# "son of", "daughter of": the word after them is a name, title or not ("محمد ولد الشيخ الغزواني").
+_SON_OF = {fold(word) for word in ("بن", "ابن", "بنت", "ولد")}
 _NAMING_TITLES = {
     fold(word) for word in ("الملك", "الملكة", "الأمير", "الأميرة", "الشيخ", "الشيخة", "الرئيس", "السلطان")
 }
@@ -411,7 +413,8 @@ def _trim(tokens: list[Token], kind: str | None) -> list[Token]:
     while kind == "person" and tokens and tokens[0].text in TITLES:
         tokens = tokens[1:]
     if kind == "person":  # a title after a name starts another phrase: "عبد الله الثاني الزعيم الكوري"
-        tokens = tokens[: next((i for i, t in enumerate(tokens) if i and t.text in TITLES), len(tokens))]
+        titled = (i for i, t in enumerate(tokens) if i and t.text in TITLES and tokens[i - 1].text not in _SON_OF)
+        tokens = tokens[: next(titled, len(tokens))]
     return tokens
 
 

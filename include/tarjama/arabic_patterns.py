@@ -53,7 +53,11 @@ MAX_OFFICE_WORDS = 3
 FACILITY_HEADS = _keys("مدرسة مجمع")
 # Words before a person's name: titles, and roles news give with a name.
 PERSON_CUES = frozenset(TITLES) | _keys(
-    "الحارس المدافع المهاجم الوالي البابا الممثل الممثلة المخرج المخرجة المرشح المترشح الناخب"
+    """
+    الحارس المدافع المهاجم الوالي البابا الممثل الممثلة المخرج المخرجة المرشح المترشح الناخب المحامي
+    المحامية الصحفي الصحفية الكاتب الكاتبة الشاعر الشاعرة الفنان الفنانة الناشط الناشطة اللاعب اللاعبة
+    الإعلامي الإعلامية الروائي الروائية المطرب المطربة
+    """
 )
 # Heads of place names: settlements and regions take one word (or a known compound) after them ...
 SETTLEMENT_HEADS = _keys(
