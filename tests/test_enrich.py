@@ -380,6 +380,7 @@ def test_the_person_a_title_names_even_where_the_model_reads_a_place():
         "نقل المريض إلى مستشفى الملك عبد العزيز.",  # a place named after a person
         "وصفت المحامية دليلة مصدق، عضو هيئة الدفاع، الأحكام بأنها قاسية.",  # a role news give with a name
         "عاد رئيس الجمهورية السيد محمد ولد الشيخ الغزواني إلى نواكشوط.",  # a title after "son of" is a name
+        "وطلب منه الرئيس أن يستقيل، لكنه يعوّل على تصحيح المسار.",  # "from him", "but he": no names
     ]
     found = arabic_extractor(ARABIC_NER_MODEL).extract_many(texts)
     people = [[name.text for name in names if name.kind == "person"] for names in found]
@@ -389,6 +390,7 @@ def test_the_person_a_title_names_even_where_the_model_reads_a_place():
     assert people[3] == [] and people[4] == []
     assert people[5] == ["دليلة مصدق"]
     assert people[6] == ["محمد ولد الشيخ الغزواني"]
+    assert found[7] == []
 
 
 def test_a_building_or_a_site_is_a_place():

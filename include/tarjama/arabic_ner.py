@@ -177,6 +177,11 @@ TITLES = {fold(word) for word in _TITLE_WORDS.split()}  # never part of a person
 # Titles that places and organisations are named with ("مطار الملك خالد", "شرم الشيخ"); any other
 # title inside a place's or an organisation's name starts a person's ("رئيس الجمهورية العماد ميشال
 # عون", "مجلس النواب الدكتور").
+# A preposition or a particle with a pronoun after it: "منه", "عليها", "لكنه" (written folded).
+_PARTICLE_WITH_PRONOUN = re.compile(
+    r"^[وف]?(?:من|عن|في|علي|الي|لدي|مع|لكن|ان|كان|بين|عند|حول|ضد|منذ|ل|ب)(?:ه|ها|هم|هما|هن|ك|كم|نا|ي)$"
+)
+_PUNCTUATION = "\"'«»“”()[].,،:;؛!?؟"
 # "son of", "daughter of": the word after them is a name, title or not ("محمد ولد الشيخ الغزواني").
 _SON_OF = {fold(word) for word in ("بن", "ابن", "بنت", "ولد")}
 _NAMING_TITLES = {
@@ -306,9 +311,20 @@ class ArabicEntityExtractor:
                     if kind == "org" and _organ_of(texts[index], span):
                         span = span[_ORGAN_OF_WORDS:]  # "مجلس إدارة المؤسسة الوطنية للنفط": the body
                     if kind and span and not (kind == "org" and _is_organ(texts[index], span)):
+                        if _particle_with_pronoun(texts[index], span[0].start, span[-1].end):
+                            continue  # "منه", "لكنه": "from him", "but he", not a name
                         start, end = span[0].start, span[-1].end
                         results[index].append(ArabicName(kind, _as_named(kind, texts[index][start:end]), start, end))
         return results
+
+
+def _particle_with_pronoun(text: str, start: int, end: int) -> bool:
+    """The whole word a name stands in is a preposition or a particle with a pronoun after it."""
+    while start > 0 and not text[start - 1].isspace():
+        start -= 1
+    while end < len(text) and not text[end].isspace():
+        end += 1
+    return bool(_PARTICLE_WITH_PRONOUN.match(fold(text[start:end].strip(_PUNCTUATION))))
 
 
 def _with_known_organisations(text: str, tokens: list[Token], spans: list[tuple]) -> list[tuple]:
