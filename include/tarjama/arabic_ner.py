@@ -174,9 +174,6 @@ _TITLE_WORDS = """
 الكاتب الكاتبة الشاعر الفنان الفنانة اللاعب المدرب الحاج العماد العميد المقدم الرائد النقيب الملازم المشير
 """
 TITLES = {fold(word) for word in _TITLE_WORDS.split()}  # never part of a person's name
-# Titles that places and organisations are named with ("مطار الملك خالد", "شرم الشيخ"); any other
-# title inside a place's or an organisation's name starts a person's ("رئيس الجمهورية العماد ميشال
-# عون", "مجلس النواب الدكتور").
 # A preposition or a particle with a pronoun after it: "منه", "عليها", "لكنه" (written folded).
 _PARTICLE_WITH_PRONOUN = re.compile(
     r"^[وف]?(?:من|عن|في|علي|الي|لدي|مع|لكن|ان|كان|بين|عند|حول|ضد|منذ|ل|ب)(?:ه|ها|هم|هما|هن|ك|كم|نا|ي)$"
@@ -184,6 +181,9 @@ _PARTICLE_WITH_PRONOUN = re.compile(
 _PUNCTUATION = "\"'«»“”()[].,،:;؛!?؟"
 # "son of", "daughter of": the word after them is a name, title or not ("محمد ولد الشيخ الغزواني").
 _SON_OF = {fold(word) for word in ("بن", "ابن", "بنت", "ولد")}
+# Titles that places and organisations are named with ("مطار الملك خالد", "شرم الشيخ"); any other
+# title inside a place's or an organisation's name starts a person's ("رئيس الجمهورية العماد ميشال
+# عون", "مجلس النواب الدكتور").
 _NAMING_TITLES = {
     fold(word) for word in ("الملك", "الملكة", "الأمير", "الأميرة", "الشيخ", "الشيخة", "الرئيس", "السلطان")
 }

@@ -447,13 +447,13 @@ def _relative(kind: str, match: re.Match, reference: date) -> tuple | None:
     if groups["day"]:
         day = reference + timedelta(days=_RELATIVE_DAY[_squash(groups["day"])])  # "غدا الاحد": tomorrow
         if groups["dayname"] and _WEEKDAYS[_squash(groups["dayname"])] != day.weekday():
-            return None  # "اليوم الأحد" on a Wednesday: the page's date is not the day it was written
+            return _NO_DATE  # "اليوم الأحد" on a Wednesday: the page's date is not the day it was written
         return day.isoformat(), "day", "gregorian"
     if groups["weekday"]:
         if _PRAYER_OR_HABIT_BEFORE.search(match.string[max(0, match.start() - 12) : match.start()]) or (
             _HABIT_AFTER.match(match.string, match.end())
         ):
-            return None
+            return _NO_DATE
         weekday = _WEEKDAYS[_squash(groups["weekday"])]
         back = (reference.weekday() - weekday) % 7  # the most recent such day, on or before
         direction = (groups["before"] or groups["after"] or "").lower()
