@@ -316,18 +316,18 @@ def is_site_header(line: str) -> bool:
 def is_caption(line: str) -> bool:
     """A photo caption or credit: "Photo: ...", "... © AFP", "... [AFP]", "(الصورة: فيسبوك)",
     "FILE - ..."."""
-    return is_photo_credit(line) or bool(_ARCHIVE_PHOTO.match(line))
+    return _photo_credit(line) or bool(_ARCHIVE_PHOTO.match(line))
 
 
-def is_photo_credit(line: str) -> bool:
-    """A photo's credit, alone or ending its caption: what follows a caption, never a headline."""
+def _photo_credit(line: str) -> bool:
+    """A photo's credit, alone or ending its caption."""
     return bool(_CREDIT.search(line)) or _bracketed_photo_credit(line)
 
 
 def is_credit_alone(line: str) -> bool:
     """A photo's credit on its own line, under its caption ("© AFP", "Photo: Reuters"), not a
     whole caption that ends with its credit."""
-    return is_photo_credit(line) and len(line.split()) < _MIN_PROSE_WORDS
+    return _photo_credit(line) and len(line.split()) < _MIN_PROSE_WORDS
 
 
 def _bracketed_photo_credit(line: str) -> bool:
@@ -376,11 +376,7 @@ def date_line(line: str, other_words: int = 2) -> tuple[str, bool] | None:
     undated = [part for part in segments if part not in dated]
     if not dated or any(len(_other_words(part)) > _MAX_DATE_LINE_SEGMENT_WORDS for part in undated):
         return None
-    other = []
-    for part in dated:
-        for found in reversed(_day_dates(part)):
-            part = part[: found.start] + " " + part[found.end :]
-        other += _other_words(part)
+    other = [word for part in dated for word in words_beside_date(part)]
     if len(other) > other_words or (sentence and (other or undated)):
         return None
     return publication_date(line), not other and not any(_other_words(part) for part in undated)
