@@ -485,3 +485,15 @@ def test_older_years_need_a_word_that_says_year():
 def test_hijri_dates_before_the_umm_al_qura_tables_use_the_arithmetic_calendar():
     values = [(d.text, d.value) for d in find_dates("عام 1334هـ و 3 رمضان 1300 هـ", "ar", None)]
     assert values == [("1334هـ", "1915"), ("3 رمضان 1300 هـ", "1883-07-08")]
+
+
+def test_an_organisation_the_news_names_most_is_one_whatever_the_model_reads(ner):
+    [found] = ner.extract_many(
+        [
+            "Israel and Hamas agreed to a ceasefire, the White House said. The Houthis fired missiles "
+            "at a ship, according to a post on Twitter. Michael Bloomberg spoke."
+        ]
+    )
+    assert {"Hamas", "White House", "Houthis", "Twitter"} <= set(found.org)
+    assert "Hamas" not in found.place and "Houthis" not in found.person
+    assert "Bloomberg" not in found.org  # a part of a person's name is no organisation
