@@ -219,6 +219,10 @@ def test_a_paragraph_with_two_quotations_is_story():
         ([HEADLINE, "2017:10:23.21:22    حجم الخط    اطبع"], HEADLINE, "2017-10-23"),
         # the site's "today" over its masthead, with the editor's name, is not the story's date
         (["عاجل", "الخميس 25 أبريل 2024 الموافق 16 شوال 1445", "رئيس التحرير", "عمرو الديب", HEADLINE], HEADLINE, None),
+        # ... nor over the chairman's title and name on one line
+        (["15 جمادى آخر 1447", "5 ديسمبر 2025", "رئيس مجلس الإدارة: فوزي بدوي", HEADLINE], HEADLINE, None),
+        # the date under "previous article" and its headline is that story's
+        (["المقال السابق", "عنوان مقال آخر عن الموازنة", "20/02/2020", HEADLINE], HEADLINE, None),
     ],
 )
 def test_headlines_and_dates_in_the_forms_pages_use(page, title, published_at):
@@ -277,6 +281,12 @@ def test_without_a_headline_the_date_line_nearest_the_story_is_its_date():
     page = ["السبت , 23 نوفمبر 2024", "شبوة_حرة| المهرة", "الأحد 10 مارس 2024", SENTENCES[0], SENTENCES[1]]
     article = next(parse_bytes("page.txt", "\n\n".join(page).encode(), "text"))
     assert article.published_at == "2024-03-10"
+
+
+def test_without_a_headline_a_date_beside_its_writers_name_is_the_storys():
+    page = ["السبت 23 نوفمبر 2024", "بواسطة : محمد العتيق 04-03-2020 05:18 صباحاً 9.3K", SENTENCES[0], SENTENCES[1]]
+    article = next(parse_bytes("page.txt", "\n\n".join(page).encode(), "text"))
+    assert article.published_at == "2020-03-04"
 
 
 def test_a_date_line_under_the_lead_is_the_storys():

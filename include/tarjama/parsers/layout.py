@@ -90,6 +90,8 @@ _FURNITURE_NOTICE = re.compile(
 _LOGO = re.compile(r"\blogo\b", re.IGNORECASE)
 _SPACED_LETTERS = re.compile(r"^(?:\w\s){3,}\w$")
 _MASTHEAD_TITLE = re.compile(rf"^(?:{MASTHEAD_TITLES})\s*:?\s*$", re.IGNORECASE)
+# ... or the title and the name on one line: "رئيس مجلس الإدارة: فوزي بدوي"
+_MASTHEAD = re.compile(rf"^(?:{MASTHEAD_TITLES})\s*:?(?:\s*[^\W\d_][\w.'’-]*){{0,4}}\s*$", re.IGNORECASE)
 _MASTHEAD_TITLES_ANYWHERE = re.compile(MASTHEAD_TITLES, re.IGNORECASE)
 _MAX_FURNITURE_WORDS = 12  # longer lines are judged as text, not by the words they start with
 _BREADCRUMB_SEPARATORS = re.compile(r"\s[»›>]\s|^\s*[»›>]")
@@ -140,6 +142,12 @@ _FALLBACK_PROSE_WORDS = 15
 _LONG_LIST_ITEM_WORDS = 15
 _NUMBERED_ITEM = re.compile(r"^\(?(\d{1,2})\s?[).\-–—]\s*[^\s\d]")  # "1) ", "2. ", "3- ", "4 – ", not "1-0"
 _MIN_NUMBERED_ITEMS = 3
+# A link to the story before or after this one, its headline on the next line (and its date under it).
+_NEIGHBOUR_LINK_LABEL = re.compile(
+    r"^(?:(?:المقال|الخبر|الموضوع)\s+(?:السابق|التالي)|المقالة\s+(?:السابقة|التالية)"
+    r"|(?:previous|next)\s+(?:article|post|story)|article\s+(?:précédent|suivant))\s*:?$",
+    re.IGNORECASE,
+)
 _LONE_BULLET = re.compile(r"^\s*[-–•·▪*]\s*$")
 _LINK_ITEM_END = re.compile(r"[.!؛;:][\"'»”’)\]]*\s*$")  # a headline ends without a full stop, or on "?"
 _SIGN_OFF = re.compile(rf"^{_AGENCY_IN_BRACKETS}\.?$")
@@ -156,7 +164,7 @@ _DATELINE_PLACE_WORDS = 4
 _DATELINE_END = re.compile(
     r"\s*(?:[مـ]+\s*)?(?:(?:\([^()]{0,30}\)\s*|[،,]\s*[^\W\d_]{2,20}\s*)?(?:[-–—:]|ـ{2,})|/[^/\d]{2,40}/)"
 )
-_BYLINE_WORDS = r"كتب|كتبت|بقلم|إعداد|by|par"
+_BYLINE_WORDS = r"كتب|كتبت|بقلم|بواسطة|إعداد|by|par"
 _BYLINE_OPENING = re.compile(rf"^\s*(?:{_BYLINE_WORDS})\s+[^-–—|،,:]{{2,40}}?\s[-–—|]\s*", re.IGNORECASE)
 _DATELINE_TIME = re.compile(rf"^\s*{_CLOCK_TIME}(?:\s*(?:صباح[اًا]*|مساء[ًا]*|am|pm|GMT))?", re.IGNORECASE)
 _PLACE_THEN_DASH = re.compile(r"^\s*(?P<place>[^\W\d_][^\d\-–—،,]{1,30}?)\s*[-–—،,]\s*$")
@@ -310,7 +318,7 @@ def _reads_as_sentences(line: str) -> bool:
 def is_site_header(line: str) -> bool:
     """The site's logo, its news ticker's label or its masthead ("رئيس التحرير"). (A story's own
     labels, "عاجل" or a share line, may stand between its date and its headline; these do not.)"""
-    return _furniture_key(line) in _SITE_HEADER_LINES or bool(_MASTHEAD_TITLE.match(line))
+    return _furniture_key(line) in _SITE_HEADER_LINES or bool(_MASTHEAD.match(line))
 
 
 def is_caption(line: str) -> bool:
@@ -482,6 +490,10 @@ def split_page(lines: list[str]) -> PageParts:
       caption, a repeat, a question (a poll) or in another script (a foreign caption);
     - inside it, only furniture recognisable anywhere and repeated lines are removed.
     Without any prose, every line that is not furniture is story."""
+    if neighbours := _neighbour_story_links(lines):
+        parts = split_page([line for index, line in enumerate(lines) if index not in neighbours])
+        removed = [lines[index] for index in sorted(neighbours)] + parts.removed
+        return PageParts(parts.header, parts.story, removed, parts.arabic)
     links = _bulleted_links(lines)
     prose = [i for i in _prose_lines(lines) if i not in links]
     if not prose:
@@ -514,6 +526,18 @@ def split_page(lines: list[str]) -> PageParts:
             story.append(line)
     removed.extend(lines[end:])
     return PageParts(header, story, removed, arabic)
+
+
+def _neighbour_story_links(lines: list[str]) -> set[int]:
+    """The links to the stories before and after this one: "المقال السابق", the other story's
+    headline, and its date alone under it (which is not this story's)."""
+    found = set()
+    for index, line in enumerate(lines[:-1]):
+        if _NEIGHBOUR_LINK_LABEL.match(line.strip()) and not is_prose(lines[index + 1]):
+            found |= {index, index + 1}
+            if index + 2 < len(lines) and (dated := date_line(lines[index + 2])) and dated[1]:
+                found.add(index + 2)
+    return found
 
 
 def _bulleted_links(lines: list[str]) -> set[int]:

@@ -319,10 +319,15 @@ def _publication_date(lines: list[str], headline: int | None) -> tuple[str | Non
     ]
     if headline is None:  # no headline to measure from: a date that stands apart from widgets, nearest the story
         below = [(i, found) for i, found in dates if not _beside_widget(i, lines)]
-        below = ([(i, found) for i, found in below if found[1]] or below)[::-1]
+        below = ([(i, found) for i, found in below if found[1] or _bylined(lines[i])] or below)[::-1]
     for index, (value, _) in (labelled or below or above[-1:])[:1]:
         return value, index
     return None, None
+
+
+def _bylined(line: str) -> bool:
+    """A date line that names its writer: "بواسطة : محمد العتيق 04-03-2020 05:18 صباحاً"."""
+    return byline_name(line) is not None
 
 
 def _beside_section_label(line: str) -> bool:
