@@ -497,3 +497,16 @@ def test_an_organisation_the_news_names_most_is_one_whatever_the_model_reads(ner
     assert {"Hamas", "White House", "Houthis", "Twitter"} <= set(found.org)
     assert "Hamas" not in found.place and "Houthis" not in found.person
     assert "Bloomberg" not in found.org  # a part of a person's name is no organisation
+
+
+def test_towns_listed_with_and_are_places_however_the_corpus_segments_them():
+    from tarjama.arabic_ner import arabic_extractor
+    from tarjama.settings import ARABIC_NER_MODEL
+
+    texts = [
+        "وشاركت فرق من الجزائر العاصمة وقسنطينة وقالمة، سكيكدة وعنابة وميلة وسيدي بلعباس والشلف.",
+        "واستقبل الوزير أمس السبت بوجدة وفدا من المستثمرين.",
+    ]
+    listed, oujda = arabic_extractor(ARABIC_NER_MODEL).extract_many(texts)
+    assert {"قالمة", "ميلة", "الشلف"} <= {name.text for name in listed if name.kind == "place"}
+    assert [name.text for name in oujda if name.kind == "place"] == ["بوجدة"]  # Oujda, not "in and Jeddah"

@@ -259,10 +259,23 @@ class Segmenter:
         return bool(whole) and whole[0] >= COMMON_GIVEN_NAME and whole[0] > (rest[0] if rest else 0)
 
     def _count(self, word: str) -> int:
-        """The corpus's count, or 1 for a name it never saw (وقيس is و and قيس; بايدن stays
-        whole, a well-known person's name)."""
+        """The corpus's count, or 1 for a name it never saw (وقيس is و and قيس, وقالمة is و and
+        a town the gazetteer knows; بايدن stays whole, a well-known person's name)."""
         key = name_key(word)
-        return self.counts.get(word, 0) or int(key in name_word_uses() or key in famous_name_words())
+        return self.counts.get(word, 0) or int(
+            key in name_word_uses() or key in famous_name_words() or (_town(key) and not self._clitic_and_word(word))
+        )
+
+    def _clitic_and_word(self, word: str) -> bool:
+        """وجدة is Oujda, and و + جدة: a town so read is left as the corpus reads it."""
+        return word[0] in PREFIXES and word[1:] in self.counts
+
+
+def _town(key: str) -> bool:
+    """A place the gazetteer knows by this name, that is no common word."""
+    from tarjama.gazetteer import gazetteer  # it builds on this module's name_key
+
+    return any(not place.common_word for place in gazetteer().by_arabic.get(key, ()))
 
 
 @dataclass(frozen=True)
