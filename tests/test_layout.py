@@ -221,6 +221,8 @@ def test_a_paragraph_with_two_quotations_is_story():
         (["عاجل", "الخميس 25 أبريل 2024 الموافق 16 شوال 1445", "رئيس التحرير", "عمرو الديب", HEADLINE], HEADLINE, None),
         # ... nor over the chairman's title and name on one line
         (["15 جمادى آخر 1447", "5 ديسمبر 2025", "رئيس مجلس الإدارة: فوزي بدوي", HEADLINE], HEADLINE, None),
+        # a page's <title>: section, headline and outlet
+        (["أخبار قطر | " + HEADLINE + " | عيون الجزيرة قطر"], HEADLINE, None),
         # the date under "previous article" and its headline is that story's
         (["المقال السابق", "عنوان مقال آخر عن الموازنة", "20/02/2020", HEADLINE], HEADLINE, None),
     ],

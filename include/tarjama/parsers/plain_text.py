@@ -235,11 +235,12 @@ def _words(line: str) -> list[str]:
 
 
 def _without_label_or_outlet(line: str) -> str:
-    """ "Headline | Outlet" as a page's <title> reads, or "فيديو | Headline": the longer side."""
-    parts = _TITLE_PARTS.split(line)
-    if len(parts) != 2 or min(len(part) for part in parts) > _MAX_TITLE_PART_CHARS:
+    """ "Headline | Outlet" as a page's <title> reads, "فيديو | Headline" or "Section | Headline |
+    Outlet": the longest part, when the others are short."""
+    parts = sorted(_TITLE_PARTS.split(line), key=lambda part: len(part.split()))
+    if len(parts) == 1 or len(parts) > 3 or max(len(part) for part in parts[:-1]) > _MAX_TITLE_PART_CHARS:
         return line
-    return max(parts, key=lambda part: len(part.split()))
+    return parts[-1]
 
 
 def _can_be_headline(index: int, lines: list[str], arabic_page: bool) -> bool:
