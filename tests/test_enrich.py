@@ -510,3 +510,19 @@ def test_towns_listed_with_and_are_places_however_the_corpus_segments_them():
     listed, oujda = arabic_extractor(ARABIC_NER_MODEL).extract_many(texts)
     assert {"قالمة", "ميلة", "الشلف"} <= {name.text for name in listed if name.kind == "place"}
     assert [name.text for name in oujda if name.kind == "place"] == ["بوجدة"]  # Oujda, not "in and Jeddah"
+
+
+def test_football_clubs_are_organisations_in_football_news_only():
+    from tarjama.arabic_ner import about_football, arabic_extractor
+    from tarjama.settings import ARABIC_NER_MODEL
+
+    match = (
+        "يواجه الفيصلي غريمه الوحدات الأحد في ديربي دوري المحترفين لكرة القدم، ويبتعد الفريقان عن "
+        "الحسين إربد المتصدر. وقال مدرب الحسين إربد إن فوز الشباب أمام الهلال لا يغير شيئا."
+    )
+    [clubs] = arabic_extractor(ARABIC_NER_MODEL).extract_many([match])
+    assert {"الفيصلي", "الوحدات", "الحسين إربد", "الشباب", "الهلال"} <= {n.text for n in clubs if n.kind == "org"}
+    assert not [n.text for n in clubs if n.kind == "person"]  # the coach's club is no person
+    assert about_football(match)
+    # a working team, a tour and an aim are no football
+    assert not about_football("يهدف فريق العمل في جولة الوزير إلى دعم الشباب، وبهدف تعزيز النصر في الملعب السياسي.")

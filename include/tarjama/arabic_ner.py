@@ -14,6 +14,7 @@ from __future__ import annotations
 import json
 import math
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -46,6 +47,24 @@ PERSON_NAME_UNITS = Path(__file__).parent / "resources" / "person_name_units.tsv
 FAMOUS_PEOPLE = Path(__file__).parent / "resources" / "famous_people.tsv"
 NAME_TRIGRAMS = Path(__file__).parent / "resources" / "name_trigrams.tsv"
 KNOWN_ORGANISATIONS = Path(__file__).parent / "resources" / "known_organisations.tsv"
+FOOTBALL_CLUBS = Path(__file__).parent / "resources" / "football_clubs.tsv"
+# Football's words, with a clitic or the article: a story with several of them is about football.
+_FOOTBALL_WORDS = re.compile(
+    r"(?<!\w)[وفبل]?(?:ال)?(مباراه|مباريات|دوري|ملعب|لاعب|لاعبي|لاعبو|لاعبين|مدرب|بطوله|شوط|ركله|نادي|فريقان|فريقين"
+    r"|ديربي|كلاسيكو|كره القدم)(?!\w)"
+)
+_MIN_FOOTBALL_WORDS = 3
+_MIN_FOOTBALL_WORD_KINDS = 2
+# Words before a club's name in football's news: "فوز الهلال", "لاعب الفيصلي", "أمام العين".
+_CLUB_CUES = frozenset(
+    name_key(word)
+    for words in (
+        "فريق نادي لاعب لاعبي لاعبو مدرب مهاجم حارس مدافع نجم جماهير جمهور",
+        "فوز تعادل خسارة هزيمة أمام ضد مباراة لقاء مواجهة ديربي قمة شباك",
+    )
+    for word in words.split()
+)
+_CLUBS_JOINED_BY = frozenset(name_key(word) for word in ("و", "أمام", "ضد", "على", "مع"))
 
 
 @cache
@@ -67,6 +86,15 @@ def famous_people() -> dict[str, str]:
     with FAMOUS_PEOPLE.open(encoding="utf-8") as lines:
         next(lines)
         return dict(line.rstrip("\n").split("\t") for line in lines)
+
+
+@cache
+def football_clubs() -> dict[str, bool]:
+    """Arabic name in lookup form → whether it is also a common word or a place, for the clubs
+    of the Arab football leagues' first divisions, written for this project."""
+    with FOOTBALL_CLUBS.open(encoding="utf-8") as lines:
+        next(lines)
+        return {name_key(arabic): cue == "1" for arabic, _, cue in (line.rstrip("\n").split("\t") for line in lines)}
 
 
 @cache
@@ -263,7 +291,10 @@ class Segmenter:
         a town the gazetteer knows; بايدن stays whole, a well-known person's name)."""
         key = name_key(word)
         return self.counts.get(word, 0) or int(
-            key in name_word_uses() or key in famous_name_words() or (_town(key) and not self._clitic_and_word(word))
+            key in name_word_uses()
+            or key in famous_name_words()
+            or key in football_clubs()
+            or (_town(key) and not self._clitic_and_word(word))
         )
 
     def _clitic_and_word(self, word: str) -> bool:
@@ -306,6 +337,7 @@ class ArabicEntityExtractor:
 
         owners: list[int] = []
         sentences: list[list[Token]] = []
+        football = [about_football(text) for text in texts]
         for index, text in enumerate(texts):
             for start, end in sentence_spans(text):
                 tokens = self.segmenter.segment(text[start:end])
@@ -316,7 +348,10 @@ class ArabicEntityExtractor:
         results: list[list[ArabicName]] = [[] for _ in texts]
         for index, tokens, doc in zip(owners, sentences, self.nlp.pipe(docs, batch_size=256), strict=True):
             spans = [(LABELS.get(ent.label_), ent.start, ent.end) for ent in doc.ents]
-            spans = _with_known_organisations(texts[index], tokens, spans)
+            spans = _with_listed(spans, _organisation_list().spans(texts[index], tokens, spans))
+            if football[index]:
+                clubs = _club_list().spans(texts[index], tokens, spans)
+                spans = _with_listed(spans, _cued_clubs(texts[index], tokens, clubs))
             spans = with_patterns(texts[index], tokens, spans, self.segmenter.counts, self.place_names)
             for model_kind, first, last in spans:
                 for kind, part in _split_at_title(model_kind, tokens[first:last]):
@@ -340,44 +375,88 @@ def _particle_with_pronoun(text: str, start: int, end: int) -> bool:
     return bool(_PARTICLE_WITH_PRONOUN.match(fold(text[start:end].strip(_PUNCTUATION))))
 
 
-def _with_known_organisations(text: str, tokens: list[Token], spans: list[tuple]) -> list[tuple]:
-    """The model's (kind, first, last) spans over `tokens` of `text`, with the known
-    organisations among them, matched on the text as written (so `للبترول` matches however it
-    was segmented): the list wins over a model name inside one of its names (`بلومبيرغ` read as
-    a person, `مانشستر` of `مانشستر سيتي` as a place), and loses to one that crosses its edge."""
-    known, first = [], 0
-    while first < len(tokens):
-        if name_key(text[tokens[first].start : tokens[first].end]) not in _organisation_first_words():
-            first += 1
-            continue
-        longest = min(len(tokens), first + _longest_organisation())
-        last = next(
-            (n for n in range(longest, first, -1) if _organisation_at(text, tokens[first], tokens[n - 1])),
-            None,
-        )
-        if last is None:
-            first += 1
-            continue
-        if all(last <= a or b <= first or (first <= a and b <= last) for _, a, b in spans):
-            known.append(("org", first, last))
-        first = last
-    inside = [(kind, a, b) for kind, a, b in spans if any(f <= a and b <= to for _, f, to in known)]
-    return sorted([span for span in spans if span not in inside] + known, key=lambda span: span[1])
+class NameList:
+    """Names matched on a text as written (so `للبترول` matches however it was segmented), with
+    what a scan of its tokens needs: their first words, and an upper bound on their length in
+    tokens (a clitic counts as one)."""
+
+    def __init__(self, names: Iterable[str]):
+        self.names = frozenset(names)
+        self.first_words = frozenset(name.split()[0] for name in self.names)
+        self.longest = max(2 * len(name.split()) for name in self.names)
+
+    def spans(self, text: str, tokens: list[Token], spans: list[tuple]) -> list[tuple]:
+        """("org", first, last) of each listed name that crosses the edge of none of `spans`."""
+        found, first = [], 0
+        while first < len(tokens):
+            if name_key(text[tokens[first].start : tokens[first].end]) not in self.first_words:
+                first += 1
+                continue
+            longest = min(len(tokens), first + self.longest)
+            last = next(
+                (n for n in range(longest, first, -1) if self._at(text, tokens[first], tokens[n - 1])),
+                None,
+            )
+            if last is None:
+                first += 1
+                continue
+            if all(last <= a or b <= first or (first <= a and b <= last) for _, a, b in spans):
+                found.append(("org", first, last))
+            first = last
+        return found
+
+    def _at(self, text: str, first: Token, last: Token) -> bool:
+        return name_key(text[first.start : last.end]) in self.names
 
 
-def _organisation_at(text: str, first: Token, last: Token) -> bool:
-    return name_key(text[first.start : last.end]) in known_organisations()
+def _with_listed(spans: list[tuple], listed: list[tuple]) -> list[tuple]:
+    """The model's (kind, first, last) spans with the listed names: the list wins over a model
+    name inside one of its names (`بلومبيرغ` read as a person, `مانشستر` of `مانشستر سيتي` as a
+    place), and loses to one that crosses its edge."""
+    inside = [(kind, a, b) for kind, a, b in spans if any(f <= a and b <= to for _, f, to in listed)]
+    return sorted([span for span in spans if span not in inside] + listed, key=lambda span: span[1])
 
 
 @cache
-def _organisation_first_words() -> frozenset[str]:
-    return frozenset(name.split()[0] for name in known_organisations())
+def _organisation_list() -> NameList:
+    return NameList(known_organisations())
 
 
 @cache
-def _longest_organisation() -> int:
-    """In tokens, counting a clitic as one: an upper bound on a known name's length."""
-    return max(2 * len(name.split()) for name in known_organisations())
+def _club_list() -> NameList:
+    return NameList(football_clubs())
+
+
+def about_football(text: str) -> bool:
+    """A match report or a league's news: enough of football's words in it."""
+    found = _FOOTBALL_WORDS.findall(name_key(text))
+    return len(found) >= _MIN_FOOTBALL_WORDS and len(set(found)) >= _MIN_FOOTBALL_WORD_KINDS
+
+
+def _cued_clubs(text: str, tokens: list[Token], found: list[tuple]) -> list[tuple]:
+    """The clubs found in a football story whose names are only theirs (`الفيصلي`), and those
+    whose names are common words or places (`الهلال`, `العين`) where football's words stand
+    before them (`فوز الهلال`, `أمام العين`) or another club is joined to them (`الفيصلي
+    والوحدات`, `الشباب أمام الهلال`)."""
+    clubs = football_clubs()
+    words = [name_key(text[token.start : token.end]) for token in tokens]
+    accepted = [span for span in found if not clubs[name_key(text[tokens[span[1]].start : tokens[span[2] - 1].end])]]
+    waiting = [span for span in found if span not in accepted]
+    while waiting:
+        ends = {end for _, _, end in accepted}
+        starts = {first for _, first, _ in accepted}
+        joined = [
+            (kind, first, end)
+            for kind, first, end in waiting
+            if (first and words[first - 1] in _CLUB_CUES)
+            or (first > 1 and words[first - 1] in _CLUBS_JOINED_BY and first - 1 in ends)
+            or (end + 1 < len(words) and words[end] in _CLUBS_JOINED_BY and end + 1 in starts)
+        ]
+        if not joined:
+            break
+        accepted += joined
+        waiting = [span for span in waiting if span not in joined]
+    return accepted
 
 
 def _as_named(kind: str, text: str) -> str:

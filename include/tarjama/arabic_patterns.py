@@ -46,6 +46,7 @@ ORGANISATION_HEADS = _keys(
 # ... of which these are also verbal nouns ("إدارة الجامعة", the university's management): only
 # definite, with an adjective ("الإدارة الذاتية", "القيادة العامة").
 VERBAL_HEADS = _keys("إدارة قيادة رئاسة")
+_COACH = "مدرب"
 # Offices a person's name follows ("وزير المالية عبدالحكيم الشبلي").
 OFFICE_HEADS = _keys("وزير وزيرة رئيس رئيسة والي محافظ سفير أمين مدير نائب قائد مدرب مستشار عميد مندوب")
 MAX_OFFICE_WORDS = 3
@@ -233,6 +234,8 @@ def _office_holders(words: list[str], spans: list[tuple], word_counts: dict[str,
             continue
         if any(a < at < b and kind != "person" for kind, a, b in spans):
             continue  # "مستشفى الملك عبد العزيز", "شارع الشيخ زايد"
+        if _bare(word) == _COACH and any(a == first and kind == "org" for kind, a, _ in spans):
+            continue  # "مدرب الحسين إربد": a coach's club, whose name is no person's
         end = first + 1
         while (
             end < len(words)
