@@ -347,6 +347,20 @@ def test_a_ministers_office_and_a_bodys_organs_are_no_organisations():
         assert [name.text for name in names if name.kind == "org"] == []
 
 
+def test_a_head_noun_with_an_abstract_word_after_it_names_no_body():
+    from tarjama.arabic_ner import arabic_extractor
+    from tarjama.settings import ARABIC_NER_MODEL
+
+    texts = [
+        "ودعا الحزب إلى تغليب مصلحة الوطن، وأكدت السلطة المحلية أن حركة المرور عادت إلى طبيعتها.",
+        "واحتل الفريق المركز الثاني في الترتيب، فيما شددت الحكومة على الوحدة الوطنية.",
+    ]
+    for names in arabic_extractor(ARABIC_NER_MODEL).extract_many(texts):
+        assert not {"مصلحة الوطن", "السلطة المحلية", "حركة المرور", "المركز الثاني", "الوحدة الوطنية"} & {
+            name.text for name in names if name.kind == "org"
+        }
+
+
 def test_an_organisation_named_by_its_head_and_a_chain_of_nouns_or_a_place():
     from tarjama.arabic_ner import arabic_extractor
     from tarjama.settings import ARABIC_NER_MODEL

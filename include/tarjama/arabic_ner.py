@@ -491,11 +491,33 @@ _ORGANS_OF = tuple(
     name_key(organ) + " " for organ in ("مجلس إدارة", "مجلس ادارة", "مجلس أمناء", "هيئة مكتب", "لجنة تحكيم")
 )
 _ORGAN_OF_WORDS = 2
+# ... and a head noun that names no body with these words after it: "مصلحة الوطن" (the nation's
+# interest), "حركة المرور" (traffic), "المركز الثاني" (second place), "الوحدة الوطنية" (unity),
+# "السلطة المحلية" (the local authorities, not one body).
+_NO_BODY_AFTER = {
+    name_key(head): frozenset(name_key(word) for word in words.split())
+    for head, words in (
+        ("مصلحة", "الوطن البلاد الشعب المواطن المواطنين الطلبة الجميع الوطنية العليا العامة"),
+        (
+            "حركة",
+            "المرور السير الزوار الملاحة الطيران النقل التجارة البيع الشراء الأسواق السفن المسافرين النزوح "
+            "الأسعار التنقل الحافلات القطارات الشاحنات المركبات الحجاج المعتمرين",
+        ),
+        ("مركز", "الأول الثاني الثالث الرابع الخامس السادس السابع الثامن التاسع العاشر الحادي الأخير"),
+        ("وحدة", "الوطنية الصف الأراضي الكلمة المصير الموقف"),
+        ("سلطة", "المحلية القضائية المدنية التنفيذية التشريعية"),
+    )
+}
 
 
 def _is_organ(text: str, span: list[Token]) -> bool:
     name = name_key(text[span[0].start : span[-1].end])
-    return name in _ORGANS or name.startswith(_NAMED_BY_ROLE)
+    return name in _ORGANS or name.startswith(_NAMED_BY_ROLE) or _names_no_body(name)
+
+
+def _names_no_body(name: str) -> bool:
+    head, *rest = name.split()
+    return bool(rest) and rest[0] in _NO_BODY_AFTER.get(head[2:] if head.startswith("ال") else head, ())
 
 
 def _organ_of(text: str, span: list[Token]) -> bool:
