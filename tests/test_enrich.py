@@ -540,3 +540,8 @@ def test_football_clubs_are_organisations_in_football_news_only():
     assert about_football(match)
     # a working team, a tour and an aim are no football
     assert not about_football("يهدف فريق العمل في جولة الوزير إلى دعم الشباب، وبهدف تعزيز النصر في الملعب السياسي.")
+
+
+def test_a_year_of_two_digits_is_read_only_where_a_date_line_ends_on_it():
+    assert [d.value for d in find_dates("الأثنين, 10 يناير 22", "ar")] == ["2022-01-10"]
+    assert find_dates("ووصل في 10 يناير 22 شخصا إلى المدينة", "ar") == []

@@ -221,6 +221,11 @@ def test_a_paragraph_with_two_quotations_is_story():
         (["عاجل", "الخميس 25 أبريل 2024 الموافق 16 شوال 1445", "رئيس التحرير", "عمرو الديب", HEADLINE], HEADLINE, None),
         # ... nor over the chairman's title and name on one line
         (["15 جمادى آخر 1447", "5 ديسمبر 2025", "رئيس مجلس الإدارة: فوزي بدوي", HEADLINE], HEADLINE, None),
+        # a year of two digits ending the date line
+        ([HEADLINE, "10:41 م, الأثنين, 10 يناير 22"], HEADLINE, "2022-01-10"),
+        ([HEADLINE, "Sep 20 25|17:29PM :نشر بتاريخ"], HEADLINE, "2025-09-20"),
+        # the day the site was founded is not the story's
+        (["جريدة الكترونية تأسست", "1/1/2015", HEADLINE], HEADLINE, None),
         # a page's <title>: section, headline and outlet
         (["أخبار قطر | " + HEADLINE + " | عيون الجزيرة قطر"], HEADLINE, None),
         # the date under "previous article" and its headline is that story's

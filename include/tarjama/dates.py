@@ -81,6 +81,7 @@ def _month_table() -> dict[str, int]:
 
 _MONTHS = _month_table()
 UMM_AL_QURA_FIRST_YEAR = 1343
+_CENTURY = 2000  # of a year written with two digits, which news sites began to print this century
 _HIJRI_MONTHS = {name: month for month, names in _HIJRI_NAMES.items() for name in names}
 
 
@@ -126,6 +127,7 @@ _ORDINAL_DAY = rf"{_WORD_START}(?P<ordinal>{_alternation(_ORDINAL_DAYS)})\s+من
 _YEAR = r"(?P<year>(?:19|20)\d\d)(?:(?!\d)|(?=\d\d?\s*(?:دقايق|دقيقه|min))|(?=(?:[01]?\d|2[0-3]):[0-5]\d))"
 _SEP = r"\s*[/\-.,،]?\s*"
 # Between a month and its year, Arabic often writes "عام" or "من عام": "ديسمبر عام 1945".
+_SHORT_YEAR = r"(?P<year>[0-3]\d)(?=\s*(?:\||$))"
 _YEAR_SEP = r"\s*[/\-.,،]?\s*(?:(?:من\s+)?(?:عام|العام|سنه)\s+)?"
 _HIJRI_MARK = r"\s*(?:هـ|ه|هجري|هجريه|ah|a\.h\.)" + _WORD_END
 
@@ -187,6 +189,9 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
             re.IGNORECASE,
         ),
     ),
+    # a year of two digits, where a date line ends on it: "الأثنين, 10 يناير 22", "Sep 20 25|17:29PM"
+    ("dmy", re.compile(rf"{_OPTIONAL_WEEKDAY}{_DAY}{_SEP}{_MONTH_PAIR}\s+{_SHORT_YEAR}", re.IGNORECASE)),
+    ("mdy", re.compile(rf"(?<![a-z\d]){_MONTH_PAIR}\s*{_DAY}\s+{_SHORT_YEAR}", re.IGNORECASE)),
     ("day_list", re.compile(rf"{_DAY_LIST}{_YEAR_SEP}{_YEAR}", re.IGNORECASE)),
     ("my", re.compile(rf"{_WORD_START}{_MONTH_PAIR}{_YEAR_SEP}{_YEAR}", re.IGNORECASE)),
     ("hijri_year", re.compile(rf"{_WORD_START}(?P<hyear>1[345]\d\d){_HIJRI_MARK}", re.IGNORECASE)),
@@ -363,6 +368,7 @@ def _value(kind: str, match: re.Match) -> tuple | None:
     else:
         month = int(groups["mon"])
     year = int(groups["year"])
+    year += _CENTURY if year < 100 else 0
     if kind == "my":
         return (f"{year:04d}-{month:02d}", "month", "gregorian") if 1 <= month <= 12 else None
     if groups.get("ordinal"):

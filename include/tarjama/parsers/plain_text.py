@@ -86,6 +86,10 @@ _CLOCK = re.compile(r"(?<!\d)(?:[01]?\d|2[0-3]):[0-5]\d(?!\d)")  # "Heure de Tun
 _MAX_CLOCK_WORDS = 6
 _MAX_WIDGET_WORDS = 6
 _MIN_LABEL_LETTERS = 3  # a section's name, not "صـ" (before noon)
+# The site's founding: "جريدة الكترونية تأسست" over "1/1/2015", "Established in 2004: 12/03/2004".
+_FOUNDED = re.compile(
+    r"(?:تأسست|تأسس|تاسست|تاسس|founded|established|fondée?)(?:\s+(?:on|in|le|en|في|عام|سنة))?\s*:?\s*$", re.I
+)
 _WIDGET = re.compile(r"°|\b\d+(?:[.,]\d+)?\s?[CF]\b|weather|طقس|الطقس|مواقيت الصلاة|prayer", re.IGNORECASE)
 _STANDFIRST_PARAGRAPHS = 1
 _TRAILER_DATE_LINES = 3  # a date printed under the story stands within this many lines of it
@@ -298,7 +302,11 @@ def _headline_date(lines: list[str], title: str | None, first_seen: int | None) 
 
 def _publication_date(lines: list[str], headline: int | None) -> tuple[str | None, int | None]:
     """(date, its line) by the order in the module's docstring, the capture's date aside."""
-    dates = [(i, found) for i, line in enumerate(lines) if (found := date_line(line, HEADER_DATE_LINE_OTHER_WORDS))]
+    dates = [
+        (i, found)
+        for i, line in enumerate(lines)
+        if (found := date_line(line, HEADER_DATE_LINE_OTHER_WORDS)) and not _site_founded(i, lines)
+    ]
     labelled = [(i, found) for i, found in dates if is_dated_label(lines[i])]
     first = -1 if headline is None else headline
     # below the headline, before its story (a standfirst may stand between): a date line with
@@ -329,6 +337,11 @@ def _publication_date(lines: list[str], headline: int | None) -> tuple[str | Non
 def _bylined(line: str) -> bool:
     """A date line that names its writer: "بواسطة : محمد العتيق 04-03-2020 05:18 صباحاً"."""
     return byline_name(line) is not None
+
+
+def _site_founded(index: int, lines: list[str]) -> bool:
+    """The date the site was founded, the words that say so ending the line above it."""
+    return index > 0 and bool(_FOUNDED.search(lines[index - 1]))
 
 
 def _beside_section_label(line: str) -> bool:
