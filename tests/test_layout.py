@@ -290,6 +290,17 @@ def test_without_a_headline_the_date_line_nearest_the_story_is_its_date():
     assert article.published_at == "2024-03-10"
 
 
+def test_a_mastheads_title_and_name_on_one_line_is_no_headline():
+    headline = "Qatar Museums unveils three major exhibitions at Mathaf"
+    story = [
+        "Doha: Qatar Museums unveiled on Friday three major exhibitions at the museum of modern art.",
+        "The exhibitions offer a unique opportunity to explore contemporary art from Qatar and beyond.",
+    ]
+    page = ["CHAIRMAN: DR. KHALID BIN THANI AL THANI", "Qatar / General", headline, "Published: 20 Apr 2025", *story]
+    article = next(parse_bytes("page.txt", "\n\n".join(page).encode(), "text"))
+    assert (article.title, article.published_at) == (headline, "2025-04-20")
+
+
 def test_without_a_headline_a_date_beside_its_writers_name_is_the_storys():
     page = ["السبت 23 نوفمبر 2024", "بواسطة : محمد العتيق 04-03-2020 05:18 صباحاً 9.3K", SENTENCES[0], SENTENCES[1]]
     article = next(parse_bytes("page.txt", "\n\n".join(page).encode(), "text"))

@@ -49,7 +49,7 @@ _TICKER_LABELS = {_furniture_key(words) for words in ("آخر الأخبار", "
 _SITE_HEADER_LINES = {_furniture_key("logo")} | _TICKER_LABELS
 # A masthead: "رئيس التحرير" over the editor's name.
 MASTHEAD_TITLES = (
-    r"رئيس التحرير|رئيس مجلس الإدارة|رئيس مجلس الادارة|مدير التحرير|Editor-in-Chief|Rédacteur en chef"
+    r"رئيس التحرير|رئيس مجلس الإدارة|رئيس مجلس الادارة|مدير التحرير|Editor-in-Chief|Rédacteur en chef|Chairman"
     r"|(?:Conseiller|Directeur|Secrétaire) de (?:la )?(?:rédaction|publication)"
 )
 _FURNITURE_STARTS = re.compile(
@@ -91,7 +91,7 @@ _LOGO = re.compile(r"\blogo\b", re.IGNORECASE)
 _SPACED_LETTERS = re.compile(r"^(?:\w\s){3,}\w$")
 _MASTHEAD_TITLE = re.compile(rf"^(?:{MASTHEAD_TITLES})\s*:?\s*$", re.IGNORECASE)
 # ... or the title and the name on one line: "رئيس مجلس الإدارة: فوزي بدوي"
-_MASTHEAD = re.compile(rf"^(?:{MASTHEAD_TITLES})\s*:?(?:\s*[^\W\d_][\w.'’-]*){{0,4}}\s*$", re.IGNORECASE)
+_MASTHEAD = re.compile(rf"^(?:{MASTHEAD_TITLES})\s*:?(?:\s*[^\W\d_][\w.'’-]*){{0,6}}\s*$", re.IGNORECASE)
 _MASTHEAD_TITLES_ANYWHERE = re.compile(MASTHEAD_TITLES, re.IGNORECASE)
 _MAX_FURNITURE_WORDS = 12  # longer lines are judged as text, not by the words they start with
 _BREADCRUMB_SEPARATORS = re.compile(r"\s[»›>]\s|^\s*[»›>]")

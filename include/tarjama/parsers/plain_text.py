@@ -257,7 +257,7 @@ def _can_be_headline(index: int, lines: list[str], arabic_page: bool) -> bool:
         and not line.rstrip().endswith((":", "|"))  # it introduces what follows: a kicker, a list's label
         and not (is_chrome(line) or is_caption(line) or followed_by_credit)
         and not (date_line(line, HEADER_DATE_LINE_OTHER_WORDS) or byline_name(line) or is_credit_line(line))
-        and not (is_place_line(line) or is_masthead_name(index, lines))
+        and not (is_place_line(line) or is_masthead_name(index, lines) or is_site_header(line))
         and not (MENU_ITEM.match(line) or is_breadcrumb(line) or _TEASER.search(line) or _URL.match(line))
         and not (_TICKER.search(line) or (len(words) <= _MAX_CLOCK_WORDS and _CLOCK.search(line)))
         and not in_other_script(line, arabic_page)
