@@ -301,6 +301,16 @@ def test_a_mastheads_title_and_name_on_one_line_is_no_headline():
     assert (article.title, article.published_at) == (headline, "2025-04-20")
 
 
+def test_a_sites_long_blurb_over_the_headline_is_no_headline():
+    blurb = (
+        "يمن اتحادي هو منصة إخبارية رقمية رائدة تسعى لتقديم تغطية شاملة وعميقة للأحداث الجارية في اليمن، مع "
+        "التركيز على تقديم صورة واضحة وموضوعية للأوضاع السياسية والاقتصادية والاجتماعية في البلاد"
+    )
+    page = [blurb, HEADLINE, "الخميس 16/يناير/2020 - الساعة: 4:04 م", HEADLINE, *SENTENCES[:4]]
+    article = next(parse_bytes("page.txt", "\n\n".join(page).encode(), "text"))
+    assert (article.title, article.published_at) == (HEADLINE, "2020-01-16")
+
+
 def test_without_a_headline_a_date_beside_its_writers_name_is_the_storys():
     page = ["السبت 23 نوفمبر 2024", "بواسطة : محمد العتيق 04-03-2020 05:18 صباحاً 9.3K", SENTENCES[0], SENTENCES[1]]
     article = next(parse_bytes("page.txt", "\n\n".join(page).encode(), "text"))

@@ -73,6 +73,7 @@ from tarjama.text import normalize, paragraphs, split_sentences, without_markup
 _CAPTURE_PREFIX = re.compile(r"^date (?:(?P<day>\d{4}-\d{2}-\d{2})|\d{4}-\d{2})(?!\d)\s*(?P<rest>.*)$")
 _URL = re.compile(r"^https?://\S+$")
 _MAX_HEADLINE_WORDS = 30
+_LONGEST_LIKELY_HEADLINE_WORDS = 25  # a longer line is a headline only where no other can be: a site's blurb is one
 _MIN_HEADLINE_WORDS = 3
 _PREFERRED_HEADLINE_WORDS = 4
 _MIN_STANDFIRST_WORDS = 12
@@ -224,7 +225,10 @@ def _headline(lines: list[str], arabic_page: bool) -> int | None:
             if j != index
         )
 
-    return min(candidates, key=lambda i: (len(_words(lines[i])) < _PREFERRED_HEADLINE_WORDS, not repeated(i), i))
+    def unlikely_length(index: int) -> bool:
+        return not _PREFERRED_HEADLINE_WORDS <= len(_words(lines[index])) <= _LONGEST_LIKELY_HEADLINE_WORDS
+
+    return min(candidates, key=lambda i: (unlikely_length(i), not repeated(i), i))
 
 
 def _title_suffix(rest: str, lines: list[str]) -> bool:
