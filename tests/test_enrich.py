@@ -545,3 +545,10 @@ def test_football_clubs_are_organisations_in_football_news_only():
 def test_a_year_of_two_digits_is_read_only_where_a_date_line_ends_on_it():
     assert [d.value for d in find_dates("الأثنين, 10 يناير 22", "ar")] == ["2022-01-10"]
     assert find_dates("ووصل في 10 يناير 22 شخصا إلى المدينة", "ar") == []
+
+
+def test_a_day_of_this_month_by_its_ordinal_and_an_english_month_before_its_day():
+    assert [d.value for d in find_dates("وتقام في العاشر من الشهر الجاري", "ar", "2009-08-02")] == ["2009-08-10"]
+    english = "The hearing was adjourned to April 27, the judge said on April 25; it may 2 times."
+    assert [d.value for d in find_dates(english, "en", "2025-04-23")] == ["2025-04-27", "2025-04-25"]
+    assert not [d for d in find_dates("اعتبارا من شهر حزيران 26 قانونا", "ar", "2008-05-25") if d.value.endswith("26")]

@@ -280,7 +280,13 @@ _MONTH_OFFSET = {
     "الشهر الماضي": -1, "last month": -1, "الشهر المقبل": 1, "الشهر القادم": 1, "next month": 1,
 }  # fmt: skip
 _DAY_OF_MONTH = re.compile(
-    rf"(?:the\s+)?{_DAY}\s+(?:من|of)\s+(?P<which>{_alternation(_MONTH_OFFSET)}){_WORD_END}", re.IGNORECASE
+    rf"(?:(?:the\s+)?{_DAY}\s+(?:من|of)|{_ORDINAL_DAY})\s+(?P<which>{_alternation(_MONTH_OFFSET)}){_WORD_END}",
+    re.IGNORECASE,
+)
+# ... or the month first, as English writes it: "adjourned to April 27" (not "may", read lower-cased;
+# never an Arabic month: "حزيران 26 قانونا" is June, then 26 laws).
+_MONTH_DAY = re.compile(
+    rf"(?<![a-z\d])(?=[a-z])(?!may\b){_MONTH_PAIR}\s+{_DAY}(?![\d%:]|\s*,?\s*(?:19|20)\d\d)", re.IGNORECASE
 )
 _MONTH_CUE = r"في|خلال|منذ|حتي|مطلع|اوايل|اواخر|نهايه|بدايه|منتصف|in|since|until|during|en|depuis"
 _MONTH_ALONE = re.compile(
@@ -314,6 +320,7 @@ def _find(text: str, reference: date | None) -> list[FoundDate]:
         ("range_month", _RANGE_NO_YEAR),
         ("day_of_month", _DAY_OF_MONTH),
         ("day_month", _DAY_MONTH),
+        ("day_month", _MONTH_DAY),
         ("month_alone", _MONTH_ALONE),
         ("relative", _RELATIVE),
     ]
@@ -409,9 +416,10 @@ def _hijri_to_gregorian(year: int, month: int, day: int) -> date:
 def _relative(kind: str, match: re.Match, reference: date) -> tuple | None:
     groups = match.groupdict()
     if kind == "day_of_month":
-        index = reference.year * 12 + reference.month - 1 + _MONTH_OFFSET[re.sub(r"\s+", " ", groups["which"].lower())]
+        index = reference.year * 12 + reference.month - 1 + _MONTH_OFFSET[_squash(groups["which"])]
         try:
-            return date(index // 12, index % 12 + 1, int(groups["day"])).isoformat(), "day", "gregorian"
+            day = int(groups["day"]) if groups["day"] else _ORDINAL_DAYS[_squash(groups["ordinal"])]
+            return date(index // 12, index % 12 + 1, day).isoformat(), "day", "gregorian"
         except ValueError:
             return None
     if kind == "range_month":
