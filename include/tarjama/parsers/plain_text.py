@@ -87,7 +87,7 @@ _CLOCK = re.compile(r"(?<!\d)(?:[01]?\d|2[0-3]):[0-5]\d(?!\d)")  # "Heure de Tun
 _MAX_CLOCK_WORDS = 6
 _MAX_WIDGET_WORDS = 6
 _MIN_LABEL_LETTERS = 3  # a section's name, not "صـ" (before noon)
-# The site's founding: "جريدة الكترونية تأسست" over "1/1/2015", "Established in 2004: 12/03/2004".
+# The site's founding, the line above its date: "جريدة الكترونية تأسست" over "1/1/2015".
 _FOUNDED = re.compile(
     r"(?:تأسست|تأسس|تاسست|تاسس|founded|established|fondée?)(?:\s+(?:on|in|le|en|في|عام|سنة))?\s*:?\s*$", re.I
 )
@@ -332,15 +332,11 @@ def _publication_date(lines: list[str], headline: int | None) -> tuple[str | Non
     ]
     if headline is None:  # no headline to measure from: a date that stands apart from widgets, nearest the story
         below = [(i, found) for i, found in dates if not _beside_widget(i, lines)]
-        below = ([(i, found) for i, found in below if found[1] or _bylined(lines[i])] or below)[::-1]
+        # a date printed alone or beside its writer's name ("بواسطة : محمد العتيق 04-03-2020")
+        below = ([(i, found) for i, found in below if found[1] or byline_name(lines[i])] or below)[::-1]
     for index, (value, _) in (labelled or below or above[-1:])[:1]:
         return value, index
     return None, None
-
-
-def _bylined(line: str) -> bool:
-    """A date line that names its writer: "بواسطة : محمد العتيق 04-03-2020 05:18 صباحاً"."""
-    return byline_name(line) is not None
 
 
 def _site_founded(index: int, lines: list[str]) -> bool:
