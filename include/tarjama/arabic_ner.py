@@ -294,12 +294,14 @@ class Segmenter:
             key in name_word_uses()
             or key in famous_name_words()
             or key in football_clubs()
-            or (_town(key) and not self._clitic_and_word(word))
+            or (_town(key) and not clitic_and_word(word, self.counts))  # وجدة: Oujda, and و + جدة
         )
 
-    def _clitic_and_word(self, word: str) -> bool:
-        """وجدة is Oujda, and و + جدة: a town so read is left as the corpus reads it."""
-        return word[0] in PREFIXES and word[1:] in self.counts
+
+def clitic_and_word(word: str, word_counts: dict[str, int], min_uses: int = 1) -> bool:
+    """The word reads as a clitic letter joined to a word the corpus has seen at least min_uses
+    times: بأنه is ب + أنه."""
+    return word[:1] in PREFIXES and word_counts.get(word[1:], 0) >= min_uses
 
 
 def _town(key: str) -> bool:
@@ -375,7 +377,7 @@ def _particle_with_pronoun(text: str, start: int, end: int) -> bool:
     return bool(_PARTICLE_WITH_PRONOUN.match(fold(text[start:end].strip(_PUNCTUATION))))
 
 
-class NameList:
+class _NameList:
     """Names matched on a text as written (so `للبترول` matches however it was segmented), with
     what a scan of its tokens needs: their first words, and an upper bound on their length in
     tokens (a clitic counts as one)."""
@@ -418,13 +420,13 @@ def _with_listed(spans: list[tuple], listed: list[tuple]) -> list[tuple]:
 
 
 @cache
-def _organisation_list() -> NameList:
-    return NameList(known_organisations())
+def _organisation_list() -> _NameList:
+    return _NameList(known_organisations())
 
 
 @cache
-def _club_list() -> NameList:
-    return NameList(football_clubs())
+def _club_list() -> _NameList:
+    return _NameList(football_clubs())
 
 
 def about_football(text: str) -> bool:

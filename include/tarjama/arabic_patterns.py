@@ -21,6 +21,7 @@ from tarjama.arabic_ner import (
     COMMON_GIVEN_NAME,
     TITLES,
     Token,
+    clitic_and_word,
     famous_name_words,
     name_key,
     name_likeness,
@@ -302,9 +303,9 @@ def _plausible(span: tuple, words: list[str], word_counts: dict[str, int], place
 
 
 def _clitic_and_word(word: str, word_counts: dict[str, int]) -> bool:
-    """ "بأنه" is ب + أنه: a letter joined to a common word, unless the whole is a country or a
-    major city the gazetteer knows ("لبنان", "بغداد")."""
-    if word[:1] not in "وبلف" or word_counts.get(word[1:], 0) < JOINED_WORD_USES:
+    """A letter joined to a common word, unless the whole is a country or a major city the
+    gazetteer knows ("لبنان", "بغداد")."""
+    if not clitic_and_word(word, word_counts, JOINED_WORD_USES):
         return False
     known = gazetteer().by_arabic.get(word, [])
     return not any(place.kind == "country" or place.population >= MAJOR_CITY_POPULATION for place in known)
