@@ -230,6 +230,17 @@ def test_a_paragraph_with_two_quotations_is_story():
         (["أخبار محلية | " + HEADLINE + " | موقع الخبر اليومي"], HEADLINE, None),
         # the date under "previous article" and its headline is that story's
         (["المقال السابق", "عنوان مقال آخر عن الموازنة", "20/02/2020", HEADLINE], HEADLINE, None),
+        # the page's title (outlet | headline), the site's "today" under it, then the headline and
+        # the writer's name with the story's date
+        (
+            ["موقع المدينة | " + HEADLINE, "1447 رجب 3 | 23 ديسمبر 2025", HEADLINE, "سامر علي March 2, 2023"],
+            HEADLINE,
+            "2023-03-02",
+        ),
+        # a date over a ticker's label and a breadcrumb is the site's "today"
+        (["الاثنين , مارس 3 2025", "أخبار عاجلة", "الرئيسية / أخبار محلية / " + HEADLINE, HEADLINE], HEADLINE, None),
+        # a caption printed twice, crediting a social account, is no headline
+        ([HEADLINE, *["جانب من حفل التتويج في الملعب - 2 مايو 2024 - X/@sportclub"] * 2], HEADLINE, None),
     ],
 )
 def test_headlines_and_dates_in_the_forms_pages_use(page, title, published_at):
@@ -570,6 +581,23 @@ def test_the_summary_under_the_headline_is_story():
     page = ["Skip to main content", PAGES["en"][0], summary, "Published: Updated:", "3 min read", *PAGES["en"][1]]
     article = next(parse_bytes("page.txt", "\n\n".join(page).encode(), "text"))
     assert (article.title, article.paragraphs[0]) == (PAGES["en"][0], summary)
+
+
+def test_a_paragraph_whose_verb_of_saying_stands_alone_on_its_line_is_one_paragraph():
+    broken = [
+        "وأوضح",
+        "مدير البلدية في تصريح له أن أعمال الصيانة ستشمل الطرق الرئيسية",
+        "والأحياء القديمة خلال الشهر المقبل.",
+    ]
+    page = [HEADLINE, "المدينة / وكالة الأنباء", *broken, SENTENCES[0]]
+    article = next(parse_bytes("page.txt", "\n".join(page).encode(), "text"))
+    assert article.paragraphs == (" ".join(broken), SENTENCES[0])
+
+
+def test_a_line_under_an_agency_running_into_the_first_paragraph_is_story():
+    page = [HEADLINE, "قنا", "عقدت اللجنة المالية اجتماعها الدوري صباح اليوم", SENTENCES[0], SENTENCES[1]]
+    article = next(parse_bytes("page.txt", "\n".join(page).encode(), "text"))
+    assert article.paragraphs == tuple(page[2:])
 
 
 def test_an_agency_sign_off_ends_the_story():

@@ -94,6 +94,11 @@ _MIN_COLUMN_LINES = 6  # lines as long as the column: fewer may be chance (headl
 _MIN_COLUMN_CHARS = 60
 _COLUMN_SLACK = 0.12  # a column's lines differ by a word or two
 _YEAR_NEAR_START = re.compile(r"^(?:\S+\s+){0,3}(?:19|20)\d\d\b")
+# A verb of saying opens a clause ("أكد", "وأوضح", "ولفتت"): alone on its line, its paragraph
+# was broken line by line, and goes on until a line ends its sentence.
+REPORTING_VERB = r"[وف]?(?:قال|أكد|أضاف|أوضح|أشار|تابع|أعلن|كشف|ذكر|لفت|شدد|اعتبر|رأى|نفى)(?:ت)?"
+_REPORTING_VERB_ALONE = re.compile(rf"^{fold_arabic(REPORTING_VERB)}$")
+_MAX_BROKEN_LINES = 6  # an unfinished paragraph stops taking lines there (a capture cut in it)
 
 
 def paragraphs(text: str) -> list[str]:
@@ -105,17 +110,23 @@ def paragraphs(text: str) -> list[str]:
     unfinished, on a page that does so more than once (a paragraph hard-wrapped with blank lines;
     once, it is a headline over "le 12 mars 2020"); on a page hard-wrapped at a column's width (a
     newspaper's print, a PDF), a line as long as the column that leaves its sentence unfinished
-    goes on into the next."""
+    goes on into the next; a paragraph whose verb of saying stands alone on its first line
+    ("أكد" / "محافظ النجف ...") takes the lines under it until one ends its sentence."""
     raw = [line.strip() for line in text.splitlines()]
     wrapped_page = sum(_wrapped(a, b) for a, blank, b in zip(raw, raw[1:], raw[2:], strict=False) if not blank) > 1
     column = _column_width(raw)
     lines: list[str] = []
     blanks = 0  # blank lines between this line and the last one kept
     last = ""  # the last line read, as the capture has it
+    broken = 0  # lines taken so far by a paragraph broken line by line, still unfinished
 
     def goes_on(line: str) -> bool:
         if blanks == 0:
-            return _continues(lines[-1], line) or (column is not None and _column_goes_on(last, line, column))
+            return (
+                0 < broken < _MAX_BROKEN_LINES
+                or _continues(lines[-1], line)
+                or (column is not None and _column_goes_on(last, line, column))
+            )
         return blanks == 1 and wrapped_page and _wrapped(lines[-1], line)
 
     for line in raw:
@@ -123,8 +134,12 @@ def paragraphs(text: str) -> list[str]:
             lines[-1] += line
         elif lines and line and goes_on(line):
             lines[-1] += " " + line
+            broken += bool(broken)
         elif line:
             lines.append(line)
+            broken = int(bool(_REPORTING_VERB_ALONE.match(fold_arabic(line))))
+        if not line or LINE_ENDS_SENTENCE.search(lines[-1] if lines else ""):
+            broken = 0
         blanks = 0 if line else blanks + 1
         last = line or last
     return lines

@@ -12,7 +12,7 @@ from tarjama.dates import find_explicit_dates, publication_date
 from tarjama.errors import ArticleError
 from tarjama.gazetteer import gazetteer
 from tarjama.models import ParsedArticle
-from tarjama.text import ENDS_MID_SENTENCE, FUNCTION_WORDS, LINE_ENDS_SENTENCE, fold_arabic
+from tarjama.text import ENDS_MID_SENTENCE, FUNCTION_WORDS, LINE_ENDS_SENTENCE, REPORTING_VERB, fold_arabic
 
 SENTENCE_PUNCTUATION = re.compile(r"[.!?؟،,:؛\"«»“”]")
 MAX_CHROME_WORDS = 4
@@ -45,7 +45,10 @@ Vous êtes ici | Retour au format normal | Version imprimable | Version à impri
 Dans la même catégorie | Sur le même sujet
 """
 CHROME_LINES = {_furniture_key(words) for words in _FURNITURE_WORDS.split("|")}
-_TICKER_LABELS = {_furniture_key(words) for words in ("آخر الأخبار", "أحدث الأخبار", "Latest news")}
+_TICKER_LABELS = {
+    _furniture_key(words)
+    for words in ("آخر الأخبار", "أحدث الأخبار", "أخبار عاجلة", "شريط الأخبار", "Latest news", "Breaking news")
+}
 _SITE_HEADER_LINES = {_furniture_key("logo")} | _TICKER_LABELS
 # A masthead: "رئيس التحرير" over the editor's name.
 MASTHEAD_TITLES = (
@@ -114,7 +117,9 @@ _CREDIT = re.compile(
     r"|\((?:الصورة|صورة|photo)\s*:|أرشيف\)|\bPhoto\s+[A-Z]"
     r"|\[(?:AFP|AP|Reuters|EPA|Getty|Anadolu|الفرنسية|رويترز)[^\]]*\]\s*$"
     r"|\b(?:REUTERS|AFP|AP|EPA|Getty Images)\s*/\s*[\w .-]+$"
-    r"|\.\s*(?:Bloomberg|Reuters|AFP|AP|Getty Images|EPA|Shutterstock)\s*$",
+    r"|\.\s*(?:Bloomberg|Reuters|AFP|AP|Getty Images|EPA|Shutterstock)\s*$"
+    # a social account credited: "- X/@kuwaitclub"
+    r"|[-–—]\s*(?:X|Twitter|Instagram|Facebook|TikTok|إكس|تويتر|انستغرام|إنستغرام|فيسبوك)\s*/\s*@[\w.]+\s*$"
 )
 # A credit in brackets ending a caption: "(AP Photo/Burhan Ozbilici)", "[Yassine Gaidi/Anadolu
 # Agency]", "(رويترز/داود أبو الكاس)", "(Photo: BASHAR TALEB / AFP)": a photographer beside an
@@ -132,7 +137,7 @@ _TRAILING_SOURCE = re.compile(
     rf"\s+(?:المصدر|المصادر|Source|Sources)\s*[:/].{{1,40}}$|(?<=[.!?؟])\s*{_AGENCY_IN_BRACKETS}$", re.IGNORECASE
 )
 # A verb of saying opens a clause, never a credit or a byline.
-_REPORTING_VERB = re.compile(r"^[وف]?(?:قال|أكد|أضاف|أوضح|أشار|تابع|أعلن|كشف|ذكر|لفت|شدد|اعتبر|رأى|نفى)(?:ت)?\s")
+_REPORTING_VERB = re.compile(rf"^{REPORTING_VERB}\s")
 _MIN_PROSE_WORDS = 8
 _LONG_LINE_WORDS = 25
 _MIN_FUNCTION_WORD_SHARE = 0.1
@@ -352,15 +357,22 @@ def _bracketed_photo_credit(line: str) -> bool:
 
 def is_credit_line(line: str) -> bool:
     """A short line of names joined by separators: "مسقط - الرؤية", "تونس/ عادل الثابتي /
-    الأناضول", "نواكشوط، مورينيوز", "موقع كل يوم -اندبندنت عربية"."""
+    الأناضول", "نواكشوط، مورينيوز", "موقع كل يوم -اندبندنت عربية"; or an agency alone."""
     if (LINE_ENDS_SENTENCE.search(line) and not line.rstrip().endswith(":")) or _CUT_AFTER_COMMA.search(line):
         return False  # a sentence, or one that goes on after its comma
     if line.rstrip().endswith(("؛", ";")):
         return False  # an item of a list: "- هارونا اتراورى، مكلف بمهمة برئاسة الجمهورية؛"
     if _REPORTING_VERB.match(line):
         return False  # "وأكد وزير المالية، خلال ..." is a clause: a credit is names
+    if _agency_alone(line):
+        return True
     parts = [part for part in _CREDIT_SEPARATORS.split(line) if any(c.isalpha() for c in part)]
     return 2 <= len(parts) <= 3 and len(line.split()) <= 8 and all(len(part.split()) <= 4 for part in parts)
+
+
+def _agency_alone(line: str) -> bool:
+    """ "قنا", "(رويترز)": the agency's name alone on its line, crediting the story under it."""
+    return line.strip(" ()[]-–—:").lower() in AGENCIES
 
 
 def is_time_stamp(line: str) -> bool:
@@ -653,11 +665,25 @@ def _is_short_sentence(line: str) -> bool:
 
 def _short_sentences_before(lines: list[str], start: int) -> int:
     """Where the story starts when short sentences stand between the header's last date line,
-    byline or credit and the first paragraph: at the first of them."""
+    byline or credit and the first paragraph: at the first of them; or when a line under the
+    agency's name runs into the first paragraph, its sentence unfinished ("قنا" / "عقد مجلس الشورى
+    جلسته الأسبوعية العادية اليوم" / "برئاسة ..."): at that line."""
     first = start
     while first > 0 and _is_short_sentence(lines[first - 1]):
         first -= 1
-    return first if first < start and first > 0 and is_metadata(lines[first - 1]) else start
+    if first < start and first > 0 and is_metadata(lines[first - 1]):
+        return first
+    if start > 1 and _agency_alone(lines[start - 2]) and _runs_into_story(lines[start - 1]):
+        return start - 1
+    return start
+
+
+def _runs_into_story(line: str) -> bool:
+    return (
+        len(line.split()) >= _MIN_SHORT_SENTENCE_WORDS
+        and not LINE_ENDS_SENTENCE.search(line)
+        and not (is_chrome(line) or is_caption(line) or is_metadata(line) or MENU_ITEM.match(line))
+    )
 
 
 def _introduced_list_end(lines: list[str], end: int) -> int:

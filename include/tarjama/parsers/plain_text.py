@@ -182,7 +182,7 @@ def _read_header(lines: list[str], arabic_page: bool) -> _Header:
         first_seen = next(i for i, line in enumerate(lines) if header.title in line)  # "خبر : <headline>"
         header.standfirst = _standfirst_under(headline, lines, arabic_page)
     used = {headline}
-    dated = _headline_date(lines, header.title, first_seen) or _publication_date(lines, first_seen)
+    dated = _headline_date(lines, header.title, first_seen) or _publication_date(lines, headline)
     header.published_at, used_date = dated
     header.date_above_headline = used_date is not None and first_seen is not None and used_date < first_seen
     used.add(used_date)
@@ -309,7 +309,8 @@ def _publication_date(lines: list[str], headline: int | None) -> tuple[str | Non
     dates = [
         (i, found)
         for i, line in enumerate(lines)
-        if (found := date_line(line, HEADER_DATE_LINE_OTHER_WORDS)) and not _site_founded(i, lines)
+        if (found := date_line(line, HEADER_DATE_LINE_OTHER_WORDS))
+        and not (_site_founded(i, lines) or is_caption(line))  # a photo's date is not the story's
     ]
     labelled = [(i, found) for i, found in dates if is_dated_label(lines[i])]
     first = -1 if headline is None else headline
@@ -327,7 +328,7 @@ def _publication_date(lines: list[str], headline: int | None) -> tuple[str | Non
         and headline - _DATE_ABOVE_HEADLINE_LINES <= i < headline
         and (found[1] or _beside_section_label(lines[i]))
         and not _beside_widget(i, lines)
-        and not any(map(is_site_header, lines[i + 1 : headline]))  # a date over them is the site's
+        and not any(is_site_header(line) or is_breadcrumb(line) for line in lines[i + 1 : headline])  # the site's
         and not any(map(_names_a_place, lines[i + 1 : headline]))  # "Saturday, May 11, 2024" / "Baghdad"
     ]
     if headline is None:  # no headline to measure from: a date that stands apart from widgets, nearest the story
