@@ -87,6 +87,10 @@ def test_a_day_that_contradicts_its_weekday_or_names_no_day_is_no_date():
     assert _values("أوقفت الشرطة اليوم الأربعاء صحفيا", wednesday) == [("اليوم الأربعاء", "2017-08-30", "day")]
     assert _values("دعا إلى جلسة تُعقد يوم الاثنين", wednesday) == [("يوم الاثنين", "2017-09-04", "day")]
     assert _values("Ceasefire starting Friday", wednesday, "en") == [("Friday", "2017-09-01", "day")]
+    assert _values("قال الشاهد إن ما جرى في ذلك اليوم كان مفاجئا", wednesday) == []  # that day
+    assert _values("his film “The Last Friday” won a prize", wednesday, "en") == []  # a title, not last Friday
+    assert _values("يصل الوفد يوم الأحد أو الاثنين", wednesday) == []  # no one day
+    assert _values("the vote may fall on Monday or Tuesday", wednesday, "en") == []
 
 
 def test_relative_dates_need_a_publication_date():
@@ -108,6 +112,8 @@ def test_months_without_a_day_years_and_ranges_are_recorded_as_such():
     ]
     [mention] = find_dates("المعرض من 22 إلى 27 يناير 2026", "ar", None)
     assert (mention.value, mention.end, mention.precision) == ("2026-01-22", "2026-01-27", "range")
+    [mention] = find_dates("The fair will run September 3-7, 2027, in Dubai.", "en", None)
+    assert (mention.value, mention.end, mention.precision) == ("2027-09-03", "2027-09-07", "range")
 
 
 def test_days_of_a_month_named_without_a_year():
@@ -422,6 +428,16 @@ def test_an_honorific_makes_a_person_of_the_name_after_it():
         ["Au début des discussions, Dr Moustafa Madbouli a fait l’éloge de la robustesse des relations."]
     )
     assert found.person == ("Moustafa Madbouli",)
+
+
+def test_a_title_alone_or_a_possessives_tail_is_no_name(ner):
+    [found] = ner.extract_many(
+        [
+            "The festival will be held in Amman’s Abdelli district next spring. In his speech, the Sheikh "
+            "said Kuwait stands firm."
+        ]
+    )
+    assert "’s Abdelli" not in found.person and "Sheikh" not in found.person
 
 
 def test_a_common_noun_the_model_calls_a_place_is_none():

@@ -174,6 +174,14 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
             re.IGNORECASE,
         ),
     ),
+    # ... the month first, as English writes it: "April 13-18, 2020".
+    (
+        "range",
+        re.compile(
+            rf"(?<![a-z\d]){_MONTH_PAIR}\s+{_DAY}{_RANGE_WORD}(?P<day2>[0-3]?\d)(?:st|nd|rd|th)?\s*,?\s*{_YEAR}",
+            re.IGNORECASE,
+        ),
+    ),
     (
         "dmy",
         re.compile(
@@ -248,6 +256,14 @@ _PRAYER_OR_HABIT_BEFORE = re.compile(r"(?:خطبه|صلاه|كل|every|each|chaq
 _HABIT_AFTER = re.compile(r"\s+(?:(?:من|في)\s+)?كل\s+اسبوع|s?\s+(?:of\s+)?(?:every|each)\s+week|\s+de chaque semaine")
 # "اليوم الأول لإنشائها", "the first day": a day counted, not today.
 _ORDINAL = r"الاول|الثاني|الثالث|الرابع|الخامس|السادس|السابع|الثامن|التاسع|العاشر|الاخير"
+# "ذلك اليوم", "that day": a day the story spoke of, not today; "the last Friday" (of a month, a
+# film's title): not the last one before publication.
+_NOT_RELATIVE_BEFORE = re.compile(r"(?:ذلك|تلك|that|the)\s+$")
+# "يوم الأربعاء أو الخميس", "Monday or Tuesday": no one day.
+_EITHER_DAY = re.compile(
+    rf"\s+(?:او|or|ou)\s+(?:يوم\s+)?(?:{_alternation(_WEEKDAYS)})|(?:{_alternation(_WEEKDAYS)})\s+(?:او|or|ou)\s+$",
+    re.IGNORECASE,
+)
 _RELATIVE = re.compile(
     rf"{_CLITIC_START}(?:(?P<period>{'|'.join(p for p, _, _ in _RELATIVE_PERIOD)})"
     rf"|(?:(?P<before>{_PAST}|{_NEXT}|this)\s+)?(?:يوم\s+)?(?P<weekday>{_alternation(_WEEKDAYS)})"
@@ -459,14 +475,20 @@ def _relative(kind: str, match: re.Match, reference: date) -> tuple | None:
         if weekday and _WEEKDAYS[_squash(weekday["weekday"])] != nearest.weekday():
             return _NO_DATE  # "Mercredi 1er avril" that is no Wednesday this year: another year's
         return nearest.isoformat(), "day", "gregorian"
+    before = match.string[max(0, match.start() - 12) : match.start()]
+    if _NOT_RELATIVE_BEFORE.search(before):
+        return _NO_DATE
     if groups["day"]:
         day = reference + timedelta(days=_RELATIVE_DAY[_squash(groups["day"])])  # "غدا الاحد": tomorrow
         if groups["dayname"] and _WEEKDAYS[_squash(groups["dayname"])] != day.weekday():
             return _NO_DATE  # "اليوم الأحد" on a Wednesday: the page's date is not the day it was written
         return day.isoformat(), "day", "gregorian"
     if groups["weekday"]:
-        if _PRAYER_OR_HABIT_BEFORE.search(match.string[max(0, match.start() - 12) : match.start()]) or (
-            _HABIT_AFTER.match(match.string, match.end())
+        if (
+            _PRAYER_OR_HABIT_BEFORE.search(before)
+            or _HABIT_AFTER.match(match.string, match.end())
+            or _EITHER_DAY.match(match.string, match.end())
+            or _EITHER_DAY.search(match.string[max(0, match.start() - 20) : match.start()])
         ):
             return _NO_DATE
         weekday = _WEEKDAYS[_squash(groups["weekday"])]

@@ -16,7 +16,8 @@ from tarjama.arabic_ner import known_organisations
 from tarjama.gazetteer import gazetteer
 from tarjama.models import Entities
 
-_ARTICLE = re.compile(r"^(?:(?:the|le|la|les)\s+|[ldnsj]['’]|qu['’])", re.IGNORECASE)
+# "the", "l'", and a possessive's tail ("Amman’s Abdelli district" read as "’s Abdelli").
+_ARTICLE = re.compile(r"^(?:(?:the|le|la|les)\s+|[ldnsj]['’]|qu['’]|['’]s\s+)", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"[’']s$")
 _DANGLING = re.compile(r"\s+(?:de|du|des|de la|of|the|and|et)$|['’]$", re.IGNORECASE)
 _TITLE_CASE_SHARE = 0.7
@@ -70,6 +71,8 @@ class EntityExtractor:
             name = _DANGLING.sub("", _POSSESSIVE.sub("", _ARTICLE.sub("", entity.text.strip(" \"'.,:;«»“”"))))
             if kind == "place" and _common_noun_place(name, entity):
                 continue
+            if _HONORIFIC.match(name):
+                continue  # "Sheikh" alone
             if kind and _is_name(name, entity) and not (kind == "org" and (_OFFICE.match(name) or _ORGAN.match(name))):
                 found[_checked_kind(kind, name)].setdefault(name, None)  # first-seen order, no duplicates
         for name in _known_organisations_unnamed(doc):
