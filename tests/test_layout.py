@@ -239,6 +239,8 @@ def test_a_paragraph_with_two_quotations_is_story():
         ),
         # a date over a ticker's label and a breadcrumb is the site's "today"
         (["الاثنين , مارس 3 2025", "أخبار عاجلة", "الرئيسية / أخبار محلية / " + HEADLINE, HEADLINE], HEADLINE, None),
+        # a dateline signed by the agency's name alone, then a dash
+        (["عمان 12-3-2025 بترا- " + SENTENCES[1]], None, "2025-03-12"),
         # a caption printed twice, crediting a social account, is no headline
         ([HEADLINE, *["جانب من حفل التتويج في الملعب - 2 مايو 2024 - X/@sportclub"] * 2], HEADLINE, None),
     ],
@@ -598,6 +600,17 @@ def test_a_line_under_an_agency_running_into_the_first_paragraph_is_story():
     page = [HEADLINE, "قنا", "عقدت اللجنة المالية اجتماعها الدوري صباح اليوم", SENTENCES[0], SENTENCES[1]]
     article = next(parse_bytes("page.txt", "\n".join(page).encode(), "text"))
     assert article.paragraphs == tuple(page[2:])
+
+
+def test_the_storys_own_list_goes_on_without_full_stops():
+    items = [
+        "- يلزم القانون الشركات بحفظ بيانات العملاء مدة لا تقل عن عام كامل وعدم تسليمها إلا بإذن من النيابة.",
+        "- يعاقب بالحبس مدة لا تقل عن شهر كل من يدخل على نظام تابع للدولة دون إذن من الجهة المختصة به",
+        "- تلتزم الجهات الحكومية بإبلاغ المركز الوطني عن أي اختراق تتعرض له أنظمتها خلال يومين من وقوعه",
+    ]
+    page = [HEADLINE, SENTENCES[0], *items, "- اقرأ أيضا: عنوان آخر"]
+    article = next(parse_bytes("page.txt", "\n\n".join(page).encode(), "text"))
+    assert article.paragraphs == (SENTENCES[0], *items)
 
 
 def test_an_agency_sign_off_ends_the_story():

@@ -171,6 +171,8 @@ _DATELINE_END = re.compile(
 )
 _BYLINE_WORDS = r"كتب|كتبت|بقلم|بواسطة|إعداد|by|par"
 _BYLINE_OPENING = re.compile(rf"^\s*(?:{_BYLINE_WORDS})\s+[^-–—|،,:]{{2,40}}?\s[-–—|]\s*", re.IGNORECASE)
+# ... or the agency's name alone, then a dash: "رام الله 4-2-2026 وفا- أطلقت".
+_DATELINE_AGENCY_END = r"\s*(?P<agency>[^\W\d_][^\W\d_ ]{1,15}(?: [^\W\d_]{1,15})?)\s*[-–—:]"
 _DATELINE_TIME = re.compile(rf"^\s*{_CLOCK_TIME}(?:\s*(?:صباح[اًا]*|مساء[ًا]*|am|pm|GMT))?", re.IGNORECASE)
 _PLACE_THEN_DASH = re.compile(r"^\s*(?P<place>[^\W\d_][^\d\-–—،,]{1,30}?)\s*[-–—،,]\s*$")
 _TODAY_BEFORE = re.compile(r"(?:اليوم|today|aujourd'hui)(?:\s+\S+)?\s*\(\s*$", re.IGNORECASE)
@@ -610,6 +612,8 @@ def _story_end(lines: list[str], prose: list[int]) -> int:
     long_items = [i for i, line in enumerate(lines) if _is_long_list_item(line)]
     end = max([prose[-1], *long_items, *_numbered_list_after(lines, prose[-1])]) + 1
     end = _introduced_list_end(lines, end)
+    while end < len(lines) and _list_goes_on(lines[end - 1], lines[end]):
+        end += 1
     while end < len(lines) and _is_short_sentence(lines[end]):
         end += 1  # "تأثرت ولايات محافظة الظاهرة اليوم بأمطار رعدية."
     repeated = lines[-1] in lines[:-1]  # a link's text, as a list of links repeats it
@@ -708,6 +712,18 @@ def _is_long_list_item(line: str) -> bool:
     return bool(MENU_ITEM.match(line)) and is_prose(line) and len(line.split()) >= _LONG_LIST_ITEM_WORDS
 
 
+def _list_goes_on(previous: str, line: str) -> bool:
+    """The next item of the story's own list, under the same bullet: a long one that reads as
+    sentences, its full stop left out ("- يعاقب بالحبس مدة لا تقل عن شهر ...")."""
+    bullet = MENU_ITEM.match(line)
+    return (
+        bool(bullet)
+        and previous.startswith(bullet.group())
+        and len(line.split()) >= _LONG_LIST_ITEM_WORDS
+        and _reads_as_sentences(line)
+    )
+
+
 def _is_aside(line: str, arabic_page: bool) -> bool:
     """Prose above the story's start that is not the story: a poll's question, a caption in
     another language."""
@@ -749,7 +765,9 @@ def story_date(paragraph: str) -> str | None:
         after = _DATELINE_TIME.sub("", opening[found.end :], count=1)
         timed = after != opening[found.end :]
         words_before = [word for word in before.split() if any(c.isalpha() for c in word)]  # not its dashes
-        if len(words_before) <= _DATELINE_PLACE_WORDS and (_DATELINE_END.match(after) or timed):
+        agency = re.match(_DATELINE_AGENCY_END, after)
+        signed = bool(agency) and agency["agency"].lower() in AGENCIES
+        if len(words_before) <= _DATELINE_PLACE_WORDS and (_DATELINE_END.match(after) or timed or signed):
             return found.value
         if (place := _PLACE_THEN_DASH.match(before)) and gazetteer().places(place["place"]):
             return found.value  # "الدوحة-03 يوليو 2025 تحت رعاية ...": a known place dashed onto the date
