@@ -239,6 +239,8 @@ def test_a_paragraph_with_two_quotations_is_story():
         ),
         # a date over a ticker's label and a breadcrumb is the site's "today"
         (["الاثنين , مارس 3 2025", "أخبار عاجلة", "الرئيسية / أخبار محلية / " + HEADLINE, HEADLINE], HEADLINE, None),
+        # the headline printed again between its date and its writer's name
+        ([HEADLINE, "5 مارس 2023 " + HEADLINE + " كتب سامي علي"], HEADLINE, "2023-03-05"),
         # a dateline signed by the agency's name alone, then a dash
         (["عمان 12-3-2025 بترا- " + SENTENCES[1]], None, "2025-03-12"),
         # a caption printed twice, crediting a social account, is no headline

@@ -182,7 +182,7 @@ def _read_header(lines: list[str], arabic_page: bool) -> _Header:
         first_seen = next(i for i, line in enumerate(lines) if header.title in line)  # "خبر : <headline>"
         header.standfirst = _standfirst_under(headline, lines, arabic_page)
     used = {headline}
-    dated = _headline_date(lines, header.title, first_seen) or _publication_date(lines, headline)
+    dated = _headline_date(lines, header.title) or _publication_date(lines, headline)
     header.published_at, used_date = dated
     header.date_above_headline = used_date is not None and first_seen is not None and used_date < first_seen
     used.add(used_date)
@@ -296,12 +296,23 @@ def _standfirst(headline: int | None, lines: list[str]) -> bool:
     return any(is_metadata(line) for line in lines[:headline])
 
 
-def _headline_date(lines: list[str], title: str | None, first_seen: int | None) -> tuple[str, int] | None:
-    """The date printed on the line that holds the headline again: "22-09-2020 10:04 - Headline"."""
-    if title is None or first_seen is None or lines[first_seen] == title:
+def _headline_date(lines: list[str], title: str | None) -> tuple[str, int] | None:
+    """The date printed on a line that holds the headline again: "22-09-2020 10:04 - Headline",
+    "30 Mar 2022 Headline By MOHAMMED TAHA" (its writer's name beside it)."""
+    if title is None:
         return None
-    found = date_line(lines[first_seen].replace(title, " ").strip(" -–—|:"))
-    return (found[0], first_seen) if found and found[1] else None
+    for index, line in enumerate(lines):
+        if title not in line or line == title:
+            continue
+        rest = line.replace(title, " ").strip(" -–—|:")
+        found = date_line(rest, HEADER_DATE_LINE_OTHER_WORDS)
+        if found and (found[1] or byline_name(_date_removed(rest))):
+            return found[0], index
+    return None
+
+
+def _date_removed(line: str) -> str:
+    return " ".join(words_beside_date(line))
 
 
 def _publication_date(lines: list[str], headline: int | None) -> tuple[str | None, int | None]:
