@@ -367,6 +367,23 @@ def test_a_head_noun_with_an_abstract_word_after_it_names_no_body():
         }
 
 
+def test_a_body_named_only_by_its_kind_and_what_kind_it_is_is_a_description():
+    from tarjama.arabic_ner import arabic_extractor
+    from tarjama.settings import ARABIC_NER_MODEL
+
+    texts = [
+        "واشتبكت القوات الحكومية مع المسلحين، فيما قالت الحكومة الاتحادية إنها سترسل تعزيزات.",
+        "وأجلت الدائرة الجنائية النظر في القضية، وتأهل المنتخب الوطني إلى الدور الثاني.",
+        "وقالت قوات الأمن الداخلي في بيان إنها أوقفت ثلاثة مطلوبين.",
+    ]
+    found = [
+        {name.text for name in names if name.kind == "org"}
+        for names in arabic_extractor(ARABIC_NER_MODEL).extract_many(texts)
+    ]
+    assert not {"القوات الحكومية", "الحكومة الاتحادية", "الدائرة الجنائية", "المنتخب الوطني"} & (found[0] | found[1])
+    assert "قوات الأمن الداخلي" in found[2]
+
+
 def test_an_organisation_named_by_its_head_and_a_chain_of_nouns_or_a_place():
     from tarjama.arabic_ner import arabic_extractor
     from tarjama.settings import ARABIC_NER_MODEL

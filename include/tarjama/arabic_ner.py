@@ -507,7 +507,26 @@ _NO_BODY_AFTER = {
         ),
         ("مركز", "الأول الثاني الثالث الرابع الخامس السادس السابع الثامن التاسع العاشر الحادي الأخير"),
         ("وحدة", "الوطنية الصف الأراضي الكلمة المصير الموقف"),
-        ("سلطة", "المحلية القضائية المدنية التنفيذية التشريعية"),
+        ("سلطة", "المحلية القضائية المدنية التنفيذية التشريعية السياسية"),
+    )
+}
+# ... nor one named only by its kind and what kind it is, with nothing after: "القوات الحكومية"
+# (government forces), "الحكومة الاتحادية", "الدائرة الجنائية" (a court's chamber), "المنتخب الوطني"
+# (whichever country's): a description; with a name after it, a body ("قوات الأمن الداخلي").
+_DESCRIBED_ONLY = {
+    name_key(head): frozenset(name_key(word) for word in words.split())
+    for head, words in (
+        ("قوات", "الحكومية النظامية الأمنية العسكرية الشرعية العمومية الأمن الجيش النظام"),
+        ("حكومة", "الاتحادية الشرعية المحلية المركزية"),
+        ("شرطة", "القضائية المحلية الحكومية"),
+        ("هيئة", "التنفيذية التشريعية التعليمية التدريسية"),
+        ("مؤسسة", "العسكرية الدينية الأمنية النفطية"),
+        ("وكالة", "الرسمية"),
+        ("وزارة", "الوصية الاتحادية المعنية المختصة"),
+        ("دائرة", "الجنائية المدنية الأولى الثانية الثالثة الرابعة الخامسة"),
+        ("منتخب", "الوطني الأولمبي"),
+        ("إدارة", "الترابية المعنية المختصة"),
+        ("جهاز", "التنفيذي الأمني"),
     )
 }
 
@@ -519,7 +538,10 @@ def _is_organ(text: str, span: list[Token]) -> bool:
 
 def _names_no_body(name: str) -> bool:
     head, *rest = name.split()
-    return bool(rest) and rest[0] in _NO_BODY_AFTER.get(head[2:] if head.startswith("ال") else head, ())
+    head = head[2:] if head.startswith("ال") else head
+    return bool(rest) and (
+        rest[0] in _NO_BODY_AFTER.get(head, ()) or (len(rest) == 1 and rest[0] in _DESCRIBED_ONLY.get(head, ()))
+    )
 
 
 def _organ_of(text: str, span: list[Token]) -> bool:
