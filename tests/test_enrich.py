@@ -470,6 +470,21 @@ def test_a_countrys_abbreviation_is_the_country(ner):
     assert {"UAE", "UK"} <= set(found.place) and not {"UAE", "UK"} & set(found.org)
 
 
+def test_a_newsmaker_is_found_in_full_or_by_a_surname_no_other_word_has():
+    from tarjama.arabic_ner import arabic_extractor
+    from tarjama.linking import known_english
+    from tarjama.settings import ARABIC_NER_MODEL
+
+    texts = ["وقال ترامب إن المفاوضات ستستمر، فيما رد نتنياهو بأن الحرب لم تنته.", "والتقى عون بالسفير في بعبدا."]
+    found = [
+        {name.text for name in names if name.kind == "person"}
+        for names in arabic_extractor(ARABIC_NER_MODEL).extract_many(texts)
+    ]
+    assert {"ترامب", "نتنياهو"} <= found[0]
+    assert "عون" not in found[1]  # also a word: "help"
+    assert known_english("بنيامين نتنياهو", "person") == "Benjamin Netanyahu"
+
+
 def test_the_virus_is_no_person():
     from tarjama.arabic_ner import arabic_extractor
     from tarjama.settings import ARABIC_NER_MODEL

@@ -45,6 +45,7 @@ def name_key(name: str) -> str:
 
 PERSON_NAME_UNITS = Path(__file__).parent / "resources" / "person_name_units.tsv"
 FAMOUS_PEOPLE = Path(__file__).parent / "resources" / "famous_people.tsv"
+NEWSMAKERS = Path(__file__).parent / "resources" / "newsmakers.tsv"
 NAME_TRIGRAMS = Path(__file__).parent / "resources" / "name_trigrams.tsv"
 KNOWN_ORGANISATIONS = Path(__file__).parent / "resources" / "known_organisations.tsv"
 FOOTBALL_CLUBS = Path(__file__).parent / "resources" / "football_clubs.tsv"
@@ -53,6 +54,7 @@ _FOOTBALL_WORDS = re.compile(
     r"(?<!\w)[وفبل]?(?:ال)?(مباراه|مباريات|دوري|ملعب|لاعب|لاعبي|لاعبو|لاعبين|مدرب|بطوله|شوط|ركله|نادي|فريقان|فريقين"
     r"|ديربي|كلاسيكو|كره القدم)(?!\w)"
 )
+_MIN_SURNAME_LETTERS = 4
 _MIN_FOOTBALL_WORDS = 3
 _MIN_FOOTBALL_WORD_KINDS = 2
 # Words before a club's name in football's news: "فوز الهلال", "لاعب الفيصلي", "أمام العين".
@@ -82,10 +84,25 @@ def person_name_units() -> dict[str, tuple[int, int, str]]:
 
 @cache
 def famous_people() -> dict[str, str]:
-    """Arabic name in lookup form → English name, for 3,000 well-known people (ArWikiCats)."""
+    """Arabic name in lookup form → English name, for 3,000 well-known people (ArWikiCats) and
+    the 160 heads of state, ministers and leaders the Arab news names most."""
+    return {**newsmakers(), **_arwikicats_people()}
+
+
+@cache
+def _arwikicats_people() -> dict[str, str]:
     with FAMOUS_PEOPLE.open(encoding="utf-8") as lines:
         next(lines)
         return dict(line.rstrip("\n").split("\t") for line in lines)
+
+
+@cache
+def newsmakers() -> dict[str, str]:
+    """The heads of state, ministers and leaders the Arab news names most, written for this
+    project: found wherever they are named, in full or by a surname no other word has."""
+    with NEWSMAKERS.open(encoding="utf-8") as lines:
+        next(lines)
+        return {name_key(arabic): english for arabic, english in (line.rstrip("\n").split("\t") for line in lines)}
 
 
 @cache
@@ -110,6 +127,13 @@ def known_organisations() -> dict[str, str]:
 
 @cache
 def famous_name_words() -> frozenset[str]:
+    """The words of the famous people's names the model was trained with (a feature of its)."""
+    return frozenset(word for name in _arwikicats_people() for word in name.split())
+
+
+@cache
+def listed_name_words() -> frozenset[str]:
+    """The words of every listed famous person's name, the newsmakers' too."""
     return frozenset(word for name in famous_people() for word in name.split())
 
 
@@ -329,8 +353,20 @@ class ArabicEntityExtractor:
         self.segmenter = Segmenter(json.loads((model_dir / "word_counts.json").read_text(encoding="utf-8")))
         places = model_dir / "place_names.json"  # written beside the model by scripts/train_arabic_ner.py
         self.place_names = frozenset(json.loads(places.read_text(encoding="utf-8")) if places.exists() else ())
+        self.newsmakers = _NameList("person", [*newsmakers(), *self._surnames_alone(newsmakers())])
         meta = self.nlp.meta
         self.model_version = f"{meta['name']} {meta['version']}"
+
+    def _surnames_alone(self, names: Iterable[str]) -> list[str]:
+        """The surnames that name their bearer alone: no word the corpus has seen, no name unit,
+        no place ("ترامب", "نتنياهو"; not "عون", "الأسد", "صالح")."""
+        found = []
+        for name in names:
+            *given, surname = name.split()
+            common = self.segmenter.counts.get(surname) or surname in name_word_uses() or _town(surname)
+            if given and len(surname) >= _MIN_SURNAME_LETTERS and not common:
+                found.append(surname)
+        return found
 
     def extract_many(self, texts: list[str]) -> list[list[ArabicName]]:
         """Names in each text, found sentence by sentence as the model was trained, with the
@@ -351,6 +387,7 @@ class ArabicEntityExtractor:
         for index, tokens, doc in zip(owners, sentences, self.nlp.pipe(docs, batch_size=256), strict=True):
             spans = [(LABELS.get(ent.label_), ent.start, ent.end) for ent in doc.ents]
             spans = _with_listed(spans, _organisation_list().spans(texts[index], tokens, spans))
+            spans = _with_listed(spans, self.newsmakers.spans(texts[index], tokens, spans))
             if football[index]:
                 clubs = _club_list().spans(texts[index], tokens, spans)
                 spans = _with_listed(spans, _cued_clubs(texts[index], tokens, clubs))
@@ -382,13 +419,14 @@ class _NameList:
     what a scan of its tokens needs: their first words, and an upper bound on their length in
     tokens (a clitic counts as one)."""
 
-    def __init__(self, names: Iterable[str]):
+    def __init__(self, kind: str, names: Iterable[str]):
+        self.kind = kind
         self.names = frozenset(names)
         self.first_words = frozenset(name.split()[0] for name in self.names)
         self.longest = max(2 * len(name.split()) for name in self.names)
 
     def spans(self, text: str, tokens: list[Token], spans: list[tuple]) -> list[tuple]:
-        """("org", first, last) of each listed name that crosses the edge of none of `spans`."""
+        """(kind, first, last) of each listed name that crosses the edge of none of `spans`."""
         found, first = [], 0
         while first < len(tokens):
             if name_key(text[tokens[first].start : tokens[first].end]) not in self.first_words:
@@ -403,7 +441,7 @@ class _NameList:
                 first += 1
                 continue
             if all(last <= a or b <= first or (first <= a and b <= last) for _, a, b in spans):
-                found.append(("org", first, last))
+                found.append((self.kind, first, last))
             first = last
         return found
 
@@ -421,12 +459,12 @@ def _with_listed(spans: list[tuple], listed: list[tuple]) -> list[tuple]:
 
 @cache
 def _organisation_list() -> _NameList:
-    return _NameList(known_organisations())
+    return _NameList("org", known_organisations())
 
 
 @cache
 def _club_list() -> _NameList:
-    return _NameList(football_clubs())
+    return _NameList("org", football_clubs())
 
 
 def about_football(text: str) -> bool:

@@ -23,6 +23,7 @@ from tarjama.arabic_ner import (
     Token,
     clitic_and_word,
     famous_name_words,
+    listed_name_words,
     name_key,
     name_likeness,
     name_word_uses,
@@ -298,7 +299,7 @@ def _plausible(span: tuple, words: list[str], word_counts: dict[str, int], place
     if end - first > 1 or kind == "org":
         return True
     if kind == "person":
-        return word in name_word_uses() or word in famous_name_words()
+        return word in name_word_uses() or word in listed_name_words()
     return (word in place_names or _is_name(word, word_counts)) and not _clitic_and_word(word, word_counts)
 
 
