@@ -46,6 +46,7 @@ def name_key(name: str) -> str:
 PERSON_NAME_UNITS = Path(__file__).parent / "resources" / "person_name_units.tsv"
 FAMOUS_PEOPLE = Path(__file__).parent / "resources" / "famous_people.tsv"
 NEWSMAKERS = Path(__file__).parent / "resources" / "newsmakers.tsv"
+_MIN_SURNAME_LETTERS = 4  # a newsmaker's surname alone names him when it is this long and no word
 NAME_TRIGRAMS = Path(__file__).parent / "resources" / "name_trigrams.tsv"
 KNOWN_ORGANISATIONS = Path(__file__).parent / "resources" / "known_organisations.tsv"
 FOOTBALL_CLUBS = Path(__file__).parent / "resources" / "football_clubs.tsv"
@@ -54,7 +55,6 @@ _FOOTBALL_WORDS = re.compile(
     r"(?<!\w)[وفبل]?(?:ال)?(مباراه|مباريات|دوري|ملعب|لاعب|لاعبي|لاعبو|لاعبين|مدرب|بطوله|شوط|ركله|نادي|فريقان|فريقين"
     r"|ديربي|كلاسيكو|كره القدم)(?!\w)"
 )
-_MIN_SURNAME_LETTERS = 4
 _MIN_FOOTBALL_WORDS = 3
 _MIN_FOOTBALL_WORD_KINDS = 2
 # Words before a club's name in football's news: "فوز الهلال", "لاعب الفيصلي", "أمام العين".

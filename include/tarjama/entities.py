@@ -79,7 +79,7 @@ class EntityExtractor:
                 kind = "person"
             name = _DANGLING.sub("", _POSSESSIVE.sub("", _ARTICLE.sub("", entity.text.strip(" \"'.,:;«»“”"))))
             portfolio = _PORTFOLIO_OF.search(doc.text[max(0, entity.start_char - _PORTFOLIO_CHARS) : entity.start_char])
-            if portfolio and portfolio["office"].lower().startswith("ministre"):
+            if portfolio and portfolio["office"].lower() in ("ministre", "minister"):
                 continue  # "le ministre de l'Intérieur": an office, not a body
             if portfolio:
                 kind, name = "org", portfolio.group().lstrip() + name  # "ministère de l'" + "Intérieur"

@@ -172,7 +172,7 @@ _DATELINE_END = re.compile(
 _BYLINE_WORDS = r"كتب|كتبت|بقلم|بواسطة|إعداد|by|par"
 _BYLINE_OPENING = re.compile(rf"^\s*(?:{_BYLINE_WORDS})\s+[^-–—|،,:]{{2,40}}?\s[-–—|]\s*", re.IGNORECASE)
 # ... or the agency's name alone, then a dash: "رام الله 4-2-2026 وفا- أطلقت".
-_DATELINE_AGENCY_END = r"\s*(?P<agency>[^\W\d_][^\W\d_ ]{1,15}(?: [^\W\d_]{1,15})?)\s*[-–—:]"
+_DATELINE_AGENCY_END = re.compile(r"\s*(?P<agency>[^\W\d_][^\W\d_ ]{1,15}(?: [^\W\d_]{1,15})?)\s*[-–—:]")
 _DATELINE_TIME = re.compile(rf"^\s*{_CLOCK_TIME}(?:\s*(?:صباح[اًا]*|مساء[ًا]*|am|pm|GMT))?", re.IGNORECASE)
 _PLACE_THEN_DASH = re.compile(r"^\s*(?P<place>[^\W\d_][^\d\-–—،,]{1,30}?)\s*[-–—،,]\s*$")
 _TODAY_BEFORE = re.compile(r"(?:اليوم|today|aujourd'hui)(?:\s+\S+)?\s*\(\s*$", re.IGNORECASE)
@@ -765,7 +765,7 @@ def story_date(paragraph: str) -> str | None:
         after = _DATELINE_TIME.sub("", opening[found.end :], count=1)
         timed = after != opening[found.end :]
         words_before = [word for word in before.split() if any(c.isalpha() for c in word)]  # not its dashes
-        agency = re.match(_DATELINE_AGENCY_END, after)
+        agency = _DATELINE_AGENCY_END.match(after)
         signed = bool(agency) and agency["agency"].lower() in AGENCIES
         if len(words_before) <= _DATELINE_PLACE_WORDS and (_DATELINE_END.match(after) or timed or signed):
             return found.value

@@ -306,13 +306,9 @@ def _headline_date(lines: list[str], title: str | None) -> tuple[str, int] | Non
             continue
         rest = line.replace(title, " ").strip(" -–—|:")
         found = date_line(rest, HEADER_DATE_LINE_OTHER_WORDS)
-        if found and (found[1] or byline_name(_date_removed(rest))):
+        if found and (found[1] or byline_name(" ".join(words_beside_date(rest)))):
             return found[0], index
     return None
-
-
-def _date_removed(line: str) -> str:
-    return " ".join(words_beside_date(line))
 
 
 def _publication_date(lines: list[str], headline: int | None) -> tuple[str | None, int | None]:
