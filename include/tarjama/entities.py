@@ -29,6 +29,11 @@ _ORGAN = re.compile(
     r"|Executive (?:Committee|Board))$",
     re.IGNORECASE,
 )
+# Neither is a disease, a photo's credit or a sum of money: "Covid-19", "File Photo", "SR 455 million".
+_NO_BODY = re.compile(
+    r"^(?:covid(?:-19)?|coronavirus|ebola|h1n1|mers|sars(?:-cov-2)?)$|\bphotos?$|\d.*\b(?:million|billion|milliards?)$",
+    re.IGNORECASE,
+)
 # An honorific makes a person of the name it stands before, whatever a small model calls the span
 # (fr_core_news_sm reads "Dr Moustafa Madbouli" and "Dr Yasmine Fouad" as MISC).
 _HONORIFIC = re.compile(r"^(?:(?:Dr|Pr|Prof|Mme|Mlle|Mr|Mrs|Ms|Cheikh|Sheikh)\.?|M\.)$")
@@ -89,7 +94,7 @@ class EntityExtractor:
                 continue
             if _HONORIFIC.match(name):
                 continue  # "Sheikh" alone
-            if kind and _is_name(name, entity) and not (kind == "org" and (_OFFICE.match(name) or _ORGAN.match(name))):
+            if kind and _is_name(name, entity) and not (kind == "org" and _names_no_body(name)):
                 found[_checked_kind(kind, name)].setdefault(name, None)  # first-seen order, no duplicates
         for name in _known_organisations_unnamed(doc):
             found["org"].setdefault(name, None)
@@ -97,6 +102,10 @@ class EntityExtractor:
             del found["org"][name]  # "Sisi" after "Abdel Fattah al-Sisi": him again, not a body
             found["person"].setdefault(name, None)
         return Entities(**{kind: tuple(names) for kind, names in found.items()})
+
+
+def _names_no_body(name: str) -> bool:
+    return bool(_OFFICE.match(name) or _ORGAN.match(name) or _NO_BODY.search(name))
 
 
 def _surname_of(name: str, people) -> bool:
