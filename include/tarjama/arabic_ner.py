@@ -85,7 +85,7 @@ def person_name_units() -> dict[str, tuple[int, int, str]]:
 @cache
 def famous_people() -> dict[str, str]:
     """Arabic name in lookup form → English name, for 3,000 well-known people (ArWikiCats) and
-    the 160 heads of state, ministers and leaders the Arab news names most."""
+    about 160 heads of state, ministers and leaders the Arab news names most."""
     return {**newsmakers(), **_arwikicats_people()}
 
 
