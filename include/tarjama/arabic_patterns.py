@@ -22,7 +22,6 @@ from tarjama.arabic_ner import (
     TITLES,
     Token,
     clitic_and_word,
-    famous_name_words,
     listed_name_words,
     name_key,
     name_likeness,
@@ -333,7 +332,7 @@ def gazetteer_spans(
             i += 1
             continue
         for n in range(min(MAX_PLACE_NAME_WORDS, len(words) - i), 0, -1):
-            if glued in name_word_uses() or glued in famous_name_words() or i in covered:
+            if glued in name_word_uses() or glued in listed_name_words() or i in covered:
                 break
             # a window the next name ends ("غرب كردفان") is not a name; one listed before it is ("وميلة وسيدي بلعباس")
             if any(j in covered for j in range(i, i + n + 1)) and words[i + n : i + n + 1] not in (["و"], ["،"], [","]):
