@@ -19,7 +19,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tarjama.parsers import parse_bytes, parse_file
-from tarjama.parsers.layout import in_other_script, is_caption, is_chrome, is_credit_line, is_prose
+from tarjama.parsers.layout import byline_name, in_other_script, is_caption, is_chrome, is_credit_line, is_prose
 
 CHECKS = settings(max_examples=120, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow])
 
@@ -474,6 +474,9 @@ def test_a_place_and_a_name_after_a_drawn_out_dash_is_a_credit():
     assert is_credit_line("صلالة ـ من عوض دهيش:")
     assert is_credit_line("بورتسودان _ سامي علي")  # an underscore typed for a dash
     assert not is_credit_line("وأكد وزير المالية، خلال كلمته")  # a verb of saying opens a clause
+    assert not is_credit_line("وعن موعد الجلسة، قال المحامي بان ال")  # particles join a clause: a capture cut in it
+    assert byline_name("متابعة: سامي علي") == "سامي علي" and byline_name("تحرير موقع الأخبار") == "موقع الأخبار"
+    assert byline_name("متابعة الحالة الصحية للمصابين.") is None  # a sentence that starts with the word
 
 
 def test_how_long_ago_a_page_was_posted_is_furniture():
@@ -495,6 +498,8 @@ def test_comment_forms_related_lists_and_share_prompts_are_furniture():
     assert all(map(is_chrome, [*lines, "There are no comments on this article.", "Légende Image:", "mis à jour le"]))
     paywall = ["Dèjà abonné ? S'abonner pour lire la suite", "Add your comments below...", "6 min"]
     assert all(map(is_chrome, [*paywall, "Sign up for newsletter", "الناشر: شركة مال الإعلامية الدولية"]))
+    related = ["» 10.03.2011 - Talks resume", "- 04/05/2019: Ministers meet", "قد يهمك موعد المباراة.. كل ما يخص"]
+    assert all(map(is_chrome, related))
     assert not is_chrome("الدخول إلى الحرم الجامعي يتم من خلال البوابة الشمالية فقط.")
 
 
@@ -563,6 +568,15 @@ def test_a_caption_ending_with_its_photographer_and_agency_is_furniture():
         page = [PAGES["en"][0], caption, *PAGES["en"][1]]
         article = next(parse_bytes("page.txt", "\n\n".join(page).encode(), "text"))
         assert (article.title, article.paragraphs) == (PAGES["en"][0], tuple(PAGES["en"][1])), caption
+    labelled = {  # under a headline of three words, the longer caption is no headline either
+        "ar": ("حرب غزة يومها", "صورة أرشيفية: سيارات إسعاف أمام مستشفى المدينة بعد الغارة"),
+        "en": ("Port strike ends", "File photo: a ship waits outside the port of the capital"),
+        "fr": ("Grève du port", "Photo d'archives : un navire devant le port de la capitale"),
+    }
+    for language, (headline, caption) in labelled.items():
+        page = [headline, caption, *PAGES[language][1]]
+        article = next(parse_bytes("page.txt", "\n\n".join(page).encode(), "text"))
+        assert (article.title, article.paragraphs) == (headline, tuple(PAGES[language][1])), caption
     sources = "The ministry said the talks would resume next week in the capital. (AFP/Reuters)"
     assert not is_caption(sources) and not is_caption("وقال إن الوضع مستقر (المصدر: وكالة الأنباء)")
 

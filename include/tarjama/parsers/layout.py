@@ -109,11 +109,21 @@ _CODE = re.compile(r"\{[^{}]*[:;][^{}]*\}|\{\{|function\s*\(|document\.\w|=>|\bv
 _RELATED_LINK = re.compile(
     r"^(?:>>\s*|[-•·▪►]\s*)?(?:اقرأ|إقرأ|اقرا|طالع|شاهد|تابع)\s+(?:أيضا|أيضاً|أيضًا|ايضا|المزيد)\b|^\s*(?:➡️?|👉|🔗)"
     r"|^(?:>>\s*)?(?:lire (?:aussi|sur|également)|read (?:more|also)|see also|à lire aussi)\b"
-    r"|^[-•·▪]\s*(?:19|20)\d\d-\d\d-\d\d",  # "- 2026-03-11 headline": a dated list of links
+    r"|^(?:قد\s+)?(?:يهمك|يهمّك|يعجبك)\s"  # "قد يهمك <a link's headline>": "you may be interested in"
+    # "- 2026-03-11 headline", "» 10.03.2011 - headline": a dated list of links
+    r"|^[-•·▪»]\s*(?:(?:19|20)\d\d-\d\d-\d\d|\d\d?[./-]\d\d?[./-](?:19|20)\d\d\s*[-–—:]\s)",
     re.IGNORECASE,
 )
+# "صورة:", "صورة أرشيفية:", "Photo d'archives :", "File photo:": a picture's caption or credit follows
+_CAPTION_LABEL_FORMS = (
+    r"^(?:(?:photo|image|picture|صورة|الصورة)"
+    r"(?:\s+(?:أرشيفية|ارشيفية|تعبيرية|توضيحية|من الأرشيف|d['’]archives?|d['’]illustration))?"
+    r"|(?:file|archive|stock) (?:photo|picture|image))\s*:"
+)
+_CAPTION_LABEL = re.compile(_CAPTION_LABEL_FORMS, re.IGNORECASE)
+_MAX_CREDIT_NAME_WORDS = 4  # "Photo: John Smith / AFP" credits; "صورة: <what it shows>" is a caption
 _CREDIT = re.compile(
-    r"©|(?i:\b(?:image|photo|picture) credit|\bcrédit photo|^(?:photo|image|picture|صورة|الصورة)\s*:)"
+    r"©|(?i:\b(?:image|photo|picture) credit|\bcrédit photo|" + _CAPTION_LABEL_FORMS + r")"
     r"|\((?:الصورة|صورة|photo)\s*:|أرشيف\)|\bPhoto\s+[A-Z]"
     r"|\[(?:AFP|AP|Reuters|EPA|Getty|Anadolu|الفرنسية|رويترز)[^\]]*\]\s*$"
     r"|\b(?:REUTERS|AFP|AP|EPA|Getty Images)\s*/\s*[\w .-]+$"
@@ -139,6 +149,7 @@ _TRAILING_SOURCE = re.compile(
 # A verb of saying opens a clause, never a credit or a byline.
 _REPORTING_VERB = re.compile(rf"^{REPORTING_VERB}\s")
 _MIN_PROSE_WORDS = 8
+_CLAUSE_WORDS = frozenset(word for word in FUNCTION_WORDS if re.match(r"[\u0621-\u064a]", word)) - {"من", "و"}
 _LONG_LINE_WORDS = 25
 _MIN_FUNCTION_WORD_SHARE = 0.1
 _LIVE_ENTRY_WORDS = 4
@@ -249,6 +260,9 @@ _AGENCY_DATELINE = re.compile(
 # "بيونغ يانغ - لبنان البوم", "الرياض - عبدالعزيز الدوسري", "Washington – Le président ..."
 _PLACE_DASH = re.compile(r"^(?P<place>[^\s\d\-–—:]+(?: [^\s\d\-–—:]+)?)\s+[-–—]\s*(?P<rest>.+)$")
 _BYLINE = re.compile(rf"^(?:{_BYLINE_WORDS})\b\s*:?\s*(?P<name>.+)$", re.IGNORECASE)
+# "متابعة: ..." (followed by), "تحرير: ..." (edited by): a byline's label that may also open a sentence,
+# so only on a line that ends none
+_DESK_BYLINE = re.compile(r"^(?:متابعة|تحرير)\s*:?\s*(?P<name>[^.!?؟]+)$")
 _MAX_BYLINE_WORDS = 8
 _URL_DATE = re.compile(r"/((?:19|20)\d\d)[/-]?(0[1-9]|1[0-2])[/-]?(0[1-9]|[12]\d|3[01])(?:/|[-_]|$)")
 
@@ -342,6 +356,9 @@ def _photo_credit(line: str) -> bool:
 def is_credit_alone(line: str) -> bool:
     """A photo's credit on its own line, under its caption ("© AFP", "Photo: Reuters"), not a
     whole caption that ends with its credit."""
+    label = _CAPTION_LABEL.match(line)
+    if label and len(line[label.end() :].replace("/", " ").split()) > _MAX_CREDIT_NAME_WORDS:
+        return False
     return _photo_credit(line) and len(line.split()) < _MIN_PROSE_WORDS
 
 
@@ -364,12 +381,19 @@ def is_credit_line(line: str) -> bool:
         return False  # a sentence, or one that goes on after its comma
     if line.rstrip().endswith(("؛", ";")):
         return False  # an item of a list: "- هارونا اتراورى، مكلف بمهمة برئاسة الجمهورية؛"
-    if _REPORTING_VERB.match(line):
-        return False  # "وأكد وزير المالية، خلال ..." is a clause: a credit is names
+    if _REPORTING_VERB.match(line) or _has_clause_word(line):
+        return False  # "وأكد وزير المالية، خلال ...", "وحول المحاكمة، ذكر ..." are clauses: a credit is names
     if _agency_alone(line):
         return True
     parts = [part for part in _CREDIT_SEPARATORS.split(line) if any(c.isalpha() for c in part)]
     return 2 <= len(parts) <= 3 and len(line.split()) <= 8 and all(len(part.split()) <= 4 for part in parts)
+
+
+def _has_clause_word(line: str) -> bool:
+    """An Arabic particle that joins a clause (أن، على، حول، كان), alone or after و/ف/ب/ل, which
+    no place's or person's name holds (من may: "بيروت - من مراسلنا")."""
+    words = line.split()
+    return any(word in _CLAUSE_WORDS or (word[:1] in "وفبل" and word[1:] in _CLAUSE_WORDS) for word in words)
 
 
 def _agency_alone(line: str) -> bool:
@@ -429,7 +453,7 @@ def is_dated_label(line: str) -> bool:
 
 def byline_name(line: str) -> str | None:
     """ "كتب: شادى سعد" → "شادى سعد"; "By DAVID McHUGH" → "DAVID McHUGH"."""
-    match = _BYLINE.match(line)
+    match = _BYLINE.match(line) or _DESK_BYLINE.match(line)
     return match.group("name").strip(" :") if match and len(line.split()) <= _MAX_BYLINE_WORDS else None
 
 
