@@ -382,6 +382,12 @@ def test_a_body_named_only_by_its_kind_and_what_kind_it_is_is_a_description():
     ]
     assert not {"القوات الحكومية", "الحكومة الاتحادية", "الدائرة الجنائية", "المنتخب الوطني"} & (found[0] | found[1])
     assert "قوات الأمن الداخلي" in found[2]
+    by_whose = (
+        "وتوغلت القوات الإسرائيلية في القرية، فيما دعت القوى الغربية إلى التهدئة، وانتقد القرارَ حزب القوات اللبنانية."
+    )
+    [names] = arabic_extractor(ARABIC_NER_MODEL).extract_many([by_whose])
+    orgs = {name.text for name in names if name.kind == "org"}
+    assert not {"القوات الإسرائيلية", "القوى الغربية"} & orgs and "حزب القوات اللبنانية" in orgs
 
 
 def test_an_organisation_named_by_its_head_and_a_chain_of_nouns_or_a_place():
@@ -531,6 +537,18 @@ def test_a_common_word_is_no_place_unless_a_list_knows_it():
     text = "وأعلنت السلطات يوم الخميس أن العيادة ستفتح أبوابها في بيروت."
     [names] = arabic_extractor(ARABIC_NER_MODEL).extract_many([text])
     assert [name.text for name in names if name.kind == "place"] == ["بيروت"]
+    pictures = "وضم الجناح عرضًا بصورٍ متفرقةٍ لأماكن سياحية في صور وبيروت."  # "بصورٍ": with pictures
+    [names] = arabic_extractor(ARABIC_NER_MODEL).extract_many([pictures])
+    assert [name.text for name in names if name.kind == "place"] == ["صور", "بيروت"]  # Tyre, once
+
+
+def test_an_acronym_beside_the_name_it_stands_for_is_that_organisation(ner):
+    text = "The International Monetary Fund (IMF) and the Banque du Liban met on Monday. The IMF and BdL agreed."
+    [found] = ner.extract_many([text])
+    assert not {"IMF", "BdL"} & set(found.org)
+    assert "International Monetary Fund" in found.org
+    [alone] = ner.extract_many(["The IMF said on Monday that growth would slow in Egypt."])
+    assert "IMF" in alone.org
 
 
 # The shipped model scores person 0.743, org 0.715, place 0.828; the floors sit below by the noise

@@ -30,6 +30,7 @@ SUFFIXES = ("هما", "هم", "ها", "ه")
 _TOKEN = re.compile(r"[\w\u064b-\u065f\u0670\u0640]+|[^\w\s\u064b-\u065f\u0670\u0640]")
 _ARABIC = re.compile(r"^[\u0621-\u064a]+$")
 _ARABIC_OR_LATIN = re.compile(r"^\w+$")
+_TANWEEN = re.compile(r"[\u064b-\u064d]")  # searched up to two marks past a span's last letter (ّ then ٍ)
 
 
 def fold(word: str) -> str:
@@ -400,6 +401,8 @@ class ArabicEntityExtractor:
                     if kind and span and not (kind == "org" and _is_organ(texts[index], span)):
                         if _particle_with_pronoun(texts[index], span[0].start, span[-1].end):
                             continue  # "منه", "لكنه": "from him", "but he", not a name
+                        if kind == "place" and _TANWEEN.search(texts[index], span[0].start, span[-1].end + 2):
+                            continue  # "بصورٍ": pictures, a noun made indefinite; a place's name takes no tanween
                         start, end = span[0].start, span[-1].end
                         results[index].append(ArabicName(kind, _as_named(kind, texts[index][start:end]), start, end))
         return results
@@ -569,6 +572,12 @@ _DESCRIBED_ONLY = {
 }
 
 
+# ... and forces named by whose they are: "القوات الإسرائيلية", "القوى الغربية" (not the Lebanese
+# Forces, a party the list of known organisations holds).
+_DESCRIBED_BY_NISBA = frozenset(name_key(head) for head in ("قوات", "قوى"))
+_NISBA = re.compile(r"^ال\w+يه$")
+
+
 def _is_organ(text: str, span: list[Token]) -> bool:
     name = name_key(text[span[0].start : span[-1].end])
     return name in _ORGANS or name.startswith(_NAMED_BY_ROLE) or _names_no_body(name)
@@ -577,9 +586,11 @@ def _is_organ(text: str, span: list[Token]) -> bool:
 def _names_no_body(name: str) -> bool:
     head, *rest = name.split()
     head = head[2:] if head.startswith("ال") else head
-    return bool(rest) and (
-        rest[0] in _NO_BODY_AFTER.get(head, ()) or (len(rest) == 1 and rest[0] in _DESCRIBED_ONLY.get(head, ()))
+    described = len(rest) == 1 and (
+        rest[0] in _DESCRIBED_ONLY.get(head, ())
+        or (head in _DESCRIBED_BY_NISBA and _NISBA.match(rest[0]) and name not in known_organisations())
     )
+    return bool(rest) and (rest[0] in _NO_BODY_AFTER.get(head, ()) or described)
 
 
 def _organ_of(text: str, span: list[Token]) -> bool:

@@ -46,6 +46,11 @@ _PORTFOLIO_OF = re.compile(
 _PORTFOLIO_CHARS = 25
 _MINISTRY = re.compile(r"^(?:ministère|ministry)\b", re.IGNORECASE)
 _SURNAME_PREFIX = re.compile(r"^(?:al|el)-", re.IGNORECASE)  # "al-Sisi" is "Sisi"
+# Words an acronym skips: "FLN" is the Front de libération nationale, "CBI" the Central Bank of Iraq.
+_MINOR_WORDS = frozenset(
+    ["of", "the", "for", "and", "on", "in", "to", "de", "du", "des", "la", "le", "les", "l", "d", "et", "pour"]
+)
+_ACRONYM_LETTERS = 7
 _KINDS = {"PERSON": "person", "PER": "person", "ORG": "org", "GPE": "place", "LOC": "place", "FAC": "place"}
 
 
@@ -101,6 +106,8 @@ class EntityExtractor:
         for name in [name for name in found["org"] if _surname_of(name, found["person"])]:
             del found["org"][name]  # "Sisi" after "Abdel Fattah al-Sisi": him again, not a body
             found["person"].setdefault(name, None)
+        for name in [name for name in found["org"] if _acronym_of(name, found["org"])]:
+            del found["org"][name]  # "IMF" beside "International Monetary Fund": one body, named in full
         return Entities(**{kind: tuple(names) for kind, names in found.items()})
 
 
@@ -114,6 +121,19 @@ def _surname_of(name: str, people) -> bool:
         person != name and _SURNAME_PREFIX.sub("", person.split()[-1]) == _SURNAME_PREFIX.sub("", name)
         for person in people
     )
+
+
+def _acronym_of(name: str, organisations) -> bool:
+    """The name is the initials of an organisation the text names in full ("BdL", Banque du Liban)."""
+    capitals = "".join(c for c in name if c.isupper())
+    if not (name.isalpha() and len(name) <= _ACRONYM_LETTERS and len(capitals) >= 2 and len(capitals) * 2 >= len(name)):
+        return False
+    return any(_initials(other) == capitals for other in organisations if " " in other)
+
+
+def _initials(name: str) -> str:
+    words = re.findall(r"[^\W\d_]+", name)
+    return "".join(word[0] for word in words if word.lower() not in _MINOR_WORDS).upper()
 
 
 def _is_name(name: str, entity) -> bool:
