@@ -257,6 +257,18 @@ def test_headlines_and_dates_in_the_forms_pages_use(page, title, published_at):
         assert article.paragraphs[0].startswith(page[0].split()[0])
 
 
+def test_a_page_captured_as_one_line_gives_its_headline_and_date():
+    arabic = " ".join(PAGES["ar"][1])
+    glued = f"الرئيسيةأخبار محلية{HEADLINE} {HEADLINE} 25 أكتوبر 2022 الوصال - {arabic}"
+    french = "Irak: cinq morts dans des manifestations violentes - 03/10/2019 " + " ".join(PAGES["fr"][1])
+    expected = [(HEADLINE, "2022-10-25"), ("Irak: cinq morts dans des manifestations violentes", "2019-10-03")]
+    for line, (title, published_at) in zip([glued, french], expected, strict=True):
+        article = next(parse_bytes("page.txt", line.encode(), "text"))
+        assert (article.title, article.published_at) == (title, published_at)
+    lead = "أعلنت وزارة الصحة اليوم الأحد 12 مارس 2021 عن افتتاح مستشفى جديد في المدينة، " + arabic
+    assert next(parse_bytes("page.txt", lead.encode(), "text")).paragraphs == (lead,)  # a lead, not a header
+
+
 @pytest.mark.parametrize(
     ("trailer", "published_at"),
     [

@@ -33,7 +33,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
-from tarjama.dates import weekdays_called_today
+from tarjama.dates import find_explicit_dates, weekdays_called_today
 from tarjama.errors import ArticleError
 from tarjama.gazetteer import gazetteer
 from tarjama.models import ParsedArticle
@@ -72,6 +72,12 @@ from tarjama.text import normalize, paragraphs, split_sentences, without_markup
 # month alone ("date 2020-04") is not a date and is dropped.
 _CAPTURE_PREFIX = re.compile(r"^date (?:(?P<day>\d{4}-\d{2}-\d{2})|\d{4}-\d{2})(?!\d)\s*(?P<rest>.*)$")
 _URL = re.compile(r"^https?://\S+$")
+_MIN_GLUED_PAGE_WORDS = 25  # a page captured as one line ...
+_GLUED_HEADER_WORDS = 40  # ... has its headline and date within its first words
+_SENTENCE_END = re.compile(r"[.!?؟]")
+_CREDIT_PARTS = re.compile(r"\s[-–—|]\s|[-–—|]\s*$")
+_GLUED_HEADER_SEPARATOR = re.compile(r"[-–—|]\s*$")  # "Headline - 03/10/2019 Story ..."
+_SOURCE_AND_DASH = re.compile(r"^\s*(?:[^\W\d_]+\s){0,2}[^\W\d_]+\s*[-–—]\s")  # "... 2022 الوصال - ناقش ..."
 _MAX_HEADLINE_WORDS = 30
 _LONGEST_LIKELY_HEADLINE_WORDS = 25  # a longer line is a headline only where no other can be: a site's blurb is one
 _MIN_HEADLINE_WORDS = 3
@@ -133,6 +139,7 @@ def parse(path: str, raw: bytes) -> ParsedArticle:
         lines = [match["rest"], *lines[1:]] if match["rest"] else lines[1:]
     if not lines:
         raise ArticleError(path, "no text: the file holds a date or site chrome only")
+    lines = [*_header_glued_to_story(lines[0]), *lines[1:]]
     page = split_page(lines)
     header = _read_header(page.header, page.arabic)
     standfirst = [header.standfirst] if header.standfirst and header.standfirst not in page.story else []
@@ -169,6 +176,37 @@ def parse(path: str, raw: bytes) -> ParsedArticle:
         ),
         story="found",
     )
+
+
+def _header_glued_to_story(line: str) -> list[str]:
+    """A page captured as one line, its header glued to its story: "<breadcrumb><headline>
+    <headline> 25 أكتوبر 2022 الوصال - ناقش ...", "Irak: <headline> - 03/10/2019 Les policiers
+    ...", read as its lines: what the date follows is the headline when it ends on a separator,
+    when a source and a dash open the story after the date, or when it is printed twice."""
+    day = next((found for found in find_explicit_dates(line) if found.precision == "day"), None)
+    if day is None or len(line.split()) < _MIN_GLUED_PAGE_WORDS:
+        return [line]
+    before, after = line[: day.start].strip(), line[day.end :].strip()
+    longest_part = max(len(part.split()) for part in _CREDIT_PARTS.split(before))  # not "Place - Writer -"
+    headline_like = longest_part > _MIN_HEADLINE_WORDS and len(before.split()) <= _GLUED_HEADER_WORDS
+    headline_like = headline_like and not _SENTENCE_END.search(before)
+    doubled = _printed_twice(before)
+    if not headline_like or not (_GLUED_HEADER_SEPARATOR.search(before) or _SOURCE_AND_DASH.match(after) or doubled):
+        return [line]
+    header = list(doubled) if doubled else [_GLUED_HEADER_SEPARATOR.sub("", before).strip()]
+    return [part for part in header if part] + [line[day.start : day.end].strip(), after]
+
+
+def _printed_twice(text: str) -> tuple[str, str] | None:
+    """(what stands before, the headline) when the text ends with a headline printed twice (the
+    first copy may be glued to a breadcrumb before it)."""
+    words = text.split()
+    for count in range(len(words) // 2, _MIN_HEADLINE_WORDS, -1):
+        tail = " ".join(words[-count:])
+        rest = text[: len(text) - len(tail)].rstrip()
+        if rest.endswith(tail):
+            return rest[: len(rest) - len(tail)].strip(), tail
+    return None
 
 
 def _read_header(lines: list[str], arabic_page: bool) -> _Header:
