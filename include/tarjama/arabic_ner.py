@@ -107,12 +107,26 @@ def newsmakers() -> dict[str, str]:
 
 
 @cache
-def football_clubs() -> dict[str, bool]:
-    """Arabic name in lookup form → whether it is also a common word or a place, for the clubs
-    of the Arab football leagues' first divisions, written for this project."""
+def _football_club_rows() -> list[tuple[str, str, bool]]:
+    """(Arabic name, English name, whether the Arabic is also a common word or a place) for the
+    clubs of the Arab football leagues' first divisions, written for this project."""
     with FOOTBALL_CLUBS.open(encoding="utf-8") as lines:
         next(lines)
-        return {name_key(arabic): cue == "1" for arabic, _, cue in (line.rstrip("\n").split("\t") for line in lines)}
+        return [
+            (arabic, english, cue == "1") for arabic, english, cue in (line.rstrip("\n").split("\t") for line in lines)
+        ]
+
+
+@cache
+def football_clubs() -> dict[str, bool]:
+    """Arabic name in lookup form → whether it is also a common word or a place."""
+    return {name_key(arabic): cued for arabic, _, cued in _football_club_rows()}
+
+
+@cache
+def football_club_english_names() -> frozenset[str]:
+    """The clubs' English names, of those whose Arabic name is no common word or place."""
+    return frozenset(english for _, english, cued in _football_club_rows() if not cued)
 
 
 @cache

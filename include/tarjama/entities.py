@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from functools import cache, cached_property
 
-from tarjama.arabic_ner import known_organisations
+from tarjama.arabic_ner import football_club_english_names, known_organisations
 from tarjama.gazetteer import gazetteer
 from tarjama.models import Entities
 
@@ -51,6 +51,16 @@ _MINOR_WORDS = frozenset(
     ["of", "the", "for", "and", "on", "in", "to", "de", "du", "des", "la", "le", "les", "l", "d", "et", "pour"]
 )
 _ACRONYM_LETTERS = 7
+# Football's words in English and French: a story with several of them is about football.
+_FOOTBALL_WORDS = re.compile(
+    r"\b(?:match(?:es|s)?|goals?|buts|league|ligue|championnat|derby|coach|entraîneur|striker|attaquant"
+    r"|goalkeeper|gardien|stade|stadium|penalty|pénalty|mi-temps|half-time|joueurs?|players?)\b",
+    re.IGNORECASE,
+)
+_MIN_FOOTBALL_WORDS = 3
+_MIN_FOOTBALL_WORD_KINDS = 2
+_CLUB_ARTICLE = re.compile(r"^(?:al|el)[- ]", re.IGNORECASE)
+_MIN_CLUB_WORD_LETTERS = 4  # "Wydad" names the Wydad Casablanca; "AS" names no club
 _KINDS = {"PERSON": "person", "PER": "person", "ORG": "org", "GPE": "place", "LOC": "place", "FAC": "place"}
 
 
@@ -106,6 +116,11 @@ class EntityExtractor:
         for name in [name for name in found["org"] if _surname_of(name, found["person"])]:
             del found["org"][name]  # "Sisi" after "Abdel Fattah al-Sisi": him again, not a body
             found["person"].setdefault(name, None)
+        if _about_football(doc.text):
+            clubs = [(kind, name) for kind in ("person", "place") for name in found[kind] if _is_club(kind, name)]
+            for kind, name in clubs:
+                del found[kind][name]  # "le Wydad", "the Raja" read as places
+                found["org"].setdefault(name, None)
         for name in [name for name in found["org"] if _acronym_of(name, found["org"])]:
             del found["org"][name]  # "IMF" beside "International Monetary Fund": one body, named in full
         return Entities(**{kind: tuple(names) for kind, names in found.items()})
@@ -129,6 +144,38 @@ def _acronym_of(name: str, organisations) -> bool:
     if not (name.isalpha() and len(name) <= _ACRONYM_LETTERS and len(capitals) >= 2 and len(capitals) * 2 >= len(name)):
         return False
     return any(_initials(other) == capitals for other in organisations if " " in other)
+
+
+def _about_football(text: str) -> bool:
+    found = [word.lower() for word in _FOOTBALL_WORDS.findall(text)]
+    return len(found) >= _MIN_FOOTBALL_WORDS and len(set(found)) >= _MIN_FOOTBALL_WORD_KINDS
+
+
+def _club_key(name: str) -> str:
+    return _CLUB_ARTICLE.sub("", name.casefold().replace("-", " ")).strip()
+
+
+def _is_club(kind: str, name: str) -> bool:
+    """A club's name in full, or (read as a place) its first word alone: "Wydad", "Raja"."""
+    key = _club_key(name)
+    return key in _club_keys() or (kind == "place" and key in _club_first_words())
+
+
+@cache
+def _club_keys() -> frozenset[str]:
+    return frozenset(_club_key(english) for english in football_club_english_names())
+
+
+@cache
+def _club_first_words() -> frozenset[str]:
+    """The first words that name a club alone: not a short one ("AS"), nor a place's
+    ("Casablanca" is the city), nor "Club"."""
+    firsts = {key.split()[0] for key in _club_keys() if " " in key}
+    return frozenset(
+        word
+        for word in firsts
+        if len(word) >= _MIN_CLUB_WORD_LETTERS and word != "club" and not gazetteer().places(word.title())
+    )
 
 
 def _initials(name: str) -> str:
