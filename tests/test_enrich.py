@@ -667,6 +667,8 @@ def test_a_clubs_name_or_its_first_word_is_an_organisation_in_english_and_french
 def test_a_year_of_two_digits_is_read_only_where_a_date_line_ends_on_it():
     assert [d.value for d in find_dates("الأثنين, 10 يناير 22", "ar")] == ["2022-01-10"]
     assert find_dates("ووصل في 10 يناير 22 شخصا إلى المدينة", "ar") == []
+    assert [d.value for d in find_dates("29 تشرين الثاني 19 - 14:00", "ar")] == ["2019-11-29"]  # its time after a dash
+    assert find_dates("ووصل في 10 يناير 22 - 14:00 شخصا", "ar") == []
 
 
 def test_a_day_of_this_month_by_its_ordinal_and_an_english_month_before_its_day():

@@ -245,6 +245,8 @@ def test_a_paragraph_with_two_quotations_is_story():
         (["عمان 12-3-2025 بترا- " + SENTENCES[1]], None, "2025-03-12"),
         # a caption printed twice, crediting a social account, is no headline
         ([HEADLINE, *["جانب من حفل التتويج في الملعب - 2 مايو 2024 - X/@sportclub"] * 2], HEADLINE, None),
+        # the masthead of a paper whose chairman is its editor is no headline
+        (["رئيس مجلسى الإدارة والتحرير", "محمد علي", HEADLINE], HEADLINE, None),
     ],
 )
 def test_headlines_and_dates_in_the_forms_pages_use(page, title, published_at):
@@ -255,6 +257,13 @@ def test_headlines_and_dates_in_the_forms_pages_use(page, title, published_at):
         assert article.title == title
     else:
         assert article.paragraphs[0].startswith(page[0].split()[0])
+
+
+def test_a_headline_in_title_case_over_a_photos_credit_is_the_headline():
+    headline = "Port Strike Ends After Three Weeks"
+    page = [headline, "Photo Source: AFP", "Spread the news", *PAGES["en"][1]]
+    article = next(parse_bytes("page.txt", "\n\n".join(page).encode(), "text"))
+    assert (article.title, article.paragraphs) == (headline, tuple(PAGES["en"][1]))
 
 
 def test_a_page_captured_as_one_line_gives_its_headline_and_date():
@@ -512,6 +521,13 @@ def test_comment_forms_related_lists_and_share_prompts_are_furniture():
     assert all(map(is_chrome, [*paywall, "Sign up for newsletter", "الناشر: شركة مال الإعلامية الدولية"]))
     related = ["» 10.03.2011 - Talks resume", "- 04/05/2019: Ministers meet", "قد يهمك موعد المباراة.. كل ما يخص"]
     assert all(map(is_chrome, related))
+    prompts = [
+        "For the latest headlines, follow our Google News channel online or via the app.",
+        "Subscribe to our email newsletter for useful tips and valuable resources, sent out every Tuesday.",
+    ]
+    assert all(map(is_chrome, prompts))
+    assert all(map(is_credit_line, ["Avec MAP", "From Belfast Telegraph", "Data source: CAF"]))
+    assert not is_credit_line("From Monday the shops will open.")
     assert not is_chrome("الدخول إلى الحرم الجامعي يتم من خلال البوابة الشمالية فقط.")
 
 

@@ -126,8 +126,9 @@ _ORDINAL_DAY = rf"{_WORD_START}(?P<ordinal>{_alternation(_ORDINAL_DAYS)})\s+من
 # a time ("24 سبتمبر 201710:42").
 _YEAR = r"(?P<year>(?:19|20)\d\d)(?:(?!\d)|(?=\d\d?\s*(?:دقايق|دقيقه|min))|(?=(?:[01]?\d|2[0-3]):[0-5]\d))"
 _SEP = r"\s*[/\-.,،]?\s*"
-# A year of two digits, only where a date line ends on it (or on a "|" before its time).
-_SHORT_YEAR = r"(?P<year>[0-3]\d)(?=\s*(?:\||$))"
+# A year of two digits, only where a date line ends on it, or on its time after a "|" or a dash
+# ("29 تشرين الثاني 19 - 14:00").
+_SHORT_YEAR = r"(?P<year>[0-3]\d)(?=\s*(?:\||$|[-–—]\s*(?:[01]?\d|2[0-3]):[0-5]\d\s*$))"
 # Between a month and its year, Arabic often writes "عام" or "من عام": "ديسمبر عام 1945".
 _YEAR_SEP = r"\s*[/\-.,،]?\s*(?:(?:من\s+)?(?:عام|العام|سنه)\s+)?"
 _HIJRI_MARK = r"\s*(?:هـ|ه|هجري|هجريه|ah|a\.h\.)" + _WORD_END

@@ -42,7 +42,7 @@ Your Views | Send us your views | Today's Paper | fbpx | logo | logo-print | reu
 You are here | You are here: Home | author name | Search This Blog | Powered by Blogger |
 Publicité | Rechercher | Partager | Imprimer | Commentaires | S'abonner | Lire aussi | À lire aussi |
 Vous êtes ici | Retour au format normal | Version imprimable | Version à imprimer |
-Dans la même catégorie | Sur le même sujet
+Dans la même catégorie | Sur le même sujet | Spread the news | الأخبار العاجلة
 """
 CHROME_LINES = {_furniture_key(words) for words in _FURNITURE_WORDS.split("|")}
 _TICKER_LABELS = {
@@ -52,7 +52,8 @@ _TICKER_LABELS = {
 _SITE_HEADER_LINES = {_furniture_key("logo")} | _TICKER_LABELS
 # A masthead: "رئيس التحرير" over the editor's name.
 MASTHEAD_TITLES = (
-    r"رئيس التحرير|رئيس مجلس الإدارة|رئيس مجلس الادارة|مدير التحرير|Editor-in-Chief|Rédacteur en chef|Chairman"
+    r"رئيس التحرير|رئيس مجلس[يى]? الإدارة|رئيس مجلس[يى]? الادارة|مدير التحرير"
+    r"|Editor-in-Chief|Rédacteur en chef|Chairman"
     r"|(?:Conseiller|Directeur|Secrétaire) de (?:la )?(?:rédaction|publication)"
 )
 _FURNITURE_STARTS = re.compile(
@@ -101,8 +102,13 @@ _BREADCRUMB_SEPARATORS = re.compile(r"\s[»›>]\s|^\s*[»›>]")
 _HOME = {"الرئيسية", "الصفحة الرئيسية", "home", "accueil"}
 _DASH_SEPARATOR = re.compile(r"\s[-–—]\s")  # "الرئيسية - محافظات وأقاليم - <headline>"
 # A cookie notice, however long.
-_COOKIE_NOTICE = re.compile(
-    r"^(?:يستخدم هذا الموقع ملفات|This (?:web)?site uses cookies|Ce site utilise des cookies)", re.IGNORECASE
+# Notices of any length: cookies, and prompts to subscribe or follow the site's channels.
+_SITE_NOTICE = re.compile(
+    r"^(?:يستخدم هذا الموقع ملفات|This (?:web)?site uses cookies|Ce site utilise des cookies"
+    r"|Subscribe to our (?:\w+ )?newsletter|Abonnez-vous à (?:notre|la) newsletter|اشترك في (?:نشرتنا|النشرة)"
+    r"|(?:For the latest (?:news|headlines),? )?follow (?:us|our) [^.]{0,40}"
+    r"\b(?:Google News|WhatsApp|Telegram|channel))",
+    re.IGNORECASE,
 )
 # Furniture found inside stories too: page code, "read also" links, ads.
 _CODE = re.compile(r"\{[^{}]*[:;][^{}]*\}|\{\{|function\s*\(|document\.\w|=>|\bvar \w+ ?=")
@@ -149,6 +155,9 @@ _TRAILING_SOURCE = re.compile(
 # A verb of saying opens a clause, never a credit or a byline.
 _REPORTING_VERB = re.compile(rf"^{REPORTING_VERB}\s")
 _MIN_PROSE_WORDS = 8
+_SOURCE_WORD = re.compile(r"^(?:avec|with|via)\s+", re.IGNORECASE)
+# "From Belfast Telegraph", "Data source: CAF": an outlet credited alone on its line
+_CREDITED_OUTLET = re.compile(r"^\s*(?:From|(?:Data )?[Ss]ources?\s*:)\s*(?:[A-Z][\w.&'’-]*\s?){1,3}$")
 _CLAUSE_WORDS = frozenset(word for word in FUNCTION_WORDS if re.match(r"[\u0621-\u064a]", word)) - {"من", "و"}
 _LONG_LINE_WORDS = 25
 _MIN_FUNCTION_WORD_SHARE = 0.1
@@ -270,7 +279,7 @@ _URL_DATE = re.compile(r"/((?:19|20)\d\d)[/-]?(0[1-9]|1[0-2])[/-]?(0[1-9]|[12]\d
 def is_chrome(line: str) -> bool:
     """Site furniture wherever it stands: menus, share and subscribe lines, ads, widgets, code."""
     text = line.strip()
-    if _CODE.search(text) or _RELATED_LINK.match(text) or _COOKIE_NOTICE.match(text):
+    if _CODE.search(text) or _RELATED_LINK.match(text) or _SITE_NOTICE.match(text):
         return True
     if len(text.split()) > _MAX_FURNITURE_WORDS:
         return False
@@ -397,8 +406,8 @@ def _has_clause_word(line: str) -> bool:
 
 
 def _agency_alone(line: str) -> bool:
-    """ "قنا", "(رويترز)": the agency's name alone on its line, crediting the story under it."""
-    return line.strip(" ()[]-–—:").lower() in AGENCIES
+    """ "قنا", "(رويترز)", "Avec MAP": the agency's name alone on its line, crediting the story."""
+    return _SOURCE_WORD.sub("", line.strip(" ()[]-–—:")).lower() in AGENCIES or bool(_CREDITED_OUTLET.match(line))
 
 
 def is_time_stamp(line: str) -> bool:

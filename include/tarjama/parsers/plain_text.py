@@ -82,6 +82,8 @@ _MAX_HEADLINE_WORDS = 30
 _LONGEST_LIKELY_HEADLINE_WORDS = 25  # a longer line is a headline only where no other can be: a site's blurb is one
 _MIN_HEADLINE_WORDS = 3
 _PREFERRED_HEADLINE_WORDS = 4
+_MIN_TITLE_CASE_LETTERS = 4  # "Casablanca Derby Ends in Goalless Draw": its words but "in" capitalised
+_TITLE_CASE_SHARE = 0.8
 _MIN_STANDFIRST_WORDS = 12
 _MAX_SOURCE_WORDS = 6
 _SOURCE_LINES = 6  # a source line stands within this many lines below the headline
@@ -292,7 +294,8 @@ def _without_label_or_outlet(line: str) -> str:
 def _can_be_headline(index: int, lines: list[str], arabic_page: bool) -> bool:
     line = lines[index]
     words = _words(line)
-    followed_by_credit = index + 1 < len(lines) and is_credit_alone(lines[index + 1])
+    # a caption over its photo's credit, not a headline In Title Case over the credit of the photo under it
+    followed_by_credit = index + 1 < len(lines) and is_credit_alone(lines[index + 1]) and not _title_case(line)
     return (
         _MIN_HEADLINE_WORDS <= len(words) <= _MAX_HEADLINE_WORDS
         and not (is_prose(line) and line.rstrip().endswith(".") and not _headline_with_full_stop(index, lines))
@@ -305,6 +308,12 @@ def _can_be_headline(index: int, lines: list[str], arabic_page: bool) -> bool:
         and not in_other_script(line, arabic_page)
         and not (len(words) <= _MAX_LABEL_RUN_WORDS and _GLUED_LABELS.search(line))
     )
+
+
+def _title_case(line: str) -> bool:
+    long_words = [word for word in _words(line) if len(word) >= _MIN_TITLE_CASE_LETTERS]
+    capitalised = [word for word in long_words if word[0].isupper()]
+    return len(capitalised) >= _MIN_HEADLINE_WORDS and len(capitalised) >= _TITLE_CASE_SHARE * len(long_words)
 
 
 def _headline_with_full_stop(index: int, lines: list[str]) -> bool:
