@@ -266,6 +266,18 @@ def test_a_headline_in_title_case_over_a_photos_credit_is_the_headline():
     assert (article.title, article.paragraphs) == (headline, tuple(PAGES["en"][1]))
 
 
+def test_a_date_the_headline_calls_today_is_the_storys_when_no_date_line_gives_one():
+    for headline, published_at in [
+        ("سعر صرف الدولار مقابل الجنيه في البنك المركزي اليوم السبت 22 نوفمبر 2025", "2025-11-22"),
+        ("الصحف العربية تستعيد ذكرى حرب 5 يونيو 1967 وتنشر شهادات جديدة من الجبهة", None),  # not today's
+    ]:
+        page = [headline, *PAGES["ar"][1]]
+        assert next(parse_bytes("page.txt", "\n\n".join(page).encode(), "text")).published_at == published_at
+    lead = "قرر المكتب، المنعقد اليوم الإثنين 21 فيفري 2022 برئاسة وزير الرياضة، دعم ملف الترشح لاحتضان البطولة."
+    page = "\n\n".join([lead, *PAGES["ar"][1][2:]])  # no headline: the lead's day is the meeting's
+    assert next(parse_bytes("page.txt", page.encode(), "text")).published_at is None
+
+
 def test_a_page_captured_as_one_line_gives_its_headline_and_date():
     arabic = " ".join(PAGES["ar"][1])
     glued = f"الرئيسيةأخبار محلية{HEADLINE} {HEADLINE} 25 أكتوبر 2022 الوصال - {arabic}"

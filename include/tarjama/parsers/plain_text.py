@@ -75,6 +75,7 @@ _URL = re.compile(r"^https?://\S+$")
 _MIN_GLUED_PAGE_WORDS = 25  # a page captured as one line ...
 _GLUED_HEADER_WORDS = 40  # ... has its headline and date within its first words
 _SENTENCE_END = re.compile(r"[.!?؟]")
+_TODAY_BEFORE_DATE = re.compile(r"(?:اليوم|today|aujourd['’]hui)(?:\s+[^\W\d_]+)?\s*[،,:-]?\s*$", re.IGNORECASE)
 _CREDIT_PARTS = re.compile(r"\s[-–—|]\s|[-–—|]\s*$")
 _GLUED_HEADER_SEPARATOR = re.compile(r"[-–—|]\s*$")  # "Headline - 03/10/2019 Story ..."
 _SOURCE_AND_DASH = re.compile(r"^\s*(?:[^\W\d_]+\s){0,2}[^\W\d_]+\s*[-–—]\s")  # "... 2022 الوصال - ناقش ..."
@@ -158,6 +159,7 @@ def parse(path: str, raw: bytes) -> ParsedArticle:
         or _trailer_date(_trailer(lines, page.story))
         or _labelled_date(lines)
         or _date_amid_story(lines, page.story)
+        or _date_called_today(header.title)  # a headline's, not a lead's: "met today, 21 February"
     )
     return finish(
         ParsedArticle(
@@ -178,6 +180,14 @@ def parse(path: str, raw: bytes) -> ParsedArticle:
         ),
         story="found",
     )
+
+
+def _date_called_today(title: str | None) -> str | None:
+    """The date a headline calls today: "سعر الدولار اليوم 22 نوفمبر 2025", "Prayer times today, 3 March 2024"."""
+    for found in find_explicit_dates(title or ""):
+        if found.precision == "day" and _TODAY_BEFORE_DATE.search(title[: found.start]):
+            return found.value
+    return None
 
 
 def _header_glued_to_story(line: str) -> list[str]:
