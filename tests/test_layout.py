@@ -245,6 +245,8 @@ def test_a_paragraph_with_two_quotations_is_story():
         (["عمان 12-3-2025 بترا- " + SENTENCES[1]], None, "2025-03-12"),
         # a caption printed twice, crediting a social account, is no headline
         ([HEADLINE, *["جانب من حفل التتويج في الملعب - 2 مايو 2024 - X/@sportclub"] * 2], HEADLINE, None),
+        # a date line with its time's zone, under a ticker
+        (["أحدث الأخبار|", "الأربعاء 23/12/2020 - 06:29 بتوقيت نيويورك", HEADLINE], HEADLINE, "2020-12-23"),
         # the masthead of a paper whose chairman is its editor is no headline
         (["رئيس مجلسى الإدارة والتحرير", "محمد علي", HEADLINE], HEADLINE, None),
     ],
@@ -539,6 +541,11 @@ def test_comment_forms_related_lists_and_share_prompts_are_furniture():
     ]
     assert all(map(is_chrome, prompts))
     assert all(map(is_credit_line, ["Avec MAP", "From Belfast Telegraph", "Data source: CAF"]))
+    counters = ["Lus : 2663", "Commentaires : 3", "عدد الزيارات : 2", "Postez un commentaire"]
+    counters.append("Traduit de l’Arabe par Cridem")
+    disclaimer = "Les articles et commentaires sont la propriété de leur(s) auteur(s) et n'engagent que leur avis."
+    assert all(map(is_chrome, [*counters, disclaimer, "المقالات المنشورة لا تعبر بالضرورة عن رأي الموقع"]))
+    assert not is_chrome("وقال إن هذه التصريحات لا تعبر عن رأي الحكومة.")  # a story's sentence
     assert not is_credit_line("From Monday the shops will open.")
     assert not is_chrome("الدخول إلى الحرم الجامعي يتم من خلال البوابة الشمالية فقط.")
 

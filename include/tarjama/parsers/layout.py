@@ -42,7 +42,8 @@ Your Views | Send us your views | Today's Paper | fbpx | logo | logo-print | reu
 You are here | You are here: Home | author name | Search This Blog | Powered by Blogger |
 Publicité | Rechercher | Partager | Imprimer | Commentaires | S'abonner | Lire aussi | À lire aussi |
 Vous êtes ici | Retour au format normal | Version imprimable | Version à imprimer |
-Dans la même catégorie | Sur le même sujet | Spread the news | الأخبار العاجلة
+Dans la même catégorie | Sur le même sujet | Spread the news | الأخبار العاجلة | Postez un commentaire |
+Charte des commentaires | Réagir | Réagissez
 """
 CHROME_LINES = {_furniture_key(words) for words in _FURNITURE_WORDS.split("|")}
 _TICKER_LABELS = {
@@ -79,6 +80,10 @@ _FURNITURE_STARTS = re.compile(
     # how long ago the page was posted: "منذ ثانية واحدة", "منذ 3 ساعات", "2 hours ago", "il y a 5 min"
     r"|^(?:منذ|قبل|il y a)\s+(?:\d+\s+)?(?:ثاني|ثوان|دقيق|دقائق|ساع|يوم|أيام|ايام|أسبوع|اسبوع|شهر|أشهر"
     r"|min|heure|jour)\S*(?:\s+واحدة?)?$|^\d+\s+(?:seconds?|minutes?|mins?|hours?|days?|weeks?)\s+ago$"
+    # a counter of views or comments: "Lus : 2663", "Commentaires : 3", "عدد الزيارات : 2"
+    r"|^(?:Lus|Vues|Views|Comments|Commentaires|Réactions|عدد (?:المشاهدات|المشاهدة|الزيارات|القراءات|التعليقات)"
+    r"|المشاهدات|القراءات|التعليقات)\s*:?\s*\d[\d,.\s]*$"
+    r"|^(?:Traduit de l['’]\w+ par|Translated from \w+ by)\s"  # "Traduit de l’Arabe par Cridem"
     r"|^-?\d+(?:[.,]\d+)?\s*°?\s*[CF]?$"  # a temperature widget
     r"|^[\d\s|:.,/+-]*$",
     re.IGNORECASE,
@@ -107,7 +112,10 @@ _SITE_NOTICE = re.compile(
     r"^(?:يستخدم هذا الموقع ملفات|This (?:web)?site uses cookies|Ce site utilise des cookies"
     r"|Subscribe to our (?:\w+ )?newsletter|Abonnez-vous à (?:notre|la) newsletter|اشترك في (?:نشرتنا|النشرة)"
     r"|(?:For the latest (?:news|headlines),? )?follow (?:us|our) [^.]{0,40}"
-    r"\b(?:Google News|WhatsApp|Telegram|channel))",
+    r"\b(?:Google News|WhatsApp|Telegram|channel))"
+    # a site's disclaimer: "Les articles ... n'engagent que leur(s) auteur(s)", "لا تعبر بالضرورة عن رأي الموقع"
+    r"|^.{0,120}(?:(?:n['’]engagent que|sont la propriété de) leurs?(?:\(s\))? auteurs?"
+    r"|لا تعبر(?: بالضرورة)? عن رأي (?:الموقع|الصحيفة|الجريدة))",
     re.IGNORECASE,
 )
 # Furniture found inside stories too: page code, "read also" links, ads.
@@ -214,6 +222,7 @@ _DATE_LINE_NOISE = re.compile(
     r"|dimanche)\b"
     rf"|\bفي\b|نشر\s+(?:في|بتاريخ)|{PUBLICATION_LABELS}"
     r"|التاريخ|آخر\s+تحديث|اخر\s+تحديث|محدث|تحديث|الموافق|بتاريخ"
+    r"|بتوقيت\s+[^\W\d_]+(?:\s+المكرمة)?|heure de [^\W\d_]+"  # a time's zone: "06:29 بتوقيت نيويورك"
     r"|الساعة|على|بتوقيت|منتصف\s+الليل|صباح[اًا]*|مساء[ًا]*|ظهر[اًا]*|عصر[اًا]*|مشاهدات|مشاهدة|قراءة|دقائق|دقيقة"
     r"|\b(?:last modified|updated?|mis à jour|date|views?|lecture|minutes?|min read)\b"
     r"|[•·▪]"
