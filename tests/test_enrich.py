@@ -461,6 +461,9 @@ def test_a_title_alone_or_a_possessives_tail_is_no_name(ner):
         ]
     )
     assert "’s Abdelli" not in found.person and "Sheikh" not in found.person
+    [owned] = ner.extract_many(["According to Bahrain’s al-Wassat, the court sentenced them."])
+    names = {*owned.person, *owned.org, *owned.place}
+    assert "al-Wassat" in names and "Bahrain’s al-Wassat" not in names  # the place's paper, named after it
 
 
 def test_an_organisation_that_is_the_surname_of_a_person_named_in_full_is_that_person():
@@ -651,6 +654,13 @@ def test_football_clubs_are_organisations_in_football_news_only():
     assert about_football(match)
     # a working team, a tour and an aim are no football
     assert not about_football("يهدف فريق العمل في جولة الوزير إلى دعم الشباب، وبهدف تعزيز النصر في الملعب السياسي.")
+    week = (
+        "تقام غدا مباريات الأسبوع في دوري المحترفين لكرة القدم: يلتقي فيها النهضة مع الاتحاد بالمجمع الرياضي "
+        "بصحار، ويلتقي السيب مع صور على الملعب نفسه."
+    )
+    [names] = arabic_extractor(ARABIC_NER_MODEL).extract_many([week])
+    orgs = {n.text for n in names if n.kind == "org"}
+    assert {"النهضة", "الاتحاد", "السيب", "صور"} <= orgs and "صحار" not in orgs  # in Sohar: the town
 
 
 def test_a_clubs_name_or_its_first_word_is_an_organisation_in_english_and_french_football_news():

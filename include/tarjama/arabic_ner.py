@@ -64,10 +64,13 @@ _CLUB_CUES = frozenset(
     for words in (
         "فريق نادي لاعب لاعبي لاعبو مدرب مهاجم حارس مدافع نجم جماهير جمهور",
         "فوز تعادل خسارة هزيمة أمام ضد مباراة لقاء مواجهة ديربي قمة شباك",
+        "يلتقي يلاقي يواجه يستضيف تغلب فاز هزم",  # "يلتقي النهضة مع الاتحاد"
     )
     for word in words.split()
 )
 _CLUBS_JOINED_BY = frozenset(name_key(word) for word in ("و", "أمام", "ضد", "على", "مع"))
+_CLUBS_FACING = frozenset(name_key(word) for word in ("أمام", "ضد", "مع"))
+_IN_TOWN = frozenset(name_key(word) for word in ("ب", "في"))
 
 
 @cache
@@ -493,11 +496,25 @@ def about_football(text: str) -> bool:
 def _cued_clubs(text: str, tokens: list[Token], found: list[tuple]) -> list[tuple]:
     """The clubs found in a football story whose names are only theirs (`الفيصلي`), and those
     whose names are common words or places (`الهلال`, `العين`) where football's words stand
-    before them (`فوز الهلال`, `أمام العين`) or another club is joined to them (`الفيصلي
-    والوحدات`, `الشباب أمام الهلال`)."""
+    before them (`فوز الهلال`, `أمام العين`), another club is joined to them (`الفيصلي
+    والوحدات`, `الشباب أمام الهلال`) or two face each other (`الشباب مع السويق`)."""
     clubs = football_clubs()
     words = [name_key(text[token.start : token.end]) for token in tokens]
-    accepted = [span for span in found if not clubs[name_key(text[tokens[span[1]].start : tokens[span[2] - 1].end])]]
+
+    def also_a_place_or_word(span: tuple) -> bool:
+        return clubs[name_key(text[tokens[span[1]].start : tokens[span[2] - 1].end])]
+
+    in_town = [span for span in found if also_a_place_or_word(span) and span[1] and words[span[1] - 1] in _IN_TOWN]
+    found = [span for span in found if span not in in_town]  # "بصحار": in the town of Sohar
+    accepted = [span for span in found if not also_a_place_or_word(span)]
+    by_start = {first: (kind, first, end) for kind, first, end in found}
+    facing = [  # two of them facing each other: "يلتقي الشباب مع السويق"
+        pair
+        for kind, first, end in found
+        if end + 1 < len(words) and words[end] in _CLUBS_FACING and end + 1 in by_start
+        for pair in ((kind, first, end), by_start[end + 1])
+    ]
+    accepted += [span for span in facing if span not in accepted]
     waiting = [span for span in found if span not in accepted]
     while waiting:
         ends = {end for _, _, end in accepted}

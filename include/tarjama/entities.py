@@ -19,6 +19,7 @@ from tarjama.models import Entities
 # "the", "l'", and a possessive's tail ("Amman’s Abdelli district" read as "’s Abdelli").
 _ARTICLE = re.compile(r"^(?:(?:the|le|la|les)\s+|[ldnsj]['’]|qu['’]|['’]s\s+)", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"[’']s$")
+_PLACE_OWNER = re.compile(r"^(?P<place>[A-Z][\w-]+)[’']s\s+(?=\S)")
 _DANGLING = re.compile(r"\s+(?:de|du|des|de la|of|the|and|et)$|['’]$", re.IGNORECASE)
 _TITLE_CASE_SHARE = 0.7
 # "ministre des Affaires étrangères", "Minister of Defence": a person's office, not an organisation.
@@ -98,6 +99,8 @@ class EntityExtractor:
             elif entity.start and _HONORIFIC.match(doc[entity.start - 1].text):
                 kind = "person"
             name = _DANGLING.sub("", _POSSESSIVE.sub("", _ARTICLE.sub("", entity.text.strip(" \"'.,:;«»“”"))))
+            if (owner := _PLACE_OWNER.match(name)) and gazetteer().places(owner["place"]):
+                name = name[owner.end() :]  # "Bahrain’s al-Wassat", "Egypt's Sisi": the place's, named after it
             portfolio = _PORTFOLIO_OF.search(doc.text[max(0, entity.start_char - _PORTFOLIO_CHARS) : entity.start_char])
             if portfolio and portfolio["office"].lower() in ("ministre", "minister"):
                 continue  # "le ministre de l'Intérieur": an office, not a body
