@@ -134,7 +134,7 @@ def football_club_english_names() -> frozenset[str]:
 
 @cache
 def known_organisations() -> dict[str, str]:
-    """Arabic name in lookup form → English name, for 170 organisations the news names most
+    """Arabic name in lookup form → English name, for 172 organisations the news names most
     (the UN and its agencies, alliances, armed groups, news agencies and media, civil defence,
     platforms, football bodies and clubs), written for this project; words that are also common nouns (فتح, حماس,
     الجزيرة) are left out."""
