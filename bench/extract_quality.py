@@ -149,12 +149,14 @@ def _words(text: str) -> list[str]:
 def line_kept(line: str, body: str, body_trigrams: set[tuple[str, ...]]) -> bool:
     """The line's words are in the body, in order: 80% of its word trigrams, so that a
     dateline cut from its first paragraph still counts as kept; a line of one or two words
-    only as a paragraph of its own or the start of one (a line the capture broke off its
-    sentence, joined again: "Dans le" / "Tagant, on ne dénombre ..."), as its words are found
-    anywhere in a story."""
+    only as a paragraph of its own, the start of one (a line the capture broke off its
+    sentence, joined again: "Dans le" / "Tagant, on ne dénombre ...") or its end (the last
+    line of a hard-wrapped paragraph: "... في مختلف حقول" / "الثقافة والعلوم."), as its words
+    are found anywhere in a story."""
     words = _words(line)
     if len(words) < 3:
-        return bool(words) and any(_words(paragraph)[: len(words)] == words for paragraph in body.split("\n\n"))
+        ends = [(found[: len(words)], found[-len(words) :]) for found in map(_words, body.split("\n\n"))]
+        return bool(words) and any(words in pair for pair in ends)
     trigrams = [tuple(words[i : i + 3]) for i in range(len(words) - 2)]
     return sum(t in body_trigrams for t in trigrams) >= 0.8 * len(trigrams)
 

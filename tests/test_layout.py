@@ -8,6 +8,7 @@ the same rule; the development corpus's held-out half is scored by bench/extract
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import re
 import subprocess
@@ -288,6 +289,9 @@ def test_a_page_captured_as_one_line_gives_its_headline_and_date():
     for line, (title, published_at) in zip([glued, french], expected, strict=True):
         article = next(parse_bytes("page.txt", line.encode(), "text"))
         assert (article.title, article.published_at) == (title, published_at)
+    labelled = f"تم النشر في: 17 فبراير 2026, 12:34 مساءً {arabic}"
+    article = next(parse_bytes("page.txt", labelled.encode(), "text"))
+    assert (article.published_at, article.paragraphs) == ("2026-02-17", (arabic,))
     lead = "أعلنت وزارة الصحة اليوم الأحد 12 مارس 2021 عن افتتاح مستشفى جديد في المدينة، " + arabic
     assert next(parse_bytes("page.txt", lead.encode(), "text")).paragraphs == (lead,)  # a lead, not a header
 
@@ -546,6 +550,8 @@ def test_comment_forms_related_lists_and_share_prompts_are_furniture():
     disclaimer = "Les articles et commentaires sont la propriété de leur(s) auteur(s) et n'engagent que leur avis."
     assert all(map(is_chrome, [*counters, disclaimer, "المقالات المنشورة لا تعبر بالضرورة عن رأي الموقع"]))
     assert not is_chrome("وقال إن هذه التصريحات لا تعبر عن رأي الحكومة.")  # a story's sentence
+    wordpress = "التعليقات مغلقة، ولكن التعقيبات والتنبيهات مفتوحة."
+    assert all(map(is_chrome, ["Listen to the article", "Comments are closed.", wordpress]))
     assert not is_credit_line("From Monday the shops will open.")
     assert not is_chrome("الدخول إلى الحرم الجامعي يتم من خلال البوابة الشمالية فقط.")
 
@@ -709,6 +715,15 @@ def test_no_real_text_loses_a_line_of_prose_but_for_a_reason():
             if not is_prose(line) or re.search(r"[?؟]\s*$", line):
                 continue
             assert line in kept or is_caption(line) or is_chrome(line) or in_other_script(line, arabic), (path, line)
+
+
+def test_the_scorer_keeps_a_line_of_two_words_at_either_end_of_a_paragraph():
+    spec = importlib.util.spec_from_file_location("extract_quality", REPO / "bench" / "extract_quality.py")
+    scorer = sys.modules.setdefault(spec.name, importlib.util.module_from_spec(spec))
+    spec.loader.exec_module(scorer)
+    body = "حيث انطلقت الدورة بمشاركة 16 دولة في مختلف حقول الثقافة والعلوم.\n\nDans le Tagant, on ne dénombre rien."
+    assert scorer.line_kept("الثقافة والعلوم.", body, set()) and scorer.line_kept("Dans le", body, set())
+    assert not scorer.line_kept("مشاركة 16", body, set())  # two words amid a paragraph: anywhere in a story
 
 
 @pytest.mark.skipif(not (SHARED / "samples" / "dev").is_dir(), reason="a user's clone has no ../shared")

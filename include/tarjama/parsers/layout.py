@@ -43,7 +43,8 @@ You are here | You are here: Home | author name | Search This Blog | Powered by 
 Publicité | Rechercher | Partager | Imprimer | Commentaires | S'abonner | Lire aussi | À lire aussi |
 Vous êtes ici | Retour au format normal | Version imprimable | Version à imprimer |
 Dans la même catégorie | Sur le même sujet | Spread the news | الأخبار العاجلة | Postez un commentaire |
-Charte des commentaires | Réagir | Réagissez
+Charte des commentaires | Réagir | Réagissez | Listen to the article | Listen to this article |
+استمع إلى المقال | استمع للمقال | Écouter l'article | Écouter cet article
 """
 CHROME_LINES = {_furniture_key(words) for words in _FURNITURE_WORDS.split("|")}
 _TICKER_LABELS = {
@@ -71,6 +72,7 @@ _FURNITURE_STARTS = re.compile(
     # a comment form's labels; "share it on WhatsApp"
     r"|Your (?:Name|Email|Comment)\b|Enter Image Text|Did you like this|Rates\s*:|Ses derniers articles"
     r"|There are no comments|No comments yet|لا تعليقات حتى الآن|Add your comment"
+    r"|Comments are closed|التعليقات مغلقة|Les commentaires sont fermés"
     r"|شارك (?:من خلال|عبر|على)"
     # cookie, newsletter and subscription prompts; who built the site
     r"|اشترك للحصول على|Subscribe (?:or|to|now)|اكتشاف المزيد من|Discover more from"

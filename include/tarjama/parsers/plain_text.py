@@ -75,6 +75,7 @@ _URL = re.compile(r"^https?://\S+$")
 _MIN_GLUED_PAGE_WORDS = 25  # a page captured as one line ...
 _GLUED_HEADER_WORDS = 40  # ... has its headline and date within its first words
 _SENTENCE_END = re.compile(r"[.!?؟]")
+_TIME_AFTER_DATE = re.compile(r"[,،\s-]*(?:[01]?\d|2[0-3]):[0-5]\d(?:\s*(?:صباح[اًا]*|مساء[اًً]*|am|pm))?", re.IGNORECASE)
 _TODAY_BEFORE_DATE = re.compile(r"(?:اليوم|today|aujourd['’]hui)(?:\s+[^\W\d_]+)?\s*[،,:-]?\s*$", re.IGNORECASE)
 _CREDIT_PARTS = re.compile(r"\s[-–—|]\s|[-–—|]\s*$")
 _GLUED_HEADER_SEPARATOR = re.compile(r"[-–—|]\s*$")  # "Headline - 03/10/2019 Story ..."
@@ -193,12 +194,17 @@ def _date_called_today(title: str | None) -> str | None:
 def _header_glued_to_story(line: str) -> list[str]:
     """A page captured as one line, its header glued to its story: "<breadcrumb><headline>
     <headline> 25 أكتوبر 2022 الوصال - ناقش ...", "Irak: <headline> - 03/10/2019 Les policiers
-    ...", read as its lines: what the date follows is the headline when it ends on a separator,
-    when a source and a dash open the story after the date, or when it is printed twice."""
+    ...", "تم النشر في: 17 فبراير 2026, 12:34 مساءً رأس ...", read as its lines: what the date
+    follows is its label, or the headline when it ends on a separator, when a source and a dash
+    open the story after the date, or when it is printed twice."""
     day = next((found for found in find_explicit_dates(line) if found.precision == "day"), None)
     if day is None or len(line.split()) < _MIN_GLUED_PAGE_WORDS:
         return [line]
     before, after = line[: day.start].strip(), line[day.end :].strip()
+    if is_dated_label(before) and len(before.split()) <= MAX_LABEL_WORDS:
+        time = _TIME_AFTER_DATE.match(line, day.end)
+        cut = time.end() if time else day.end
+        return [line[:cut].strip(), line[cut:].strip()]
     longest_part = max(len(part.split()) for part in _CREDIT_PARTS.split(before))  # not "Place - Writer -"
     headline_like = longest_part > _MIN_HEADLINE_WORDS and len(before.split()) <= _GLUED_HEADER_WORDS
     headline_like = headline_like and not _SENTENCE_END.search(before)
