@@ -552,6 +552,9 @@ def test_comment_forms_related_lists_and_share_prompts_are_furniture():
     assert not is_chrome("وقال إن هذه التصريحات لا تعبر عن رأي الحكومة.")  # a story's sentence
     wordpress = "التعليقات مغلقة، ولكن التعقيبات والتنبيهات مفتوحة."
     assert all(map(is_chrome, ["Listen to the article", "Comments are closed.", wordpress]))
+    forms = ["أضيف بواسـطة", "أضف تقييـم", "Please enter your comment!", "Articles récents", "Tags : Libye, gaz"]
+    assert all(map(is_chrome, [*forms, "Editor in Chief Mohamed Ali"]))
+    assert is_credit_line("Source: National Iraqi News Agency")
     assert not is_credit_line("From Monday the shops will open.")
     assert not is_chrome("الدخول إلى الحرم الجامعي يتم من خلال البوابة الشمالية فقط.")
 

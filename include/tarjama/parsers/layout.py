@@ -44,7 +44,8 @@ Publicité | Rechercher | Partager | Imprimer | Commentaires | S'abonner | Lire 
 Vous êtes ici | Retour au format normal | Version imprimable | Version à imprimer |
 Dans la même catégorie | Sur le même sujet | Spread the news | الأخبار العاجلة | Postez un commentaire |
 Charte des commentaires | Réagir | Réagissez | Listen to the article | Listen to this article |
-استمع إلى المقال | استمع للمقال | Écouter l'article | Écouter cet article
+استمع إلى المقال | استمع للمقال | Écouter l'article | Écouter cet article | أضيف بواسطة | أضف تقييم |
+Articles récents | Recent Posts | Recent articles
 """
 CHROME_LINES = {_furniture_key(words) for words in _FURNITURE_WORDS.split("|")}
 _TICKER_LABELS = {
@@ -55,7 +56,7 @@ _SITE_HEADER_LINES = {_furniture_key("logo")} | _TICKER_LABELS
 # A masthead: "رئيس التحرير" over the editor's name.
 MASTHEAD_TITLES = (
     r"رئيس التحرير|رئيس مجلس[يى]? الإدارة|رئيس مجلس[يى]? الادارة|مدير التحرير"
-    r"|Editor-in-Chief|Rédacteur en chef|Chairman"
+    r"|Editor[- ]in[- ]Chief|Rédacteur en chef|Chairman"
     r"|(?:Conseiller|Directeur|Secrétaire) de (?:la )?(?:rédaction|publication)"
 )
 _FURNITURE_STARTS = re.compile(
@@ -72,7 +73,7 @@ _FURNITURE_STARTS = re.compile(
     # a comment form's labels; "share it on WhatsApp"
     r"|Your (?:Name|Email|Comment)\b|Enter Image Text|Did you like this|Rates\s*:|Ses derniers articles"
     r"|There are no comments|No comments yet|لا تعليقات حتى الآن|Add your comment"
-    r"|Comments are closed|التعليقات مغلقة|Les commentaires sont fermés"
+    r"|Comments are closed|التعليقات مغلقة|Les commentaires sont fermés|Please enter your (?:comment|name|email)"
     r"|شارك (?:من خلال|عبر|على)"
     # cookie, newsletter and subscription prompts; who built the site
     r"|اشترك للحصول على|Subscribe (?:or|to|now)|اكتشاف المزيد من|Discover more from"
@@ -108,8 +109,8 @@ _MAX_FURNITURE_WORDS = 12  # longer lines are judged as text, not by the words t
 _BREADCRUMB_SEPARATORS = re.compile(r"\s[»›>]\s|^\s*[»›>]")
 _HOME = {"الرئيسية", "الصفحة الرئيسية", "home", "accueil"}
 _DASH_SEPARATOR = re.compile(r"\s[-–—]\s")  # "الرئيسية - محافظات وأقاليم - <headline>"
-# A cookie notice, however long.
-# Notices of any length: cookies, and prompts to subscribe or follow the site's channels.
+# Notices of any length: cookies, prompts to subscribe or follow the site's channels, disclaimers,
+# lists of tags.
 _SITE_NOTICE = re.compile(
     r"^(?:يستخدم هذا الموقع ملفات|This (?:web)?site uses cookies|Ce site utilise des cookies"
     r"|Subscribe to our (?:\w+ )?newsletter|Abonnez-vous à (?:notre|la) newsletter|اشترك في (?:نشرتنا|النشرة)"
@@ -117,7 +118,8 @@ _SITE_NOTICE = re.compile(
     r"\b(?:Google News|WhatsApp|Telegram|channel))"
     # a site's disclaimer: "Les articles ... n'engagent que leur(s) auteur(s)", "لا تعبر بالضرورة عن رأي الموقع"
     r"|^.{0,120}(?:(?:n['’]engagent que|sont la propriété de) leurs?(?:\(s\))? auteurs?"
-    r"|لا تعبر(?: بالضرورة)? عن رأي (?:الموقع|الصحيفة|الجريدة))",
+    r"|لا تعبر(?: بالضرورة)? عن رأي (?:الموقع|الصحيفة|الجريدة))"
+    r"|^(?:Tags|Mots[- ]clés|الوسوم|كلمات مفتاحية)\s*:\s*\S+(?:\s\S+){0,4}\s*[,،]",  # "Tags : Libye, ..."
     re.IGNORECASE,
 )
 # Furniture found inside stories too: page code, "read also" links, ads.
@@ -167,7 +169,7 @@ _REPORTING_VERB = re.compile(rf"^{REPORTING_VERB}\s")
 _MIN_PROSE_WORDS = 8
 _SOURCE_WORD = re.compile(r"^(?:avec|with|via)\s+", re.IGNORECASE)
 # "From Belfast Telegraph", "Data source: CAF": an outlet credited alone on its line
-_CREDITED_OUTLET = re.compile(r"^\s*(?:From|(?:Data )?[Ss]ources?\s*:)\s*(?:[A-Z][\w.&'’-]*\s?){1,3}$")
+_CREDITED_OUTLET = re.compile(r"^\s*(?:From|(?:Data )?[Ss]ources?\s*:)\s*(?:[A-Z][\w.&'’-]*\s?){1,5}$")
 _CLAUSE_WORDS = frozenset(word for word in FUNCTION_WORDS if re.match(r"[\u0621-\u064a]", word)) - {"من", "و"}
 _LONG_LINE_WORDS = 25
 _MIN_FUNCTION_WORD_SHARE = 0.1
