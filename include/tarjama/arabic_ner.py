@@ -56,6 +56,12 @@ _FOOTBALL_WORDS = re.compile(
     r"(?<!\w)[وفبل]?(?:ال)?(مباراه|مباريات|دوري|ملعب|لاعب|لاعبي|لاعبو|لاعبين|مدرب|بطوله|شوط|ركله|نادي|فريقان|فريقين"
     r"|ديربي|كلاسيكو|كره القدم)(?!\w)"
 )
+# ... and in English and French.
+_LATIN_FOOTBALL_WORDS = re.compile(
+    r"\b(?:match(?:es|s)?|goals?|buts|league|ligue|championnat|derby|coach|entraîneur|striker|attaquant"
+    r"|goalkeeper|gardien|stade|stadium|penalty|pénalty|mi-temps|half-time|joueurs?|players?)\b",
+    re.IGNORECASE,
+)
 _MIN_FOOTBALL_WORDS = 3
 _MIN_FOOTBALL_WORD_KINDS = 2
 # Words before a club's name in football's news: "فوز الهلال", "لاعب الفيصلي", "أمام العين".
@@ -77,13 +83,14 @@ _IN_TOWN = frozenset(name_key(word) for word in ("ب", "في"))
 def person_name_units() -> dict[str, tuple[int, int, str]]:
     """Name unit → (uses as a given name, uses as a surname, Latin spelling), from Wikidata
     (scripts/build_name_lists.py)."""
-    units = {}
-    with PERSON_NAME_UNITS.open(encoding="utf-8") as lines:
+    return {unit: (int(given), int(surname), latin) for unit, given, surname, latin in _rows(PERSON_NAME_UNITS)}
+
+
+def _rows(path: Path) -> list[list[str]]:
+    """The cells of a resource table's rows, its header left out."""
+    with path.open(encoding="utf-8") as lines:
         next(lines)
-        for line in lines:
-            unit, given, surname, latin = line.rstrip("\n").split("\t")
-            units[unit] = (int(given), int(surname), latin)
-    return units
+        return [line.rstrip("\n").split("\t") for line in lines]
 
 
 @cache
@@ -95,29 +102,21 @@ def famous_people() -> dict[str, str]:
 
 @cache
 def _arwikicats_people() -> dict[str, str]:
-    with FAMOUS_PEOPLE.open(encoding="utf-8") as lines:
-        next(lines)
-        return dict(line.rstrip("\n").split("\t") for line in lines)
+    return dict(_rows(FAMOUS_PEOPLE))
 
 
 @cache
 def newsmakers() -> dict[str, str]:
     """The heads of state, ministers and leaders the Arab news names most, written for this
     project: found wherever they are named, in full or by a surname no other word has."""
-    with NEWSMAKERS.open(encoding="utf-8") as lines:
-        next(lines)
-        return {name_key(arabic): english for arabic, english in (line.rstrip("\n").split("\t") for line in lines)}
+    return {name_key(arabic): english for arabic, english in _rows(NEWSMAKERS)}
 
 
 @cache
 def _football_club_rows() -> list[tuple[str, str, bool]]:
     """(Arabic name, English name, whether the Arabic is also a common word or a place) for the
     clubs of the Arab football leagues' first divisions, written for this project."""
-    with FOOTBALL_CLUBS.open(encoding="utf-8") as lines:
-        next(lines)
-        return [
-            (arabic, english, cue == "1") for arabic, english, cue in (line.rstrip("\n").split("\t") for line in lines)
-        ]
+    return [(arabic, english, cue == "1") for arabic, english, cue in _rows(FOOTBALL_CLUBS)]
 
 
 @cache
@@ -138,9 +137,7 @@ def known_organisations() -> dict[str, str]:
     (the UN and its agencies, alliances, armed groups, news agencies and media, civil defence,
     platforms, football bodies and clubs), written for this project; words that are also common nouns (فتح, حماس,
     الجزيرة) are left out."""
-    with KNOWN_ORGANISATIONS.open(encoding="utf-8") as lines:
-        next(lines)
-        return {name_key(arabic): english for arabic, english in (line.rstrip("\n").split("\t") for line in lines)}
+    return {name_key(arabic): english for arabic, english in _rows(KNOWN_ORGANISATIONS)}
 
 
 @cache
@@ -149,9 +146,14 @@ def famous_name_words() -> frozenset[str]:
     return frozenset(word for name in _arwikicats_people() for word in name.split())
 
 
+def in_name_lists(word: str) -> bool:
+    """The word (in lookup form) is a name unit or a word of a listed person's name, the
+    newsmakers' too."""
+    return word in name_word_uses() or word in _listed_name_words()
+
+
 @cache
-def listed_name_words() -> frozenset[str]:
-    """The words of every listed famous person's name, the newsmakers' too."""
+def _listed_name_words() -> frozenset[str]:
     return frozenset(word for name in famous_people() for word in name.split())
 
 
@@ -187,9 +189,7 @@ def letter_trigrams(word: str) -> list[str]:
 def _trigram_log_ratios() -> tuple[dict[str, float], float]:
     """log P(trigram | names) - log P(trigram | common words), add-half smoothed; and the
     ratio of a trigram seen in neither."""
-    with NAME_TRIGRAMS.open(encoding="utf-8") as lines:
-        next(lines)
-        counts = {gram: (int(a), int(b)) for gram, a, b in (line.rstrip("\n").split("\t") for line in lines)}
+    counts = {gram: (int(a), int(b)) for gram, a, b in _rows(NAME_TRIGRAMS)}
     in_names = sum(a for a, _ in counts.values()) + 0.5 * len(counts)
     in_words = sum(b for _, b in counts.values()) + 0.5 * len(counts)
     ratio = {gram: math.log((a + 0.5) / in_names) - math.log((b + 0.5) / in_words) for gram, (a, b) in counts.items()}
@@ -488,8 +488,8 @@ def _club_list() -> _NameList:
 
 
 def about_football(text: str) -> bool:
-    """A match report or a league's news: enough of football's words in it."""
-    found = _FOOTBALL_WORDS.findall(name_key(text))
+    """A match report or a league's news: enough of football's words in it, Arabic, English or French."""
+    found = _FOOTBALL_WORDS.findall(name_key(text)) + [word.lower() for word in _LATIN_FOOTBALL_WORDS.findall(text)]
     return len(found) >= _MIN_FOOTBALL_WORDS and len(set(found)) >= _MIN_FOOTBALL_WORD_KINDS
 
 

@@ -22,7 +22,7 @@ from tarjama.arabic_ner import (
     TITLES,
     Token,
     clitic_and_word,
-    listed_name_words,
+    in_name_lists,
     name_key,
     name_likeness,
     name_word_uses,
@@ -298,7 +298,7 @@ def _plausible(span: tuple, words: list[str], word_counts: dict[str, int], place
     if end - first > 1 or kind == "org":
         return True
     if kind == "person":
-        return word in name_word_uses() or word in listed_name_words()
+        return in_name_lists(word)
     return (word in place_names or _is_name(word, word_counts)) and not _clitic_and_word(word, word_counts)
 
 
@@ -332,7 +332,7 @@ def gazetteer_spans(
             i += 1
             continue
         for n in range(min(MAX_PLACE_NAME_WORDS, len(words) - i), 0, -1):
-            if glued in name_word_uses() or glued in listed_name_words() or i in covered:
+            if in_name_lists(glued) or i in covered:
                 break
             # a window the next name ends ("غرب كردفان") is not a name; one listed before it is ("وميلة وسيدي بلعباس")
             if any(j in covered for j in range(i, i + n + 1)) and words[i + n : i + n + 1] not in (["و"], ["،"], [","]):

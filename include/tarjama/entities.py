@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from functools import cache, cached_property
 
-from tarjama.arabic_ner import football_club_english_names, known_organisations
+from tarjama.arabic_ner import about_football, football_club_english_names, known_organisations
 from tarjama.gazetteer import gazetteer
 from tarjama.models import Entities
 
@@ -46,21 +46,12 @@ _PORTFOLIO_OF = re.compile(
 )
 _PORTFOLIO_CHARS = 25
 _MINISTRY = re.compile(r"^(?:ministère|ministry)\b", re.IGNORECASE)
-_SURNAME_PREFIX = re.compile(r"^(?:al|el)-", re.IGNORECASE)  # "al-Sisi" is "Sisi"
+_ARABIC_ARTICLE = re.compile(r"^(?:al|el)[- ]", re.IGNORECASE)  # "al-Sisi" is "Sisi", "Al Ahli" "Ahli"
 # Words an acronym skips: "FLN" is the Front de libération nationale, "CBI" the Central Bank of Iraq.
 _MINOR_WORDS = frozenset(
     ["of", "the", "for", "and", "on", "in", "to", "de", "du", "des", "la", "le", "les", "l", "d", "et", "pour"]
 )
 _ACRONYM_LETTERS = 7
-# Football's words in English and French: a story with several of them is about football.
-_FOOTBALL_WORDS = re.compile(
-    r"\b(?:match(?:es|s)?|goals?|buts|league|ligue|championnat|derby|coach|entraîneur|striker|attaquant"
-    r"|goalkeeper|gardien|stade|stadium|penalty|pénalty|mi-temps|half-time|joueurs?|players?)\b",
-    re.IGNORECASE,
-)
-_MIN_FOOTBALL_WORDS = 3
-_MIN_FOOTBALL_WORD_KINDS = 2
-_CLUB_ARTICLE = re.compile(r"^(?:al|el)[- ]", re.IGNORECASE)
 _MIN_CLUB_WORD_LETTERS = 4  # "Wydad" names the Wydad Casablanca; "AS" names no club
 _KINDS = {"PERSON": "person", "PER": "person", "ORG": "org", "GPE": "place", "LOC": "place", "FAC": "place"}
 
@@ -119,7 +110,7 @@ class EntityExtractor:
         for name in [name for name in found["org"] if _surname_of(name, found["person"])]:
             del found["org"][name]  # "Sisi" after "Abdel Fattah al-Sisi": him again, not a body
             found["person"].setdefault(name, None)
-        if _about_football(doc.text):
+        if about_football(doc.text):
             clubs = [(kind, name) for kind in ("person", "place") for name in found[kind] if _is_club(kind, name)]
             for kind, name in clubs:
                 del found[kind][name]  # "le Wydad", "the Raja" read as places
@@ -136,7 +127,7 @@ def _names_no_body(name: str) -> bool:
 def _surname_of(name: str, people) -> bool:
     """The name is the last word of a person's name the text gives in full."""
     return " " not in name and any(
-        person != name and _SURNAME_PREFIX.sub("", person.split()[-1]) == _SURNAME_PREFIX.sub("", name)
+        person != name and _ARABIC_ARTICLE.sub("", person.split()[-1]) == _ARABIC_ARTICLE.sub("", name)
         for person in people
     )
 
@@ -149,13 +140,8 @@ def _acronym_of(name: str, organisations) -> bool:
     return any(_initials(other) == capitals for other in organisations if " " in other)
 
 
-def _about_football(text: str) -> bool:
-    found = [word.lower() for word in _FOOTBALL_WORDS.findall(text)]
-    return len(found) >= _MIN_FOOTBALL_WORDS and len(set(found)) >= _MIN_FOOTBALL_WORD_KINDS
-
-
 def _club_key(name: str) -> str:
-    return _CLUB_ARTICLE.sub("", name.casefold().replace("-", " ")).strip()
+    return _ARABIC_ARTICLE.sub("", name.casefold()).replace("-", " ").strip()
 
 
 def _is_club(kind: str, name: str) -> bool:

@@ -205,7 +205,8 @@ _BYLINE_WORDS = r"كتب|كتبت|بقلم|بواسطة|إعداد|by|par"
 _BYLINE_OPENING = re.compile(rf"^\s*(?:{_BYLINE_WORDS})\s+[^-–—|،,:]{{2,40}}?\s[-–—|]\s*", re.IGNORECASE)
 # ... or the agency's name alone, then a dash: "رام الله 4-2-2026 وفا- أطلقت".
 _DATELINE_AGENCY_END = re.compile(r"\s*(?P<agency>[^\W\d_][^\W\d_ ]{1,15}(?: [^\W\d_]{1,15})?)\s*[-–—:]")
-_DATELINE_TIME = re.compile(rf"^\s*{_CLOCK_TIME}(?:\s*(?:صباح[اًا]*|مساء[ًا]*|am|pm|GMT))?", re.IGNORECASE)
+TIME_OF_DAY = rf"{_CLOCK_TIME}(?:\s*(?:صباح[اًا]*|مساء[ًا]*|am|pm|GMT))?"  # "12:34 مساءً"
+_DATELINE_TIME = re.compile(rf"^\s*{TIME_OF_DAY}", re.IGNORECASE)
 _PLACE_THEN_DASH = re.compile(r"^\s*(?P<place>[^\W\d_][^\d\-–—،,]{1,30}?)\s*[-–—،,]\s*$")
 _TODAY_BEFORE = re.compile(r"(?:اليوم|today|aujourd'hui)(?:\s+\S+)?\s*\(\s*$", re.IGNORECASE)
 _OPEN_BRACKET_PLACE = re.compile(r"\(\s*[^\W\d][^(),]{0,30},\s*$")
@@ -354,7 +355,7 @@ def _reads_as_sentences(line: str) -> bool:
     """A long line without punctuation is a story's sentences when one word in ten is a function
     word (في، أن، the, de): labels glued into a menu have almost none."""
     words = [word.lower() for word in line.split()]
-    function = sum(word in FUNCTION_WORDS or (word[:1] in "وفبل" and word[1:] in FUNCTION_WORDS) for word in words)
+    function = sum(_one_of(word, FUNCTION_WORDS) for word in words)
     return function >= _MIN_FUNCTION_WORD_SHARE * len(words)
 
 
@@ -414,8 +415,12 @@ def is_credit_line(line: str) -> bool:
 def _has_clause_word(line: str) -> bool:
     """An Arabic particle that joins a clause (أن، على، حول، كان), alone or after و/ف/ب/ل, which
     no place's or person's name holds (من may: "بيروت - من مراسلنا")."""
-    words = line.split()
-    return any(word in _CLAUSE_WORDS or (word[:1] in "وفبل" and word[1:] in _CLAUSE_WORDS) for word in words)
+    return any(_one_of(word, _CLAUSE_WORDS) for word in line.split())
+
+
+def _one_of(word: str, words: frozenset[str]) -> bool:
+    """The word is one of these, alone or after a clitic letter (و، ف، ب، ل)."""
+    return word in words or (word[:1] in "وفبل" and word[1:] in words)
 
 
 def _agency_alone(line: str) -> bool:

@@ -45,6 +45,7 @@ from tarjama.parsers.layout import (
     MENU_ITEM,
     PUBLICATION_LABELS,
     SENTENCE_PUNCTUATION,
+    TIME_OF_DAY,
     agency_source,
     byline_name,
     date_line,
@@ -75,9 +76,8 @@ _URL = re.compile(r"^https?://\S+$")
 _MIN_GLUED_PAGE_WORDS = 25  # a page captured as one line ...
 _GLUED_HEADER_WORDS = 40  # ... has its headline and date within its first words
 _SENTENCE_END = re.compile(r"[.!?؟]")
-_TIME_AFTER_DATE = re.compile(r"[,،\s-]*(?:[01]?\d|2[0-3]):[0-5]\d(?:\s*(?:صباح[اًا]*|مساء[ًا]*|am|pm))?", re.IGNORECASE)
+_TIME_AFTER_DATE = re.compile(rf"[,،\s-]*{TIME_OF_DAY}", re.IGNORECASE)
 _TODAY_BEFORE_DATE = re.compile(r"(?:اليوم|today|aujourd['’]hui)(?:\s+[^\W\d_]+)?\s*[،,:-]?\s*$", re.IGNORECASE)
-_CREDIT_PARTS = re.compile(r"\s[-–—|]\s|[-–—|]\s*$")
 _GLUED_HEADER_SEPARATOR = re.compile(r"[-–—|]\s*$")  # "Headline - 03/10/2019 Story ..."
 _SOURCE_AND_DASH = re.compile(r"^\s*(?:[^\W\d_]+\s){0,2}[^\W\d_]+\s*[-–—]\s")  # "... 2022 الوصال - ناقش ..."
 _MAX_HEADLINE_WORDS = 30
@@ -205,9 +205,9 @@ def _header_glued_to_story(line: str) -> list[str]:
         time = _TIME_AFTER_DATE.match(line, day.end)
         cut = time.end() if time else day.end
         return [line[:cut].strip(), line[cut:].strip()]
-    longest_part = max(len(part.split()) for part in _CREDIT_PARTS.split(before))  # not "Place - Writer -"
-    headline_like = longest_part > _MIN_HEADLINE_WORDS and len(before.split()) <= _GLUED_HEADER_WORDS
-    headline_like = headline_like and not _SENTENCE_END.search(before)
+    words_before = len(before.split())
+    headline_like = _MIN_HEADLINE_WORDS < words_before <= _GLUED_HEADER_WORDS and not _SENTENCE_END.search(before)
+    headline_like = headline_like and not is_credit_line(_GLUED_HEADER_SEPARATOR.sub("", before))  # "Place - Writer -"
     doubled = _printed_twice(before)
     if not headline_like or not (_GLUED_HEADER_SEPARATOR.search(before) or _SOURCE_AND_DASH.match(after) or doubled):
         return [line]
