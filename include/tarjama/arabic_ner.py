@@ -126,9 +126,9 @@ def football_clubs() -> dict[str, bool]:
 
 
 @cache
-def football_club_english_names() -> frozenset[str]:
-    """The clubs' English names, of those whose Arabic name is no common word or place."""
-    return frozenset(english for _, english, cued in _football_club_rows() if not cued)
+def football_club_english_names() -> dict[str, bool]:
+    """The clubs' English names → whether the Arabic name is also a common word or a place."""
+    return {english: bool(cued) for _, english, cued in _football_club_rows()}
 
 
 @cache

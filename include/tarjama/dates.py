@@ -245,7 +245,8 @@ _RELATIVE_PERIOD = [
 # Sunday", "schools closed until Saturday"), as a weekday with "next" is.
 _FUTURE_BEFORE = re.compile(
     r"\b(?:will|would|shall|expected|set to|scheduled|planned|due to|until|till|to (?:happen|take place|begin|start)"
-    r"|starting|beginning|sera|seront|va|vont|jusqu'(?:à|au)|à partir d)\b[^.!?؟]*$"
+    r"|starting|beginning|sera|seront|va|vont|jusqu'(?:à|au)|à partir d"
+    r"|\w{2,}(?:era|ira|dra|vra|ura|ront))\b[^.!?؟]*$"  # a French verb in the future: "se poursuivra"
     # not "حتى": "even" as often as "until"; written folded, as the text is read
     r"|(?:سوف|المقرر|المنتظر|المتوقع|المرتقب|علي ان|(?:اعتبارا|ابتداء|بدءا|بدايه) من"
     r"|س[يت](?:تم|عقد|قام|كون|بدا|نطلق|لتقي|زور|جري|ستمر|ستانف)|[تي][\u064b-\u065f]*(?:عقد|قام))\s[^.!?؟]*$",
@@ -257,6 +258,8 @@ _PRAYER_OR_HABIT_BEFORE = re.compile(r"(?:خطبه|صلاه|كل|every|each|chaq
 _HABIT_AFTER = re.compile(r"\s+(?:(?:من|في)\s+)?كل\s+اسبوع|s?\s+(?:of\s+)?(?:every|each)\s+week|\s+de chaque semaine")
 # "اليوم الأول لإنشائها", "the first day": a day counted, not today.
 _ORDINAL = r"الاول|الثاني|الثالث|الرابع|الخامس|السادس|السابع|الثامن|التاسع|العاشر|الاخير"
+# "mercredi (24 septembre)": the weekday's date is given beside it.
+_DATE_IN_BRACKETS_AFTER = re.compile(r"\s*\(\s*\d")
 # "ذلك اليوم", "that day": a day the story spoke of, not today; "the last Friday" (of a month, a
 # film's title): not the last one before publication.
 _NOT_RELATIVE_BEFORE = re.compile(r"(?:ذلك|تلك|that|the)\s+$")
@@ -490,6 +493,7 @@ def _relative(kind: str, match: re.Match, reference: date) -> tuple | None:
             or _HABIT_AFTER.match(match.string, match.end())
             or _EITHER_DAY.match(match.string, match.end())
             or _EITHER_DAY.search(match.string[max(0, match.start() - 20) : match.start()])
+            or _DATE_IN_BRACKETS_AFTER.match(match.string, match.end())
         ):
             return _NO_DATE
         weekday = _WEEKDAYS[_squash(groups["weekday"])]

@@ -85,6 +85,10 @@ class EntityExtractor:
         found: dict[str, dict[str, None]] = {"person": {}, "org": {}, "place": {}}
         for entity in doc.ents:
             kind = _KINDS.get(entity.label_)
+            if (cut := next((token.i for token in entity if "\n" in token.text), None)) is not None:
+                if cut == entity.start:
+                    continue
+                entity = doc[entity.start : cut]  # a name ends at its paragraph's end: "UAE Court\n\nStudents"
             if _HONORIFIC.match(entity[0].text) and len(entity) > 1:
                 kind, entity = "person", entity[1:]
             elif entity.start and _HONORIFIC.match(doc[entity.start - 1].text):
@@ -145,14 +149,22 @@ def _club_key(name: str) -> str:
 
 
 def _is_club(kind: str, name: str) -> bool:
-    """A club's name in full, or (read as a place) its first word alone: "Wydad", "Raja"."""
+    """A club's name in full, or (read as a place) its first word alone: "Wydad", "Raja". A name
+    that is also a word in Arabic is a club's in English with its article ("Al-Hilal", not "Hilal")."""
     key = _club_key(name)
-    return key in _club_keys() or (kind == "place" and key in _club_first_words())
+    with_article = " ".join(name.casefold().replace("-", " ").split())
+    return key in _club_keys() or with_article in _cued_club_names() or (kind == "place" and key in _club_first_words())
 
 
 @cache
 def _club_keys() -> frozenset[str]:
-    return frozenset(_club_key(english) for english in football_club_english_names())
+    return frozenset(_club_key(english) for english, cued in football_club_english_names().items() if not cued)
+
+
+@cache
+def _cued_club_names() -> frozenset[str]:
+    names = (english for english, cued in football_club_english_names().items() if cued)
+    return frozenset(" ".join(english.casefold().replace("-", " ").split()) for english in names)
 
 
 @cache

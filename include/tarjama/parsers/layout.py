@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
+from tarjama.arabic_ner import in_name_lists, name_key
 from tarjama.dates import find_explicit_dates, publication_date
 from tarjama.errors import ArticleError
 from tarjama.gazetteer import gazetteer
@@ -45,7 +46,7 @@ Vous êtes ici | Retour au format normal | Version imprimable | Version à impri
 Dans la même catégorie | Sur le même sujet | Spread the news | الأخبار العاجلة | Postez un commentaire |
 Charte des commentaires | Réagir | Réagissez | Listen to the article | Listen to this article |
 استمع إلى المقال | استمع للمقال | Écouter l'article | Écouter cet article | أضيف بواسطة | أضف تقييم |
-Articles récents | Recent Posts | Recent articles
+Articles récents | Recent Posts | Recent articles | Tagged
 """
 CHROME_LINES = {_furniture_key(words) for words in _FURNITURE_WORDS.split("|")}
 _TICKER_LABELS = {
@@ -53,6 +54,12 @@ _TICKER_LABELS = {
     for words in ("آخر الأخبار", "أحدث الأخبار", "أخبار عاجلة", "شريط الأخبار", "Latest news", "Breaking news")
 }
 _SITE_HEADER_LINES = {_furniture_key("logo")} | _TICKER_LABELS
+# Headings over lists of links to other stories, whose dates are theirs.
+_LINK_LIST_HEADINGS = _TICKER_LABELS | {
+    _furniture_key(words)
+    for words in _FURNITURE_WORDS.split("|")
+    if re.search(r"ذات صلة|متعلقة|اقرأ أيضا|الأكثر|قد ي|Related|also like|Most |Recent|récents|Lire aussi|même", words)
+}
 # A masthead: "رئيس التحرير" over the editor's name.
 MASTHEAD_TITLES = (
     r"رئيس التحرير|رئيس مجلس[يى]? الإدارة|رئيس مجلس[يى]? الادارة|مدير التحرير"
@@ -110,7 +117,7 @@ _BREADCRUMB_SEPARATORS = re.compile(r"\s[»›>]\s|^\s*[»›>]")
 _HOME = {"الرئيسية", "الصفحة الرئيسية", "home", "accueil"}
 _DASH_SEPARATOR = re.compile(r"\s[-–—]\s")  # "الرئيسية - محافظات وأقاليم - <headline>"
 # Notices of any length: cookies, prompts to subscribe or follow the site's channels, disclaimers,
-# lists of tags.
+# lists of tags, a search box's prompt, a link to a syndicated story's original.
 _SITE_NOTICE = re.compile(
     r"^(?:يستخدم هذا الموقع ملفات|This (?:web)?site uses cookies|Ce site utilise des cookies"
     r"|Subscribe to our (?:\w+ )?newsletter|Abonnez-vous à (?:notre|la) newsletter|اشترك في (?:نشرتنا|النشرة)"
@@ -119,7 +126,11 @@ _SITE_NOTICE = re.compile(
     # a site's disclaimer: "Les articles ... n'engagent que leur(s) auteur(s)", "لا تعبر بالضرورة عن رأي الموقع"
     r"|^.{0,120}(?:(?:n['’]engagent que|sont la propriété de) leurs?(?:\(s\))? auteurs?"
     r"|لا تعبر(?: بالضرورة)? عن رأي (?:الموقع|الصحيفة|الجريدة))"
-    r"|^(?:Tags|Mots[- ]clés|الوسوم|كلمات مفتاحية)\s*:\s*\S+(?:\s\S+){0,4}\s*[,،]",  # "Tags : Libye, ..."
+    r"|^(?:Tags|Topics|Mots[- ]clés|الوسوم|كلمات مفتاحية)\s*:\s*\S+(?:\s\S+){0,4}\s*[,،]"  # "Tags : Libye, ..."
+    # a search box's prompt: "أدخل كلمات البحث واضغط على إدخال.", "Type above and press Enter to search."
+    r"|^(?:أدخل|اكتب) (?:كلمات?|كلمة) البحث|^(?:Type|Enter) (?:above |your |search )?\S*\s*and (?:press|hit) Enter"
+    r"|^Press Enter to search|^Tapez (?:votre recherche|et appuyez)"
+    r"|^(?:Lire l['’]article original sur|Read the original article on)\s.{0,60}$",  # a syndicated story's link
     re.IGNORECASE,
 )
 # Furniture found inside stories too: page code, "read also" links, ads.
@@ -172,6 +183,7 @@ _SOURCE_WORD = re.compile(r"^(?:avec|with|via)\s+", re.IGNORECASE)
 _CREDITED_OUTLET = re.compile(r"^\s*(?:From|(?:Data )?[Ss]ources?\s*:)\s*(?:[A-Z][\w.&'’-]*\s?){1,5}$")
 _CLAUSE_WORDS = frozenset(word for word in FUNCTION_WORDS if re.match(r"[\u0621-\u064a]", word)) - {"من", "و"}
 _LONG_LINE_WORDS = 25
+_MIN_MENU_WORDS = 6
 _MIN_FUNCTION_WORD_SHARE = 0.1
 _LIVE_ENTRY_WORDS = 4
 MAX_LABEL_WORDS = 3  # a label's words: "نشر بتاريخ:", a section's name beside a date
@@ -195,6 +207,7 @@ _STORY_DATE_CHARS = 160
 _CUT_AFTER_COMMA = re.compile(r"\S\s+\S+[،,]\s*$")  # two words or more, then a comma
 CLAUSE_COMMA = re.compile(r"[^\W\d_][،,]\s")
 _DATELINE_PLACE_WORDS = 4
+_MIN_WRITER_WORDS, _MAX_WRITER_WORDS = 2, 4
 # After a dateline's date: an agency in brackets, then a dash or a colon ("ــ" is a drawn-out dash);
 # or after a comma ("Jérusalem, le 31 janvier 2019, WAFA-"); or the agency between slashes, as
 # Xinhua and the Chinese services write it ("/شينخوا/").
@@ -202,7 +215,10 @@ _DATELINE_END = re.compile(
     r"\s*(?:[مـ]+\s*)?(?:(?:\([^()]{0,30}\)\s*|[،,]\s*[^\W\d_]{2,20}\s*)?(?:[-–—:]|ـ{2,})|/[^/\d]{2,40}/)"
 )
 _BYLINE_WORDS = r"كتب|كتبت|بقلم|بواسطة|إعداد|by|par"
-_BYLINE_OPENING = re.compile(rf"^\s*(?:{_BYLINE_WORDS})\s+[^-–—|،,:]{{2,40}}?\s[-–—|]\s*", re.IGNORECASE)
+# ... or a name of up to four words alone: "احمد وائل عمر - القاهرة في الجمعة 26 سبتمبر 2025 04:29 مساءً -"
+_BYLINE_OPENING = re.compile(
+    rf"^\s*(?:(?:{_BYLINE_WORDS})\s+[^-–—|،,:]{{2,40}}?|[^\W\d_]+(?:\s+[^\W\d_]+){{1,3}})\s[-–—|]\s*", re.IGNORECASE
+)
 # ... or the agency's name alone, then a dash: "رام الله 4-2-2026 وفا- أطلقت".
 _DATELINE_AGENCY_END = re.compile(r"\s*(?P<agency>[^\W\d_][^\W\d_ ]{1,15}(?: [^\W\d_]{1,15})?)\s*[-–—:]")
 TIME_OF_DAY = rf"{_CLOCK_TIME}(?:\s*(?:صباح[اًا]*|مساء[ًا]*|am|pm|GMT))?"  # "12:34 مساءً"
@@ -351,12 +367,28 @@ def is_prose(line: str) -> bool:
     return bool(LINE_ENDS_SENTENCE.search(line)) and not date_line(line, HEADER_DATE_LINE_OTHER_WORDS)
 
 
+def is_menu_in_capitals(line: str) -> bool:
+    """A site's menu printed in capitals on one line: "HOME NEWS BUSINESS MOVIES CRICKET SPORTS",
+    six words or more and no function word (a headline in capitals has "TO", "IN", "OF")."""
+    words = line.split()
+    return (
+        len(words) >= _MIN_MENU_WORDS
+        and all(word.isupper() for word in words)
+        and not any(word.lower() in FUNCTION_WORDS for word in words)
+    )
+
+
 def _reads_as_sentences(line: str) -> bool:
     """A long line without punctuation is a story's sentences when one word in ten is a function
     word (في، أن، the, de): labels glued into a menu have almost none."""
     words = [word.lower() for word in line.split()]
     function = sum(_one_of(word, FUNCTION_WORDS) for word in words)
     return function >= _MIN_FUNCTION_WORD_SHARE * len(words)
+
+
+def is_link_list_heading(line: str) -> bool:
+    """ "مقالات ذات صلة", "Related articles", "Lire aussi": what follows links to other stories."""
+    return _furniture_key(line) in _LINK_LIST_HEADINGS
 
 
 def is_site_header(line: str) -> bool:
@@ -406,10 +438,22 @@ def is_credit_line(line: str) -> bool:
         return False  # an item of a list: "- هارونا اتراورى، مكلف بمهمة برئاسة الجمهورية؛"
     if _REPORTING_VERB.match(line) or _has_clause_word(line):
         return False  # "وأكد وزير المالية، خلال ...", "وحول المحاكمة، ذكر ..." are clauses: a credit is names
-    if _agency_alone(line):
+    if _agency_alone(line) or _place_colon_writer(line):
         return True
     parts = [part for part in _CREDIT_SEPARATORS.split(line) if any(c.isalpha() for c in part)]
     return 2 <= len(parts) <= 3 and len(line.split()) <= 8 and all(len(part.split()) <= 4 for part in parts)
+
+
+def _place_colon_writer(line: str) -> bool:
+    """ "بغداد: زيدان الربيعي": a known place, a colon, then a name every word of which is a name's."""
+    place, colon, writer = line.partition(":")
+    words = writer.split()
+    return (
+        bool(colon)
+        and _MIN_WRITER_WORDS <= len(words) <= _MAX_WRITER_WORDS
+        and all(in_name_lists(name_key(word)) for word in words)
+        and bool(gazetteer().places(place.strip()))
+    )
 
 
 def _has_clause_word(line: str) -> bool:
@@ -722,7 +766,8 @@ def _short_sentences_before(lines: list[str], start: int) -> int:
     """Where the story starts when short sentences stand between the header's last date line,
     byline or credit and the first paragraph: at the first of them; or when a line under the
     agency's name runs into the first paragraph, its sentence unfinished ("قنا" / "عقد مجلس الشورى
-    جلسته الأسبوعية العادية اليوم" / "برئاسة ..."): at that line."""
+    جلسته الأسبوعية العادية اليوم" / "برئاسة ..."), or a lead without its full stop stands under
+    the date line: at that line."""
     first = start
     while first > 0 and _is_short_sentence(lines[first - 1]):
         first -= 1
@@ -730,7 +775,23 @@ def _short_sentences_before(lines: list[str], start: int) -> int:
         return first
     if start > 1 and _agency_alone(lines[start - 2]) and _runs_into_story(lines[start - 1]):
         return start - 1
+    lead = lines[start - 1]
+    printed_twice = any(lead in line for line in lines[: start - 1])  # the headline again
+    if start > 1 and is_metadata(lines[start - 2]) and _lead_without_full_stop(lead) and not printed_twice:
+        return start - 1
     return start
+
+
+def _lead_without_full_stop(line: str) -> bool:
+    """A lead the page printed without its full stop, between the date line and the story: "More
+    than three months after exports were halted, Iraq is expected to resume exporting oil again
+    this weekend"."""
+    return (
+        len(line.split()) >= _FALLBACK_PROSE_WORDS
+        and _reads_as_sentences(line)
+        and not line.rstrip().endswith(":")
+        and not (is_chrome(line) or is_caption(line) or is_metadata(line) or MENU_ITEM.match(line))
+    )
 
 
 def _runs_into_story(line: str) -> bool:

@@ -11,7 +11,7 @@ The story is found first, from its prose (`layout.split_page`); the header is re
 - a page without one gets its story's first sentence as a stand-in, and keeps every line;
 - the line right under the headline, when it reads as a summary (twelve words or more, no
   furniture), is the story's first paragraph;
-- the publication date is the capture's, else the date on the line that holds the headline
+- the publication date is the date on the line that holds the headline
   again ("22-09-2020 10:04 - <headline>"), else a date line labelled as such ("نشر في"), else
   the date line nearest below the headline (one with other words than the date only before
   the story's second paragraph: after it, a date is the story's), else a date line right above
@@ -21,7 +21,8 @@ The story is found first, from its prose (`layout.split_page`); the header is re
   the site's, not the story's); a date over the headline beside its section's name
   ("Government | Sunday 23 April, 2017") is the story's, one over a city's name the site's;
   without a headline, the date line nearest the story;
-- when the header gives no date: a date line right under the story's lead, else a date line
+- when the header gives no date: the capture tool's record of the day, else a date line right
+  under the story's lead, else a date line
   below the story (labelled as such, "نشر في البيان بتاريخ ...", or right under it with nothing
   but the date), else the one date the page labels as its publication date wherever it stands,
   else the story's dateline (`layout.finish`).
@@ -57,7 +58,9 @@ from tarjama.parsers.layout import (
     is_credit_alone,
     is_credit_line,
     is_dated_label,
+    is_link_list_heading,
     is_masthead_name,
+    is_menu_in_capitals,
     is_metadata,
     is_place_line,
     is_prose,
@@ -97,11 +100,18 @@ _CLOCK = re.compile(r"(?<!\d)(?:[01]?\d|2[0-3]):[0-5]\d(?!\d)")  # "Heure de Tun
 _MAX_CLOCK_WORDS = 6
 _MAX_WIDGET_WORDS = 6
 _MIN_LABEL_LETTERS = 3  # a section's name, not "صـ" (before noon)
+_MAX_SECTION_WORDS = 2  # "أخبار اليوم"
 # The site's founding, the line above its date: "جريدة الكترونية تأسست" over "1/1/2015".
 _FOUNDED = re.compile(
     r"(?:تأسست|تأسس|تاسست|تاسس|founded|established|fondée?)(?:\s+(?:on|in|le|en|في|عام|سنة))?\s*:?\s*$", re.I
 )
 _WIDGET = re.compile(r"°|\b\d+(?:[.,]\d+)?\s?[CF]\b|weather|طقس|الطقس|مواقيت الصلاة|prayer", re.IGNORECASE)
+# A table of prayer times, of any length: "City Fajr Shuruq Duhr Asr Magrib Isha".
+_PRAYER_NAMES = re.compile(
+    r"\b(?:Fajr|Shuruq|Sunrise|Dhuhr|Duhr|Zuhr|Asr|Maghrib|Magrib|Isha)\b|\b(?:ال)?(?:فجر|شروق|ظهر|عصر|مغرب|عشاء)\b",
+    re.IGNORECASE,
+)
+_MIN_PRAYER_NAMES = 4
 _STANDFIRST_PARAGRAPHS = 1
 _TRAILER_DATE_LINES = 3  # a date printed under the story stands within this many lines of it
 _LABELLED_DATE = re.compile(
@@ -154,8 +164,8 @@ def parse(path: str, raw: bytes) -> ParsedArticle:
     if header.date_above_headline and not _the_storys_day(header.published_at, body):
         header.published_at = None
     published_at = (
-        captured
-        or header.published_at
+        header.published_at  # the page's own date line, over the capture tool's record of the day
+        or captured
         or _date_under_lead(lines, page.story)
         or _trailer_date(_trailer(lines, page.story))
         or _labelled_date(lines)
@@ -173,7 +183,7 @@ def parse(path: str, raw: bytes) -> ParsedArticle:
             dateline=header.dateline,
             url=header.url,
             published_at=published_at,
-            published_at_from=("capture" if captured else "text") if published_at else None,
+            published_at_from=("text" if published_at != captured else "capture") if published_at else None,
             removed_lines=tuple(header.removed + page.removed),
             input_format="text",
             encoding=decoded.encoding,
@@ -319,8 +329,10 @@ def _can_be_headline(index: int, lines: list[str], arabic_page: bool) -> bool:
         and not (is_chrome(line) or is_caption(line) or followed_by_credit)
         and not (date_line(line, HEADER_DATE_LINE_OTHER_WORDS) or byline_name(line) or is_credit_line(line))
         and not (is_place_line(line) or is_masthead_name(index, lines) or is_site_header(line))
-        and not (MENU_ITEM.match(line) or is_breadcrumb(line) or _TEASER.search(line) or _URL.match(line))
+        and not (MENU_ITEM.match(line) or is_menu_in_capitals(line) or is_breadcrumb(line))
+        and not (_TEASER.search(line) or _URL.match(line))
         and not (_TICKER.search(line) or (len(words) <= _MAX_CLOCK_WORDS and _CLOCK.search(line)))
+        and not _prayer_times(line)
         and not in_other_script(line, arabic_page)
         and not (len(words) <= _MAX_LABEL_RUN_WORDS and _GLUED_LABELS.search(line))
     )
@@ -417,11 +429,13 @@ def _site_founded(index: int, lines: list[str]) -> bool:
 
 def _beside_section_label(line: str) -> bool:
     """A date line that holds the date and the story's section apart: "Government | Sunday 23
-    April, 2017 12:11 am", "الإثنين 25 آذار 2019 الساعة 23:07 سياسة" (a place there would mark
-    the site's "today")."""
-    if date_line(line, 1) and len(words := words_beside_date(line)) == 1 and "|" not in line:
-        label = words[0].strip(" -–—,،:")
-        return sum(c.isalpha() for c in label) >= _MIN_LABEL_LETTERS and not gazetteer().places(label)
+    April, 2017 12:11 am", "الإثنين 25 آذار 2019 الساعة 23:07 سياسة", "... 12:17:39 أخبار اليوم" (a place
+    there would mark the site's "today")."""
+    words = words_beside_date(line)
+    if "|" not in line and date_line(line, _MAX_SECTION_WORDS) and 1 <= len(words) <= _MAX_SECTION_WORDS:
+        label = " ".join(words).strip(" -–—,،:")
+        places = [label, *(word.strip(" -–—,،:") for word in words)]
+        return sum(c.isalpha() for c in label) >= _MIN_LABEL_LETTERS and not any(map(gazetteer().places, places))
     segments = [part.strip() for part in line.split("|") if part.strip()]
     dated = [part for part in segments if date_line(part)]
     labels = [part for part in segments if part not in dated]
@@ -446,8 +460,9 @@ def _story_lines(lines: list[str], story: list[str]) -> list[int]:
 
 
 def _trailer(lines: list[str], story: list[str]) -> list[str]:
-    """The lines after the story's last."""
-    return lines[max(_story_lines(lines, story), default=len(lines) - 1) + 1 :]
+    """The lines after the story's last, up to a heading over links to other stories."""
+    trailer = lines[max(_story_lines(lines, story), default=len(lines) - 1) + 1 :]
+    return trailer[: next((i for i, line in enumerate(trailer) if is_link_list_heading(line)), len(trailer))]
 
 
 def _trailer_date(trailer: list[str]) -> str | None:
@@ -522,7 +537,13 @@ def _beside_widget(index: int, lines: list[str]) -> bool:
     """A weather or prayer-times widget near the line: a short one (a weather story's headline
     names the weather too)."""
     near = lines[max(0, index - 2) : index + 3]
-    return any(_WIDGET.search(line) and len(line.split()) <= _MAX_WIDGET_WORDS for line in near)
+    return any(
+        (_WIDGET.search(line) and len(line.split()) <= _MAX_WIDGET_WORDS) or _prayer_times(line) for line in near
+    )
+
+
+def _prayer_times(line: str) -> bool:
+    return len(_PRAYER_NAMES.findall(line)) >= _MIN_PRAYER_NAMES
 
 
 def _is_source(line: str, index: int, headline: int | None, lines: list[str]) -> bool:
