@@ -21,7 +21,8 @@ Per half and per language it prints:
 - `person`/`place`/`org`: precision and recall of the distinct names found in the original's
   language, `exact` (equal after folding alef, ya and ta marbuta forms and diacritics; case for
   Latin script) and `same_entity` (also one the other's first or last words, each word at most
-  one letter apart: `tarjama.linking.same_name`);
+  one letter apart: `tarjama.linking.same_name`; for places, also two names the gazetteer
+  holds for one place, "Britain" and "United Kingdom");
 - `dates`: precision and recall of the day-precision dates mentioned (relative ones resolved
   against the extracted publication date; both ends of a range), as `YYYY-MM-DD` values per file.
 """
@@ -42,6 +43,7 @@ from pathlib import Path  # noqa: E402
 
 from tarjama.arabic_ner import fold  # noqa: E402
 from tarjama.errors import ArticleError  # noqa: E402
+from tarjama.gazetteer import gazetteer  # noqa: E402
 from tarjama.language import detect_language  # noqa: E402
 from tarjama.linking import same_name  # noqa: E402
 from tarjama.parsers import parse_file  # noqa: E402
@@ -169,6 +171,18 @@ def _same_entity(a: str, b: str) -> bool:
     return _same_exact(a, b) or same_name(a, b)
 
 
+def _same_place(a: str, b: str) -> bool:
+    """The same name, or two names of one place: "Britain" and "United Kingdom"."""
+    if _same_entity(a, b):
+        return True
+    first, second = gazetteer().places(a), gazetteer().places(b)
+    return bool(first and second) and first[0].geonames_id == second[0].geonames_id
+
+
+def _same(kind: str):
+    return _same_place if kind == "place" else _same_entity
+
+
 def name_counts(predicted: list[str], expected: list[str], same) -> Counter:
     matched = {p for p in predicted for e in expected if same(p, e)}
     hit = {e for e in expected for p in predicted if same(p, e)}
@@ -208,7 +222,7 @@ def score_page(page: Page, got: Extracted, headlines: dict[str, int | None]) -> 
         counts["headline_right"] += _headline_right(got, expected)
     for kind, column in (("person", "people"), ("place", "places"), ("org", "orgs")):
         expected = page.gold_list(column)
-        for rule, same in (("exact", _same_exact), ("same_entity", _same_entity)):
+        for rule, same in (("exact", _same_exact), ("same_entity", _same(kind))):
             for key, value in name_counts(got.names[kind], expected, same).items():
                 counts[f"{kind}_{rule}_{key}"] += value
     gold_dates = set(page.gold_list("dates_mentioned"))
@@ -320,8 +334,8 @@ def misses(pages: list[Page], results: list[Extracted]) -> list[str]:
             notes.append(f"headline {got.title!r} ≠ {headlines[page.name]!r}")
         for kind, column in (("person", "people"), ("place", "places"), ("org", "orgs")):
             expected = page.gold_list(column)
-            missed = [e for e in expected if not any(_same_entity(p, e) for p in got.names[kind])]
-            extra = [p for p in got.names[kind] if not any(_same_entity(p, e) for e in expected)]
+            missed = [e for e in expected if not any(_same(kind)(p, e) for p in got.names[kind])]
+            extra = [p for p in got.names[kind] if not any(_same(kind)(p, e) for e in expected)]
             if missed:
                 notes.append(f"{kind} missed: {'; '.join(missed)}")
             if extra:

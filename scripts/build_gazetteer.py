@@ -48,7 +48,7 @@ SHORT_FORMS = {
 LATIN_SHORT_FORMS = {
     "AE": ["UAE", "U.A.E."],
     "US": ["USA", "U.S.", "U.S.A."],
-    "GB": ["UK", "U.K."],
+    "GB": ["UK", "U.K.", "Britain", "Great Britain", "Grande-Bretagne"],
     "SA": ["KSA"],
 }
 

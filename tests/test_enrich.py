@@ -285,6 +285,18 @@ def test_a_linked_place_carries_its_id_point_and_english_name():
     ]
 
 
+def test_a_place_named_two_ways_is_listed_once_under_its_fullest_name():
+    english = link([], Entities(place=("US", "Iraq", "United States", "Britain")), translations={})
+    assert [item["en"] for item in english["place"]] == ["United States", "Iraq", "United Kingdom"]
+    spans = [("وأم درمان", 0), ("صنعاء", 20), ("أم درمان", 40)]
+    arabic = link([ArabicName("place", name, at, at + len(name)) for name, at in spans], Entities(), translations={})
+    assert [item["ar"] for item in arabic["place"]] == ["أم درمان", "صنعاء"]
+    from tarjama.gazetteer import division_word
+
+    # a governorate is not the town it is named after, a city is
+    assert (division_word("محافظة مأرب"), division_word("مدينة جدة"), division_word("مأرب")) == ("محافظه", "", "")
+
+
 def test_known_organisations_are_found_and_named_in_english():
     from tarjama.arabic_ner import arabic_extractor
     from tarjama.linking import link

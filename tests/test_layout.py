@@ -720,13 +720,14 @@ def test_no_real_text_loses_a_line_of_prose_but_for_a_reason():
             assert line in kept or is_caption(line) or is_chrome(line) or in_other_script(line, arabic), (path, line)
 
 
-def test_the_scorer_keeps_a_line_of_two_words_at_either_end_of_a_paragraph():
+def test_the_scorer_keeps_a_line_of_two_words_at_either_end_of_a_paragraph_and_knows_a_places_names():
     spec = importlib.util.spec_from_file_location("extract_quality", REPO / "bench" / "extract_quality.py")
     scorer = sys.modules.setdefault(spec.name, importlib.util.module_from_spec(spec))
     spec.loader.exec_module(scorer)
     body = "حيث انطلقت الدورة بمشاركة 16 دولة في مختلف حقول الثقافة والعلوم.\n\nDans le Tagant, on ne dénombre rien."
     assert scorer.line_kept("الثقافة والعلوم.", body, set()) and scorer.line_kept("Dans le", body, set())
     assert not scorer.line_kept("مشاركة 16", body, set())  # two words amid a paragraph: anywhere in a story
+    assert scorer._same("place")("Britain", "United Kingdom") and not scorer._same("org")("Britain", "United Kingdom")
 
 
 @pytest.mark.skipif(not (SHARED / "samples" / "dev").is_dir(), reason="a user's clone has no ../shared")

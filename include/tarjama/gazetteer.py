@@ -78,6 +78,8 @@ class Gazetteer:
             found = next((self.by_arabic[form] for form in forms if form in self.by_arabic), [])
         else:
             found = self.by_latin.get(latin_key(name), [])
+            if not found and _INITIALS.match(name):  # "US", "UK": initials the gazetteer holds dotted
+                found = self.by_latin.get(latin_key(".".join(name) + "."), [])
         return sorted(found, key=lambda p: (p.kind != "country", -p.population))
 
     def is_large_place(self, name: str) -> bool:
@@ -98,6 +100,10 @@ _PLACE_WORDS = {
     + ("دولة", "سلطنة", "مملكة", "إمارة", "جمهورية")
 }
 _LATIN_PLACE_WORDS = re.compile(r"^(?:(?:the )?(?:city|town|village|province|state) of |(?:la )?ville de )")
+# ... of which these name a division of a country, not the town it is named after ("محافظة مأرب").
+_DIVISION_WORDS = {arabic_key(word) for word in ("محافظة", "ولاية", "إقليم", "منطقة", "مقاطعة")}
+_LATIN_DIVISION = re.compile(r"^(?:the )?(?:province|state|governorate|region) of ", re.IGNORECASE)
+_INITIALS = re.compile(r"^[A-Z]{2,3}$")  # "US", "UK"
 # The Arab League's members and Israel: where a place named in Arabic most often is.
 ARABIC_SPEAKING = {"AE", "BH", "DJ", "DZ", "EG", "IL", "IQ", "JO", "KM", "KW", "LB", "LY", "MA", "MR", "OM", "PS"}
 ARABIC_SPEAKING |= {"QA", "SA", "SD", "SO", "SY", "TN", "YE"}
@@ -151,6 +157,15 @@ def _places_its_country(found: list[Place]) -> bool:
     if found[0].kind == "country" or len(found) == 1:
         return True
     return found[0].population >= MIN_CONTEXT_RATIO * max(1, found[1].population)
+
+
+def division_word(name: str) -> str:
+    """The word that makes a name a division's ("محافظة مأرب" → "محافظة"), else ""."""
+    if _ARABIC_LETTER.search(name):
+        first = arabic_key(name.split()[0]) if len(name.split()) > 1 else ""
+        return first if first in _DIVISION_WORDS else ""
+    match = _LATIN_DIVISION.match(name)
+    return match.group().lower().strip() if match else ""
 
 
 def _without_place_word(name: str) -> str:

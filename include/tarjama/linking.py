@@ -19,7 +19,7 @@ from functools import cache
 from rapidfuzz.distance import Levenshtein
 
 from tarjama.arabic_ner import ArabicName, famous_people, fold, known_organisations, name_key, person_name_units
-from tarjama.gazetteer import latin_key, link_places
+from tarjama.gazetteer import division_word, latin_key, link_places
 from tarjama.models import Entities
 from tarjama.text import ARABIC_MARKS
 
@@ -187,14 +187,33 @@ def link(arabic: list[ArabicName], english: Entities, translations: dict[str, st
 
 def _located(linked: dict[str, list[dict]]) -> dict[str, list[dict]]:
     """Places linked to the gazetteer: each gets its GeoNames id, country and location, and the
-    gazetteer's English name in place of a translation's or a transliteration."""
+    gazetteer's English name in place of a translation's or a transliteration; a place named
+    two ways ("US", "United States") is kept once, where first named, under its fullest name."""
     places = linked["place"]
-    links = link_places([item.get("ar") or item.get("fr") or item["en"] for item in places])
+    links = link_places([_written(item) for item in places])
+    first_named: dict[tuple, dict] = {}
     for item in places:
-        if found := links.get(item.get("ar") or item.get("fr") or item["en"]):
+        if found := links.get(_written(item)):
             item.update(en=found.place.english, **found.fields())
             item.setdefault("ar", found.place.arabic)  # an Arabic search finds an English article's places
+    kept = []
+    for item in places:  # "محافظة مأرب" is the governorate, "مأرب" its town: two places
+        key = (item.get("geonames_id", id(item)), division_word(_written(item)))
+        if (first := first_named.setdefault(key, item)) is item:
+            kept.append(item)
+        elif _fuller(_written(item), _written(first)):
+            first.update({key: value for key, value in item.items() if key in ("ar", "fr")})
+    linked["place"] = kept
     return linked
+
+
+def _written(item: dict) -> str:
+    return item.get("ar") or item.get("fr") or item["en"]
+
+
+def _fuller(name: str, other: str) -> bool:
+    """More words; of as many, fewer letters (no clitic: "أم درمان", not "وأم درمان")."""
+    return (len(name.split()), -len(name)) > (len(other.split()), -len(other))
 
 
 def with_known_arabic(linked: dict[str, list[dict]]) -> dict[str, list[dict]]:
