@@ -2,7 +2,7 @@ import pytest
 
 from tarjama.arabic_ner import ArabicName
 from tarjama.dates import find_dates
-from tarjama.entities import EntityExtractor
+from tarjama.entities import EntityExtractor, _is_club
 from tarjama.linking import link, transliterate
 from tarjama.models import Entities
 from tarjama_dev import GOLD, enrich_scores, real_samples
@@ -698,6 +698,7 @@ def test_a_club_whose_arabic_name_is_a_word_is_one_in_english_with_its_article()
     [found] = EntityExtractor("en_core_web_sm").extract_many([report])
     assert {"Al-Hilal", "Al Nassr"} <= set(found.org)
     assert not {"Al-Hilal", "Al Nassr"} & set(found.person + found.place)
+    assert _is_club("person", "Etoile du Sahel")  # written without its accent
 
 
 def test_a_name_ends_at_its_paragraphs_end():

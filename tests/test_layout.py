@@ -820,7 +820,10 @@ def test_a_lead_without_its_full_stop_under_the_date_line_is_story():
     assert article.paragraphs[0] == lead
 
 
-def test_search_prompts_topics_and_original_article_links_are_furniture():
+def test_search_prompts_topics_links_to_other_stories_and_print_footers_are_furniture():
     prompts = ["أدخل كلمات البحث واضغط على إدخال.", "Type above and press Enter to search.", "Tagged:"]
     assert all(map(is_chrome, [*prompts, "Topics: water, drought, jordan"]))
     assert is_chrome("Lire l'article original sur Maroc Presse.")
+    links = ["À lire : Un maire condamné à Oujda", "Article suivantLe programme du week-end"]
+    links.append("الخبر السابق ارتفاع الأسعار")
+    assert all(map(is_chrome, [*links, "تم طباعة هذا الخبر من موقع الوطن - رابط الخبر"]))

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import cache, cached_property
 
 from tarjama.arabic_ner import about_football, football_club_english_names, known_organisations
-from tarjama.gazetteer import gazetteer
+from tarjama.gazetteer import gazetteer, latin_key
 from tarjama.models import Entities
 
 # "the", "l'", and a possessive's tail ("Amman’s Abdelli district" read as "’s Abdelli").
@@ -145,14 +145,14 @@ def _acronym_of(name: str, organisations) -> bool:
 
 
 def _club_key(name: str) -> str:
-    return _ARABIC_ARTICLE.sub("", name.casefold()).replace("-", " ").strip()
+    return _ARABIC_ARTICLE.sub("", latin_key(name))  # "Etoile du Sahel" is "Étoile du Sahel"
 
 
 def _is_club(kind: str, name: str) -> bool:
     """A club's name in full, or (read as a place) its first word alone: "Wydad", "Raja". A name
     that is also a word in Arabic is a club's in English with its article ("Al-Hilal", not "Hilal")."""
     key = _club_key(name)
-    with_article = " ".join(name.casefold().replace("-", " ").split())
+    with_article = latin_key(name)
     return key in _club_keys() or with_article in _cued_club_names() or (kind == "place" and key in _club_first_words())
 
 
@@ -164,7 +164,7 @@ def _club_keys() -> frozenset[str]:
 @cache
 def _cued_club_names() -> frozenset[str]:
     names = (english for english, cued in football_club_english_names().items() if cued)
-    return frozenset(" ".join(english.casefold().replace("-", " ").split()) for english in names)
+    return frozenset(latin_key(english) for english in names)
 
 
 @cache

@@ -117,7 +117,7 @@ _BREADCRUMB_SEPARATORS = re.compile(r"\s[»›>]\s|^\s*[»›>]")
 _HOME = {"الرئيسية", "الصفحة الرئيسية", "home", "accueil"}
 _DASH_SEPARATOR = re.compile(r"\s[-–—]\s")  # "الرئيسية - محافظات وأقاليم - <headline>"
 # Notices of any length: cookies, prompts to subscribe or follow the site's channels, disclaimers,
-# lists of tags, a search box's prompt, a link to a syndicated story's original.
+# lists of tags, a search box's prompt, a link to a syndicated story's original, a print view's footer.
 _SITE_NOTICE = re.compile(
     r"^(?:يستخدم هذا الموقع ملفات|This (?:web)?site uses cookies|Ce site utilise des cookies"
     r"|Subscribe to our (?:\w+ )?newsletter|Abonnez-vous à (?:notre|la) newsletter|اشترك في (?:نشرتنا|النشرة)"
@@ -130,14 +130,19 @@ _SITE_NOTICE = re.compile(
     # a search box's prompt: "أدخل كلمات البحث واضغط على إدخال.", "Type above and press Enter to search."
     r"|^(?:أدخل|اكتب) (?:كلمات?|كلمة) البحث|^(?:Type|Enter) (?:above |your |search )?\S*\s*and (?:press|hit) Enter"
     r"|^Press Enter to search|^Tapez (?:votre recherche|et appuyez)"
-    r"|^(?:Lire l['’]article original sur|Read the original article on)\s.{0,60}$",  # a syndicated story's link
+    r"|^(?:Lire l['’]article original sur|Read the original article on)\s.{0,60}$"  # a syndicated story's link
+    # a print view's footer
+    r"|^تم طباعة (?:هذا|هذه) (?:الخبر|المقال|الموضوع) من|^(?:This article was )?printed from\b",
     re.IGNORECASE,
 )
 # Furniture found inside stories too: page code, "read also" links, ads.
 _CODE = re.compile(r"\{[^{}]*[:;][^{}]*\}|\{\{|function\s*\(|document\.\w|=>|\bvar \w+ ?=")
 _RELATED_LINK = re.compile(
     r"^(?:>>\s*|[-•·▪►]\s*)?(?:اقرأ|إقرأ|اقرا|طالع|شاهد|تابع)\s+(?:أيضا|أيضاً|أيضًا|ايضا|المزيد)\b|^\s*(?:➡️?|👉|🔗)"
-    r"|^(?:>>\s*)?(?:lire (?:aussi|sur|également)|read (?:more|also)|see also|à lire aussi)\b"
+    r"|^(?:>>\s*)?(?:lire (?:aussi|sur|également)|read (?:more|also)|see also|à lire aussi)\b|^à lire\s*:"
+    # the links to the stories before and after this one, the label glued to the other's headline
+    r"|^(?:article (?:précédent|suivant)|(?:previous|next) (?:article|post)"
+    r"|(?:المقال|الخبر) (?:السابق|التالي))\s*:?\s*\S"
     r"|^(?:قد\s+)?(?:يهمك|يهمّك|يعجبك)\s"  # "قد يهمك <a link's headline>": "you may be interested in"
     # "- 2026-03-11 headline", "» 10.03.2011 - headline": a dated list of links
     r"|^[-•·▪»]\s*(?:(?:19|20)\d\d-\d\d-\d\d|\d\d?[./-]\d\d?[./-](?:19|20)\d\d\s*[-–—:]\s)",
