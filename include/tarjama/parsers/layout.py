@@ -220,7 +220,8 @@ _DATELINE_END = re.compile(
     r"\s*(?:[مـ]+\s*)?(?:(?:\([^()]{0,30}\)\s*|[،,]\s*[^\W\d_]{2,20}\s*)?(?:[-–—:]|ـ{2,})|/[^/\d]{2,40}/)"
 )
 _BYLINE_WORDS = r"كتب|كتبت|بقلم|بواسطة|إعداد|by|par"
-# ... or a name of up to four words alone: "احمد وائل عمر - القاهرة في الجمعة 26 سبتمبر 2025 04:29 مساءً -"
+# A byline before a dateline: "كتب ناصر المحيسن -", or a name of up to four words alone
+# ("احمد وائل عمر - القاهرة في الجمعة 26 سبتمبر 2025 04:29 مساءً -").
 _BYLINE_OPENING = re.compile(
     rf"^\s*(?:(?:{_BYLINE_WORDS})\s+[^-–—|،,:]{{2,40}}?|[^\W\d_]+(?:\s+[^\W\d_]+){{1,3}})\s[-–—|]\s*", re.IGNORECASE
 )
@@ -780,10 +781,9 @@ def _short_sentences_before(lines: list[str], start: int) -> int:
         return first
     if start > 1 and _agency_alone(lines[start - 2]) and _runs_into_story(lines[start - 1]):
         return start - 1
-    lead = lines[start - 1]
-    printed_twice = any(lead in line for line in lines[: start - 1])  # the headline again
-    if start > 1 and is_metadata(lines[start - 2]) and _lead_without_full_stop(lead) and not printed_twice:
-        return start - 1
+    if start > 1 and is_metadata(lines[start - 2]) and _lead_without_full_stop(lines[start - 1]):
+        printed_twice = any(lines[start - 1] in line for line in lines[: start - 1])  # the headline again
+        return start if printed_twice else start - 1
     return start
 
 
