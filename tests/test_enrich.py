@@ -701,6 +701,31 @@ def test_a_club_whose_arabic_name_is_a_word_is_one_in_english_with_its_article()
     assert _is_club("person", "Etoile du Sahel")  # written without its accent
 
 
+def test_a_place_made_an_adjective_is_no_place_there():
+    extractor = EntityExtractor("en_core_web_sm")
+    [war, talks] = extractor.extract_many(
+        [
+            "Iraq signed its first oil export contracts since the US-led war, officials in Baghdad said on Sunday.",
+            "The talks in the US ended on Monday after the US-backed truce held in Gaza.",
+        ]
+    )
+    assert "US" not in war.place and "US" in talks.place  # named as a place elsewhere in the story
+
+
+def test_a_competition_in_football_news_is_no_name():
+    report = (
+        "Al-Hilal beat Al Nassr on Friday in the Champions League, their striker scoring the winning goal "
+        "from a penalty in the second half. The coach praised his players after the match."
+    )
+    [found] = EntityExtractor("en_core_web_sm").extract_many([report])
+    assert not [name for name in found.org + found.place + found.person if "League" in name]
+    from tarjama.arabic_ner import arabic_extractor
+    from tarjama.settings import ARABIC_NER_MODEL
+
+    [names] = arabic_extractor(ARABIC_NER_MODEL).extract_many(["وتابع الجمهور ديربي امدرمان بين الهلال والمريخ."])
+    assert not [name.text for name in names if name.text.startswith("ديربي")]
+
+
 def test_a_name_ends_at_its_paragraphs_end():
     text = "Drivers are warned by the Roads Authority\n\nMotorists were told to slow down near Sharjah on Monday."
     [found] = EntityExtractor("en_core_web_sm").extract_many([text])

