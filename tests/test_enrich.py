@@ -712,6 +712,20 @@ def test_a_place_made_an_adjective_is_no_place_there():
     assert "US" not in war.place and "US" in talks.place  # named as a place elsewhere in the story
 
 
+def test_a_body_named_by_its_kind_alone_a_resolution_and_a_ticker_are_not_organisations():
+    extractor = EntityExtractor("en_core_web_sm")
+    [cabinet, shares] = extractor.extract_many(
+        [
+            "The Cabinet approved the budget on Monday under UN Resolution 1701 rules, the Jordan Times said.",
+            "Shares of Exxon Mobil XOM.N rose 2% in New York on Tuesday.",
+        ]
+    )
+    assert not [name for name in cabinet.org if name.startswith(("Cabinet", "UN Resolution"))]
+    assert "Exxon Mobil" in shares.org
+    [film] = extractor.extract_many(["In the film, Mina (Lubna Azabal) runs a caftan shop in the medina of Salé."])
+    assert not [name for name in film.org + film.place + film.person if "(" in name]  # the bracket is not the name's
+
+
 def test_a_competition_in_football_news_is_no_name():
     report = (
         "Al-Hilal beat Al Nassr on Friday in the Champions League, their striker scoring the winning goal "

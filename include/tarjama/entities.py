@@ -21,6 +21,10 @@ _ARTICLE = re.compile(r"^(?:(?:the|le|la|les)\s+|[ldnsj]['’]|qu['’]|['’]s\
 _POSSESSIVE = re.compile(r"[’']s$")
 _PLACE_OWNER = re.compile(r"^(?P<place>[A-Z][\w-]+)[’']s\s+(?=\S)")
 _DANGLING = re.compile(r"\s+(?:de|du|des|de la|of|the|and|et)$|['’]$", re.IGNORECASE)
+# What follows a bracket the name does not close ("Mina (Lubna Azabal"), and a stock's ticker
+# ("Exxon Mobil XOM.N"), are not the name's.
+_UNCLOSED_BRACKET = re.compile(r"\s*\([^)]*$")
+_TICKER = re.compile(r"\s+[A-Z]{1,5}\.[A-Z]{1,2}$")
 _TITLE_CASE_SHARE = 0.7
 # "ministre des Affaires étrangères", "Minister of Defence": a person's office, not an organisation.
 _OFFICE = re.compile(r"^(?:ministre|minister|président|president|secrétaire|secretary)\b", re.IGNORECASE)
@@ -30,9 +34,12 @@ _ORGAN = re.compile(
     r"|Executive (?:Committee|Board))$",
     re.IGNORECASE,
 )
-# Neither is a disease, a photo's credit or a sum of money: "Covid-19", "File Photo", "SR 455 million".
+# Neither is a disease, a photo's credit, a sum of money or a resolution: "Covid-19", "File Photo",
+# "SR 455 million", "UN Resolution 1701"; nor a body named by its kind alone, whichever country's
+# ("Cabinet", "Etat"; the gold tables list "Parliament").
 _NO_BODY = re.compile(
-    r"^(?:covid(?:-19)?|coronavirus|ebola|h1n1|mers|sars(?:-cov-2)?)$|\bphotos?$|\d.*\b(?:million|billion|milliards?)$",
+    r"^(?:covid(?:-19)?|coronavirus|ebola|h1n1|mers|sars(?:-cov-2)?)$|\bphotos?$|\d.*\b(?:million|billion|milliards?)$"
+    r"|\bresolution \d|^(?:cabinet|government|constitution|state|ministry|gouvernement|[ée]tat|chambre)$",
     re.IGNORECASE,
 )
 # A competition, named in football news, is neither a body nor a place: "Champions League", "Ligue 1",
@@ -101,7 +108,8 @@ class EntityExtractor:
                 kind, entity = "person", entity[1:]
             elif entity.start and _HONORIFIC.match(doc[entity.start - 1].text):
                 kind = "person"
-            name = _DANGLING.sub("", _POSSESSIVE.sub("", _ARTICLE.sub("", entity.text.strip(" \"'.,:;«»“”"))))
+            name = _UNCLOSED_BRACKET.sub("", _TICKER.sub("", entity.text.strip(" \"'.,:;«»“”")))
+            name = _DANGLING.sub("", _POSSESSIVE.sub("", _ARTICLE.sub("", name)))
             if (owner := _PLACE_OWNER.match(name)) and gazetteer().places(owner["place"]):
                 name = name[owner.end() :]  # "Bahrain’s al-Wassat", "Egypt's Sisi": the place's, named after it
             portfolio = _PORTFOLIO_OF.search(doc.text[max(0, entity.start_char - _PORTFOLIO_CHARS) : entity.start_char])
