@@ -603,6 +603,7 @@ _DESCRIBED_ONLY = {
 }
 
 
+# ... nor a match: "ديربي امدرمان", "كلاسيكو الأرض".
 _COMPETITION_HEADS = frozenset(name_key(head) for head in ("ديربي", "كلاسيكو"))
 # ... and forces named by whose they are: "القوات الإسرائيلية", "القوى الغربية" (not the Lebanese
 # Forces, a party the list of known organisations holds).

