@@ -191,19 +191,17 @@ def _located(linked: dict[str, list[dict]]) -> dict[str, list[dict]]:
     two ways ("US", "United States") is kept once, where first named, under its fullest name."""
     places = linked["place"]
     links = link_places([_written(item) for item in places])
-    first_named: dict[tuple, dict] = {}
     for item in places:
         if found := links.get(_written(item)):
             item.update(en=found.place.english, **found.fields())
             item.setdefault("ar", found.place.arabic)  # an Arabic search finds an English article's places
-    kept = []
+    first_named: dict[tuple, dict] = {}
     for item in places:  # "محافظة مأرب" is the governorate, "مأرب" its town: two places
-        key = (item.get("geonames_id", id(item)), division_word(_written(item)))
-        if (first := first_named.setdefault(key, item)) is item:
-            kept.append(item)
-        elif _fuller(_written(item), _written(first)):
-            first.update({key: value for key, value in item.items() if key in ("ar", "fr")})
-    linked["place"] = kept
+        place = (item.get("geonames_id", id(item)), division_word(_written(item)))
+        first = first_named.setdefault(place, item)
+        if first is not item and _fuller(_written(item), _written(first)):
+            first.update({language: item[language] for language in ("ar", "fr") if language in item})
+    linked["place"] = list(first_named.values())
     return linked
 
 

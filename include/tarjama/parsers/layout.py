@@ -57,8 +57,13 @@ _SITE_HEADER_LINES = {_furniture_key("logo")} | _TICKER_LABELS
 # Headings over lists of links to other stories, whose dates are theirs.
 _LINK_LIST_HEADINGS = _TICKER_LABELS | {
     _furniture_key(words)
-    for words in _FURNITURE_WORDS.split("|")
-    if re.search(r"ذات صلة|متعلقة|اقرأ أيضا|الأكثر|قد ي|Related|also like|Most |Recent|récents|Lire aussi|même", words)
+    for words in (
+        *("أخبار ذات صلة", "مواضيع ذات صلة", "مقالات ذات صلة", "أخبار متعلقة", "مواضيع متعلقة", "موضوعات متعلقة"),
+        *("مقالات متعلقة", "اقرأ أيضا", "الأكثر قراءة", "الأكثر مشاهدة", "الأكثر تداولا", "الأكثر تعليقا"),
+        *("قد يعجبك أيضا", "قد يهمك أيضا", "Related", "Related articles", "You may also like", "Most read"),
+        *("Most popular", "Recent Posts", "Recent articles", "Articles récents", "Lire aussi"),
+        *("Dans la même catégorie", "Sur le même sujet"),
+    )
 }
 # A masthead: "رئيس التحرير" over the editor's name.
 MASTHEAD_TITLES = (
@@ -791,12 +796,8 @@ def _lead_without_full_stop(line: str) -> bool:
     """A lead the page printed without its full stop, between the date line and the story: "More
     than three months after exports were halted, Iraq is expected to resume exporting oil again
     this weekend"."""
-    return (
-        len(line.split()) >= _FALLBACK_PROSE_WORDS
-        and _reads_as_sentences(line)
-        and not line.rstrip().endswith(":")
-        and not (is_chrome(line) or is_caption(line) or is_metadata(line) or MENU_ITEM.match(line))
-    )
+    long_sentence = len(line.split()) >= _FALLBACK_PROSE_WORDS and _reads_as_sentences(line)
+    return long_sentence and _runs_into_story(line) and not line.rstrip().endswith(":")
 
 
 def _runs_into_story(line: str) -> bool:

@@ -11,10 +11,10 @@ The story is found first, from its prose (`layout.split_page`); the header is re
 - a page without one gets its story's first sentence as a stand-in, and keeps every line;
 - the line right under the headline, when it reads as a summary (twelve words or more, no
   furniture), is the story's first paragraph;
-- the publication date is the date on the line that holds the headline
-  again ("22-09-2020 10:04 - <headline>"), else a date line labelled as such ("نشر في"), else
-  the date line nearest below the headline (one with other words than the date only before
-  the story's second paragraph: after it, a date is the story's), else a date line right above
+- the publication date is the date on the line that holds the headline again ("22-09-2020
+  10:04 - <headline>"), else a date line labelled as such ("نشر في"), else the date line
+  nearest below the headline (one with other words than the date only before the story's
+  second paragraph: after it, a date is the story's), else a date line right above
   it (at most two lines between) that holds nothing but the date and stands apart from widgets
   (a "today" date beside the weather or a place name, at the top of the page above a masthead,
   or over the site's logo or ticker label, or when the story calls another day "today", is
@@ -22,10 +22,9 @@ The story is found first, from its prose (`layout.split_page`); the header is re
   ("Government | Sunday 23 April, 2017") is the story's, one over a city's name the site's;
   without a headline, the date line nearest the story;
 - when the header gives no date: the capture tool's record of the day, else a date line right
-  under the story's lead, else a date line
-  below the story (labelled as such, "نشر في البيان بتاريخ ...", or right under it with nothing
-  but the date), else the one date the page labels as its publication date wherever it stands,
-  else the story's dateline (`layout.finish`).
+  under the story's lead, else a date line below the story (labelled as such, "نشر في البيان
+  بتاريخ ...", or right under it with nothing but the date), else the one date the page labels
+  as its publication date wherever it stands, else the story's dateline (`layout.finish`).
 """
 
 from __future__ import annotations
