@@ -758,3 +758,40 @@ def test_a_day_of_this_month_by_its_ordinal_and_an_english_month_before_its_day(
     english = "The hearing was adjourned to April 27, the judge said on April 25; it may 2 times."
     assert [d.value for d in find_dates(english, "en", "2025-04-23")] == ["2025-04-27", "2025-04-25"]
     assert not [d for d in find_dates("اعتبارا من شهر حزيران 26 قانونا", "ar", "2008-05-25") if d.value.endswith("26")]
+
+
+def test_a_body_told_only_by_its_rank_session_or_side_and_an_office_are_no_names():
+    from tarjama.arabic_ner import _names_no_body, arabic_extractor, name_key
+    from tarjama.settings import ARABIC_NER_MODEL
+
+    for described in ("المجلس العادي", "الجلسة الاعتيادية الثانية", "الجبهة الشمالية الشرقية", "حركة السيارات"):
+        assert _names_no_body(name_key(described)), described
+    assert not _names_no_body(name_key("المحكمة الدستورية")) and not _names_no_body(name_key("الحكومة اللبنانية"))
+    [names] = arabic_extractor(ARABIC_NER_MODEL).extract_many(["ويرعى أمير البلاد المباراة النهائية مساء الغد."])
+    assert "أمير البلاد" not in [name.text for name in names if name.kind == "person"]
+
+
+def test_a_lower_case_body_is_a_common_noun_and_a_hospital_a_place():
+    from tarjama.entities import _uncapitalised
+
+    assert _uncapitalised("elections commission") and _uncapitalised("astreint")
+    assert not _uncapitalised("al-Qaeda") and not _uncapitalised("tribunal de première instance de Sousse")
+    assert not _uncapitalised("Libyan Red Crescent")
+    [found] = EntityExtractor().extract_many(["Two patients died at the Al-Aqsa Martyrs Hospital in Deir al-Balah."])
+    assert "Al-Aqsa Martyrs Hospital" in found.place and "Al-Aqsa Martyrs Hospital" not in found.org
+
+
+def test_ordinal_days_of_a_range_a_year_after_an_epithet_and_a_french_future_in_french_only():
+    published = "2026-02-06"
+    assert _values("في الفترة من الثامن إلى الثاني عشر من فبراير شباط.", published) == [
+        ("الثامن إلى الثاني عشر من فبراير شباط", "2026-02-08", "range"),
+    ]
+    assert _values("في 13 سبتمبر المجيد، سنة 1990م", "2020-09-17")[0] == ("13 سبتمبر", "1990-09-13", "day")
+    assert _values("في 13 سبتمبر الجاري، وفي عام 2019 كان", "2020-09-17")[0] == ("13 سبتمبر", "2020-09-13", "day")
+    wednesday = "2020-04-29"
+    assert _values("The Al-Jazeera channel said on Wednesday that a plane landed.", wednesday, "en") == [
+        ("Wednesday", "2020-04-29", "day"),
+    ]
+    assert _values("La réunion se poursuivra vendredi à Paris.", wednesday, "fr") == [("vendredi", "2020-05-01", "day")]
+    assert _values("3rd to 7th May 2024", None, "en") == [("3rd to 7th May 2024", "2024-05-03", "range")]
+    assert _values("في الأسبوع الأول من مارس 2024", None) == [("مارس 2024", "2024-03", "month")]

@@ -827,3 +827,58 @@ def test_search_prompts_topics_links_to_other_stories_and_print_footers_are_furn
     links = ["À lire : Un maire condamné à Oujda", "Article suivantLe programme du week-end"]
     links.append("الخبر السابق ارتفاع الأسعار")
     assert all(map(is_chrome, [*links, "تم طباعة هذا الخبر من موقع الوطن - رابط الخبر"]))
+
+
+def test_comment_prompts_disclaimers_cookies_story_numbers_and_share_prices_are_furniture():
+    notices = [
+        "Il n'y a pas encore de commentaire pour cet article.",
+        "Be the first to comment on this story.",
+        "Comments represent the views of readers, not of the newspaper or its staff.",
+        "En poursuivant votre navigation, vous acceptez le dépôt de cookies.",
+        "Restez informés en suivant notre journal sur WhatsApp",
+        "Notre politique de confidentialité",
+        "News ID: 98765",
+        "ABC: 1.20(%)   XYZ: -0.45(%)   QRS: 3.00(%)",
+        "انتهى",
+    ]
+    assert all(map(is_chrome, notices))
+    assert not is_chrome("The ministry said its Privacy Policy was rewritten after the leak in March.")
+
+
+def test_a_menu_of_sections_a_field_label_or_a_byline_label_is_no_headline():
+    menu = "الرئيسية محليات عربي ودولي اقتصاد رياضة منوعات مقالات"
+    assert _page(menu, HEADLINE, *SENTENCES[:2]).title == HEADLINE
+    assert _page("المصدر: وكالة الأنباء الرسمية", HEADLINE, *SENTENCES[:2]).title == HEADLINE
+    assert _page("الكاتب: سامي فؤاد", HEADLINE, *SENTENCES[:2]).title == HEADLINE
+    assert byline_name("author name Gulf Daily") == "Gulf Daily"
+    assert byline_name("الكاتب سامي فؤاد يفوز بجائزة الرواية العربية") is None  # no label's colon: a headline
+
+
+def test_a_view_of_the_event_under_its_photo_is_a_caption():
+    assert is_caption("جانب من اجتماع المجلس البلدي")
+    assert not is_caption("جانب من المشكلة يعود إلى تأخر صرف الرواتب منذ أشهر.")
+
+
+def test_headlines_listed_under_a_heading_after_the_story_are_not_the_story():
+    links = ["آخر الأخبار", "افتتاح مهرجان المسرح في دورته العاشرة بحضور الوزير!"]
+    links += ["النادي الإفريقي يتعاقد مع مدرب جديد قبل انطلاق الموسم الكروي!", "ارتفاع أسعار الذهب في الأسواق المحلية"]
+    article = _page(HEADLINE, *SENTENCES[:3], *links)
+    assert not any(link in article.body for link in links)
+    inline = ["اقرأ أيضا", "افتتاح مهرجان المسرح في دورته العاشرة بحضور الوزير!"]
+    inline.append("وأشار إلى أن الاجتماع المقبل سيعقد في عمان")
+    assert inline[2] in _page(HEADLINE, *SENTENCES[:3], *inline).body  # a story goes on after a link inside it
+
+
+def test_an_agency_and_its_time_under_a_headline_and_a_last_paragraph_without_its_full_stop():
+    article = _page("Water rationing extended in the capital\nxinhua 2025-03-01 10:15:00", *ENGLISH)
+    assert (article.title, article.published_at) == ("Water rationing extended in the capital", "2025-03-01")
+    last = "The utility said it expected to restore the normal schedule in most districts by the end of the month"
+    assert last in _page("Water rationing extended in the capital", *ENGLISH, last, "With AFP").body
+    lead = "Three weeks after the pumps failed, the capital is expected to get its water back again this weekend"
+    header = ["Water rationing extended in the capital", "1 March 2025 par La rédaction", "AMMAN NEWS"]
+    article = _page(*header, lead, *ENGLISH)
+    assert article.paragraphs[0] == lead
+
+
+def test_a_time_stamp_with_a_two_digit_year():
+    assert _page("نُشر: 05/10/17 17:38", HEADLINE, *SENTENCES[:2]).published_at == "2017-10-05"

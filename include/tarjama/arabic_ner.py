@@ -251,6 +251,14 @@ _PARTICLE_WITH_PRONOUN = re.compile(
 _PUNCTUATION = "\"'«»“”()[].,،:;؛!?؟"
 # "son of", "daughter of": the word after them is a name, title or not ("محمد ولد الشيخ الغزواني").
 _SON_OF = {fold(word) for word in ("بن", "ابن", "بنت", "ولد")}
+# Offices the news names their holders by ("the country's emir"), which are no names.
+_ROLES = frozenset(
+    name_key(role)
+    for role in (
+        "أمير البلاد", "أمير الدولة", "ولي العهد", "رئيس الجمهورية", "رئيس الوزراء", "رئيس الحكومة",
+        "رئيس الدولة", "خادم الحرمين الشريفين", "رئيس البلاد", "ملك البلاد",
+    )
+)  # fmt: skip
 # Titles that places and organisations are named with ("مطار الملك خالد", "شرم الشيخ"); any other
 # title inside a place's or an organisation's name starts a person's ("رئيس الجمهورية العماد ميشال
 # عون", "مجلس النواب الدكتور").
@@ -418,6 +426,8 @@ class ArabicEntityExtractor:
                     if kind and span and not (kind == "org" and _is_organ(texts[index], span)):
                         if _particle_with_pronoun(texts[index], span[0].start, span[-1].end):
                             continue  # "منه", "لكنه": "from him", "but he", not a name
+                        if kind == "person" and name_key(texts[index][span[0].start : span[-1].end]) in _ROLES:
+                            continue  # "أمير البلاد": an office, not a name
                         if kind == "place" and _TANWEEN.search(texts[index], span[0].start, span[-1].end + 2):
                             continue  # "بصورٍ": pictures, a noun made indefinite; a place's name takes no tanween
                         start, end = span[0].start, span[-1].end
@@ -575,7 +585,7 @@ _NO_BODY_AFTER = {
         (
             "حركة",
             "المرور السير الزوار الملاحة الطيران النقل التجارة البيع الشراء الأسواق السفن المسافرين النزوح "
-            "الأسعار التنقل الحافلات القطارات الشاحنات المركبات الحجاج المعتمرين",
+            "الأسعار التنقل الحافلات القطارات الشاحنات المركبات الحجاج المعتمرين السيارات",
         ),
         ("مركز", "الأول الثاني الثالث الرابع الخامس السادس السابع الثامن التاسع العاشر الحادي الأخير"),
         ("وحدة", "الوطنية الصف الأراضي الكلمة المصير الموقف"),
@@ -603,6 +613,15 @@ _DESCRIBED_ONLY = {
 }
 
 
+# ... nor a body told only by its rank, its kind of session or its side, whatever the head:
+# "المجلس العادي", "الجلسة الاعتيادية الثانية", "الجبهة الشمالية الشرقية", "الحركة الجزئية"
+# (a partial reshuffle).
+_NO_NAME_ADJECTIVE_WORDS = """
+الأول الأولى الثاني الثانية الثالث الثالثة الرابع الرابعة الخامس الخامسة الأخير الأخيرة
+العادي العادية الاعتيادي الاعتيادية الاستثنائي الاستثنائية الطارئ الطارئة الجزئي الجزئية
+الشمالي الشمالية الجنوبي الجنوبية الشرقي الشرقية الغربي الغربية
+"""
+_NO_NAME_ADJECTIVES = frozenset(name_key(word) for word in _NO_NAME_ADJECTIVE_WORDS.split())
 # ... nor a match: "ديربي امدرمان", "كلاسيكو الأرض".
 _COMPETITION_HEADS = frozenset(name_key(head) for head in ("ديربي", "كلاسيكو"))
 # ... and forces named by whose they are: "القوات الإسرائيلية", "القوى الغربية" (not the Lebanese
@@ -621,6 +640,8 @@ def _names_no_body(name: str) -> bool:
     head = head[2:] if head.startswith("ال") else head
     if head in _COMPETITION_HEADS:
         return True  # "ديربي بيروت": a match, not a body
+    if rest and all(word in _NO_NAME_ADJECTIVES for word in rest):
+        return True
     described = len(rest) == 1 and (
         rest[0] in _DESCRIBED_ONLY.get(head, ())
         or (head in _DESCRIBED_BY_NISBA and _NISBA.match(rest[0]) and name not in known_organisations())

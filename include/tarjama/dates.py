@@ -121,7 +121,11 @@ _ORDINAL_DAYS = {
     "الثلاثين": 30,
     "الحادي والثلاثين": 31,
 }
-_ORDINAL_DAY = rf"{_WORD_START}(?P<ordinal>{_alternation(_ORDINAL_DAYS)})\s+من"
+# (not "الأسبوع الأول من مايو", the first week of May)
+_ORDINAL_DAY = (
+    rf"{_WORD_START}(?<!اسبوع )(?<!نصف )(?<!شهر )(?<!ربع )(?<!ثلث )(?<!عشر )(?<!جزء )(?<!دور )"
+    rf"(?P<ordinal>{_alternation(_ORDINAL_DAYS)})\s+من"
+)
 # A year may be glued to a reading-time widget ("20223 دقائق" is 2022, then "3 minutes") or to
 # a time ("24 سبتمبر 201710:42").
 _YEAR = r"(?P<year>(?:19|20)\d\d)(?:(?!\d)|(?=\d\d?\s*(?:دقايق|دقيقه|min))|(?=(?:[01]?\d|2[0-3]):[0-5]\d))"
@@ -145,8 +149,13 @@ _YEAR_CUE = (
     r"(?:عام|العام|لعام|للعام|عامي|اعوام|سنه|السنه|في|منذ|حتي|قبل|بعد|خلال|افق|بحلول|نهايه|بدايه|مطلع|"
     r"in|into|since|until|by|through|before|after|during|year|of|en|depuis|l'an)"
 )
-# A range of days in one month: "22 إلى 27 يناير", "3rd to 7th May"; with its year, or resolved.
-_DAYS_OF_A_MONTH = rf"(?<!\d)(?P<day>[0-3]?\d){_RANGE_WORD}(?P<day2>[0-3]?\d)(?:st|nd|rd|th)?{_SEP}{_MONTH_PAIR}"
+# A range of days in one month: "22 إلى 27 يناير", "3rd to 7th May", "الثامن إلى الثاني عشر من فبراير";
+# with its year, or resolved.
+_DAYS_OF_A_MONTH = (
+    rf"(?:(?<!\d)(?P<day>[0-3]?\d)(?:st|nd|rd|th|er)?{_RANGE_WORD}(?P<day2>[0-3]?\d)(?:st|nd|rd|th)?"
+    rf"|{_WORD_START}(?P<ordinal>{_alternation(_ORDINAL_DAYS)}){_RANGE_WORD}(?P<ordinal2>{_alternation(_ORDINAL_DAYS)})\s+من)"
+    rf"{_SEP}{_MONTH_PAIR}"
+)
 # Days listed before one month: "أيام 4 و5 و6 أكتوبر", "les 7, 8 et 9 mai 2024".
 _DAY_LIST = rf"(?<![\d.])(?P<days>(?:[0-3]?\d\s*(?:و|،|,|and|et)\s*)+)(?P<day>[0-3]?\d)\s+{_MONTH_PAIR}"
 _PATTERNS: list[tuple[str, re.Pattern]] = [
@@ -199,6 +208,13 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
             re.IGNORECASE,
         ),
     ),
+    # ... with a year of two digits, as a time stamp writes it, the time after it: "05/10/17 17:38"
+    (
+        "numeric",
+        re.compile(
+            r"(?<![\d./])(?P<first>[0-3]?\d)([/.])(?P<second>[0-3]?\d)\2(?P<year>[0-3]\d)(?=\s+(?:[01]?\d|2[0-3]):[0-5]\d)"
+        ),
+    ),
     # a year of two digits, where a date line ends on it: "الأثنين, 10 يناير 22", "Sep 20 25|17:29PM"
     ("dmy", re.compile(rf"{_OPTIONAL_WEEKDAY}{_DAY}{_SEP}{_MONTH_PAIR}\s+{_SHORT_YEAR}", re.IGNORECASE)),
     ("mdy", re.compile(rf"(?<![a-z\d]){_MONTH_PAIR}\s*{_DAY}\s+{_SHORT_YEAR}", re.IGNORECASE)),
@@ -245,13 +261,20 @@ _RELATIVE_PERIOD = [
 # Sunday", "schools closed until Saturday"), as a weekday with "next" is.
 _FUTURE_BEFORE = re.compile(
     r"\b(?:will|would|shall|expected|set to|scheduled|planned|due to|until|till|to (?:happen|take place|begin|start)"
-    r"|starting|beginning|sera|seront|va|vont|jusqu'(?:à|au)|à partir d"
-    r"|\w{2,}(?:era|ira|dra|vra|ura|ront))\b[^.!?؟]*$"  # a French verb in the future: "se poursuivra"
+    r"|starting|beginning|sera|seront|va|vont|jusqu'(?:à|au)|à partir d)\b[^.!?؟]*$"
     # not "حتى": "even" as often as "until"; written folded, as the text is read
     r"|(?:سوف|المقرر|المنتظر|المتوقع|المرتقب|علي ان|(?:اعتبارا|ابتداء|بدءا|بدايه) من"
     r"|س[يت](?:تم|عقد|قام|كون|بدا|نطلق|لتقي|زور|جري|ستمر|ستانف)|[تي][\u064b-\u065f]*(?:عقد|قام))\s[^.!?؟]*$",
     re.IGNORECASE,
 )
+# A year a few words after a day and month: "الثالث عشر من سبتمبر المجيد، سنة 1990م" (read folded).
+_YEAR_SOON_AFTER = re.compile(
+    r"(?:\s+(?!الجاري|المقبل|القادم|الماضي)[^\W\d_]+)?\s*[,،]?\s*"
+    r"(?:سنه|عام|العام|من عام)\s+(?P<year>(?:19|20)\d\d)(?!\d)"
+)
+# A French verb in the future, "se poursuivra", in French words ("Al-Jazeera said on" is none).
+_FRENCH_FUTURE_VERB = re.compile(r"\b\w{2,}(?:era|ira|dra|vra|ura|ront)\b[^.!?؟]*$")
+_FRENCH_WORD = re.compile(r"\b(?:le|la|les|de|du|des|et|que|qui|se|s'|il|elle|ils|elles|ne|au|aux)\s")
 # "خطبة الجمعة", "صلاة الجمعة": the prayer, not a day; "كل ثلاثاء", "يوم الثلاثاء من كل أسبوع",
 # "every Monday": a habit, not a day (the text is read folded).
 _PRAYER_OR_HABIT_BEFORE = re.compile(r"(?:خطبه|صلاه|كل|every|each|chaque|tous les)\s+$")
@@ -399,16 +422,20 @@ def _value(kind: str, match: re.Match) -> tuple | None:
     year += _CENTURY if year < 100 else 0
     if kind == "my":
         return (f"{year:04d}-{month:02d}", "month", "gregorian") if 1 <= month <= 12 else None
-    if groups.get("ordinal"):
-        groups = {**groups, "day": str(_ORDINAL_DAYS[_squash(groups["ordinal"])])}
     try:
-        first = date(year, month, int(groups["day"]))
+        first = date(year, month, _day(groups))
         if kind == "range":
-            last = date(year, month, int(groups["day2"]))
+            last = date(year, month, _day(groups, "2"))
             return (first.isoformat(), "range", "gregorian", last.isoformat()) if last > first else None
         return first.isoformat(), "day", "gregorian"
     except ValueError:
         return None
+
+
+def _day(groups: dict, which: str = "") -> int:
+    """The day of a match, in digits or as an ordinal ("الثاني عشر من"); "2" for a range's last."""
+    ordinal = groups.get(f"ordinal{which}")
+    return _ORDINAL_DAYS[_squash(ordinal)] if ordinal else int(groups[f"day{which}"])
 
 
 def _hijri(year: int, month: int | None, day: str | None) -> tuple | None:
@@ -447,7 +474,7 @@ def _relative(kind: str, match: re.Match, reference: date) -> tuple | None:
         first = _relative("day_month", match, reference)
         if first is None:
             return None
-        last = _same_month(first[0], int(groups["day2"]))
+        last = _same_month(first[0], _day(groups, "2"))
         return (first[0], "range", "gregorian", last) if last and last > first[0] else None
     if kind in ("day_month", "day_list", "month_alone"):
         month = _MONTHS[_squash(groups["month"])]
@@ -464,7 +491,7 @@ def _relative(kind: str, match: re.Match, reference: date) -> tuple | None:
             year = min(years, key=lambda y: abs(y * 12 + month - here))
             return f"{year:04d}-{month:02d}", "month", "gregorian"
         candidates = []
-        day = 1 if groups.get("first") else int(groups["day"])  # "فاتح يناير": the first of January
+        day = 1 if groups.get("first") else _day(groups)  # "فاتح يناير": the first of January
         for year in (reference.year - 1, reference.year, reference.year + 1):
             try:
                 candidates.append(date(year, month, day))
@@ -474,6 +501,11 @@ def _relative(kind: str, match: re.Match, reference: date) -> tuple | None:
             return None
         if _NAMED_AFTER_A_DATE.search(match.string[max(0, match.start() - 20) : match.start()]):
             return _NO_DATE
+        if year := _YEAR_SOON_AFTER.match(match.string, match.end()):
+            try:  # "13 سبتمبر المجيد، سنة 1990": the year, after an epithet
+                return date(int(year["year"]), month, day).isoformat(), "day", "gregorian"
+            except ValueError:
+                return None
         nearest = min(candidates, key=lambda d: abs(d - reference))
         weekday = _WEEKDAY_FIRST.match(match[0])
         if weekday and _WEEKDAYS[_squash(weekday["weekday"])] != nearest.weekday():
@@ -533,7 +565,9 @@ def weekdays_called_today(text: str) -> set[int]:
 
 
 def _about_the_future(match: re.Match) -> bool:
-    return bool(_FUTURE_BEFORE.search(match.string[max(0, match.start() - 80) : match.start()]))
+    before = match.string[max(0, match.start() - 80) : match.start()]
+    french_future = _FRENCH_FUTURE_VERB.search(before) and _FRENCH_WORD.search(before)
+    return bool(_FUTURE_BEFORE.search(before) or french_future)
 
 
 def _squash(name: str) -> str:

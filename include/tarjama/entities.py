@@ -61,9 +61,13 @@ _PORTFOLIO_OF = re.compile(
     re.IGNORECASE,
 )
 _PORTFOLIO_CHARS = 25
+_FACILITY = re.compile(r"\b(?:Hospital|Airport|Stadium|Hôpital|Aéroport|Stade)\b")
 _MINISTRY = re.compile(r"^(?:ministère|ministry)\b", re.IGNORECASE)
 _ARABIC_ARTICLE = re.compile(r"^(?:al|el)[- ]", re.IGNORECASE)  # "al-Sisi" is "Sisi", "Al Ahli" "Ahli"
 # Words an acronym skips: "FLN" is the Front de libération nationale, "CBI" the Central Bank of Iraq.
+_LOWER_CASE_BODY_WORDS = """tribunal cour parquet ministère conseil commission assemblée présidence direction agence
+office chambre société banque caisse fédération ligue association syndicat parti mouvement front comité"""
+_LOWER_CASE_BODIES = frozenset(_LOWER_CASE_BODY_WORDS.split())
 _MINOR_WORDS = frozenset(
     ["of", "the", "for", "and", "on", "in", "to", "de", "du", "des", "la", "le", "les", "l", "d", "et", "pour"]
 )
@@ -120,12 +124,16 @@ class EntityExtractor:
                 kind, name = "org", portfolio.group().lstrip() + name  # "ministère de l'" + "Intérieur"
             if _MINISTRY.match(name):
                 kind = "org"  # "ministère de la Santé" read as a place
+            elif kind == "org" and _FACILITY.search(name):
+                kind = "place"  # "Al-Aqsa Martyrs Hospital": a building, where the news happens
             if kind == "place" and _common_noun_place(name, entity):
                 continue
             if kind == "place" and _ATTRIBUTIVE.match(doc.text, entity.end_char):
                 continue  # "the US-led war": a place made an adjective, as "American" is
             if _HONORIFIC.match(name):
                 continue  # "Sheikh" alone
+            if kind == "org" and _uncapitalised(name):
+                continue  # "elections commission", "astreint": a common noun, where a body is capitalised
             if kind and _is_name(name, entity) and not (kind == "org" and _names_no_body(name)):
                 found[_checked_kind(kind, name)].setdefault(name, None)  # first-seen order, no duplicates
         for name in _known_organisations_unnamed(doc):
@@ -144,6 +152,13 @@ class EntityExtractor:
         for name in [name for name in found["org"] if _acronym_of(name, found["org"])]:
             del found["org"][name]  # "IMF" beside "International Monetary Fund": one body, named in full
         return Entities(**{kind: tuple(names) for kind, names in found.items()})
+
+
+def _uncapitalised(name: str) -> bool:
+    """A name in lower case that is no "al-Qaeda" and no French institution ("tribunal de première
+    instance de Sousse", which French writes in lower case)."""
+    first = name.split()[0] if name.split() else ""
+    return first[:1].islower() and not _ARABIC_ARTICLE.match(first) and first.lower() not in _LOWER_CASE_BODIES
 
 
 def _names_no_body(name: str) -> bool:

@@ -183,9 +183,15 @@ def _wrapped(previous: str, line: str) -> bool:
     return bool(starts_lower_case) and len(line.split()) >= _MIN_CONTINUATION_WORDS
 
 
+# "xinhua 2023-07-04 13:57:35": an agency's name and the time it filed, under a headline, not its words
+_SOURCE_AND_DATE = re.compile(
+    r"^[^\W\d_]+\s+(?:\d{4}[-/.]\d\d?[-/.]\d\d?|\d\d?[-/.]\d\d?[-/.]\d{2,4})(?:\s+\d\d?:\d\d(?::\d\d)?)?$"
+)
+
+
 def _continues(previous: str, line: str) -> bool:
     """Two parts of a sentence, each more than a word or two ("تابعونا على" / "فيسبوك" is a menu)."""
     if LINE_ENDS_SENTENCE.search(previous) or min(len(previous.split()), len(line.split())) < _MIN_CONTINUATION_WORDS:
         return False
     stops_mid_sentence = previous.endswith(("،", ",")) or ENDS_MID_SENTENCE.search(previous)
-    return bool(_CONTINUATION.match(line) or stops_mid_sentence)
+    return not _SOURCE_AND_DATE.match(line) and bool(_CONTINUATION.match(line) or stops_mid_sentence)

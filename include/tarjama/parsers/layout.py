@@ -46,7 +46,9 @@ Vous êtes ici | Retour au format normal | Version imprimable | Version à impri
 Dans la même catégorie | Sur le même sujet | Spread the news | الأخبار العاجلة | Postez un commentaire |
 Charte des commentaires | Réagir | Réagissez | Listen to the article | Listen to this article |
 استمع إلى المقال | استمع للمقال | Écouter l'article | Écouter cet article | أضيف بواسطة | أضف تقييم |
-Articles récents | Recent Posts | Recent articles | Tagged
+Articles récents | Recent Posts | Recent articles | Tagged | Partager via | Share via | Plus d'options |
+More options | Aucun commentaire | No comments | Articles les plus lus | Les plus lus | Share your views |
+J'accepte | J’accepte | I accept | Accept | أوافق | انتهى | إنتهى
 """
 CHROME_LINES = {_furniture_key(words) for words in _FURNITURE_WORDS.split("|")}
 _TICKER_LABELS = {
@@ -62,7 +64,7 @@ _LINK_LIST_HEADINGS = _TICKER_LABELS | {
         *("مقالات متعلقة", "اقرأ أيضا", "الأكثر قراءة", "الأكثر مشاهدة", "الأكثر تداولا", "الأكثر تعليقا"),
         *("قد يعجبك أيضا", "قد يهمك أيضا", "Related", "Related articles", "You may also like", "Most read"),
         *("Most popular", "Recent Posts", "Recent articles", "Articles récents", "Lire aussi"),
-        *("Dans la même catégorie", "Sur le même sujet"),
+        *("Dans la même catégorie", "Sur le même sujet", "Articles les plus lus", "Les plus lus"),
     )
 }
 # A masthead: "رئيس التحرير" over the editor's name.
@@ -84,7 +86,7 @@ _FURNITURE_STARTS = re.compile(
     r"|Dernière mise à jour|Last updated"
     # a comment form's labels; "share it on WhatsApp"
     r"|Your (?:Name|Email|Comment)\b|Enter Image Text|Did you like this|Rates\s*:|Ses derniers articles"
-    r"|There are no comments|No comments yet|لا تعليقات حتى الآن|Add your comment"
+    r"|There are no comments|No comments yet|لا تعليقات حتى الآن|Add your comment|لا توجد تعليقات"
     r"|Comments are closed|التعليقات مغلقة|Les commentaires sont fermés|Please enter your (?:comment|name|email)"
     r"|شارك (?:من خلال|عبر|على)"
     # cookie, newsletter and subscription prompts; who built the site
@@ -95,8 +97,9 @@ _FURNITURE_STARTS = re.compile(
     # how long ago the page was posted: "منذ ثانية واحدة", "منذ 3 ساعات", "2 hours ago", "il y a 5 min"
     r"|^(?:منذ|قبل|il y a)\s+(?:\d+\s+)?(?:ثاني|ثوان|دقيق|دقائق|ساع|يوم|أيام|ايام|أسبوع|اسبوع|شهر|أشهر"
     r"|min|heure|jour)\S*(?:\s+واحدة?)?$|^\d+\s+(?:seconds?|minutes?|mins?|hours?|days?|weeks?)\s+ago$"
-    # a counter of views or comments: "Lus : 2663", "Commentaires : 3", "عدد الزيارات : 2"
+    # a counter of views or comments, or the story's number: "Lus : 2663", "عدد الزيارات : 2", "Story Code: 655359"
     r"|^(?:Lus|Vues|Views|Comments|Commentaires|Réactions|عدد (?:المشاهدات|المشاهدة|الزيارات|القراءات|التعليقات)"
+    r"|(?:Story|News|Article|Post) (?:Code|ID|No\.?|Number)|(?:رقم|كود|رمز) (?:الخبر|المقال|الموضوع)"
     r"|المشاهدات|القراءات|التعليقات)\s*:?\s*\d[\d,.\s]*$"
     r"|^(?:Traduit de l['’]\w+ par|Translated from \w+ by)\s"  # "Traduit de l’Arabe par Cridem"
     r"|^-?\d+(?:[.,]\d+)?\s*°?\s*[CF]?$"  # a temperature widget
@@ -125,9 +128,19 @@ _DASH_SEPARATOR = re.compile(r"\s[-–—]\s")  # "الرئيسية - محافظ
 # lists of tags, a search box's prompt, a link to a syndicated story's original, a print view's footer.
 _SITE_NOTICE = re.compile(
     r"^(?:يستخدم هذا الموقع ملفات|This (?:web)?site uses cookies|Ce site utilise des cookies"
+    r"|En poursuivant votre navigation|By continuing to (?:browse|use)|باستمرارك في (?:تصفح|استخدام)"
+    r"|(?:Notre |Our )?(?:politique de confidentialité|Privacy Policy)\b.{0,40}$|سياسة الخصوصية.{0,40}$"
     r"|Subscribe to our (?:\w+ )?newsletter|Abonnez-vous à (?:notre|la) newsletter|اشترك في (?:نشرتنا|النشرة)"
     r"|(?:For the latest (?:news|headlines),? )?follow (?:us|our) [^.]{0,40}"
-    r"\b(?:Google News|WhatsApp|Telegram|channel))"
+    r"\b(?:Google News|WhatsApp|Telegram|channel)"
+    r"|(?:Restez informée?s?|Stay (?:informed|updated|tuned)) (?:en suivant|by following|with|on)\b.{0,60}$)"
+    # an empty comment thread's prompt: "Il n'y a actuellement aucun commentaire concernant cet article."
+    r"|^(?:Il n['’]y a (?:actuellement |encore )?(?:aucun|pas (?:encore )?de) commentaire"
+    r"|Soyez (?:le )?premiers? à (?:commenter|réagir|donner votre avis)|Be the first to (?:comment|review)"
+    r"|كن (?:أول|اول) من (?:يعلق|يعلّق|يضيف تعليق))"
+    # a comment section's disclaimer: "Comments reflect the opinions of the visitor and not those of ..."
+    r"|^(?:The )?comments (?:reflect|represent|express|are) (?:the )?(?:opinions?|views?) of"
+    r"|^Les commentaires (?:reflètent|n['’]engagent)|^(?:التعليقات|تعليقات القراء) (?:تعبر|لا تعبر|تعكس)"
     # a site's disclaimer: "Les articles ... n'engagent que leur(s) auteur(s)", "لا تعبر بالضرورة عن رأي الموقع"
     r"|^.{0,120}(?:(?:n['’]engagent que|sont la propriété de) leurs?(?:\(s\))? auteurs?"
     r"|لا تعبر(?: بالضرورة)? عن رأي (?:الموقع|الصحيفة|الجريدة))"
@@ -140,6 +153,8 @@ _SITE_NOTICE = re.compile(
     r"|^تم طباعة (?:هذا|هذه) (?:الخبر|المقال|الموضوع) من|^(?:This article was )?printed from\b",
     re.IGNORECASE,
 )
+# A ticker of share prices: "AHC: 0.80(%)   AIB: 1.09(%)   AIG: 0.17(%)".
+_STOCK_QUOTES = re.compile(r"(?:\b[A-Z]{2,6}\s*:\s*[-+]?\d+(?:[.,]\d+)?\s*\(?%\)?\s*){3}")
 # Furniture found inside stories too: page code, "read also" links, ads.
 _CODE = re.compile(r"\{[^{}]*[:;][^{}]*\}|\{\{|function\s*\(|document\.\w|=>|\bvar \w+ ?=")
 _RELATED_LINK = re.compile(
@@ -175,6 +190,7 @@ _CREDIT = re.compile(
 # agency or a photo, where a story's paragraph may end with its sources only ("(AFP/Reuters)").
 _BRACKETED_CREDIT = re.compile(r"[\[(]([^\[\]()]{3,60})[\])]\s*$")
 _PHOTO_WORD = re.compile(r"\b(?:photo|picture|image|صورة|الصورة|تصوير)\b", re.IGNORECASE)
+_PHOTO_SHOWS = re.compile(r"^\s*(?:جانب|جانبا)\s+من\s")
 _ARCHIVE_PHOTO = re.compile(r"^FILE\s*[-–—:]\s", re.IGNORECASE)  # a wire photo's caption: "FILE - Houthi fighters ..."
 _CREDIT_SEPARATORS = re.compile(r"\s+[-–—ـ_|]\s*|\s*[-–—ـ_|]\s+|\s*/\s*|\s*،\s*")  # ـ: a drawn-out dash
 _CLOCK_TIME = r"(?:[01]?\d|2[0-3])(?:[:h.][0-5]\d)\b\.?"
@@ -194,8 +210,18 @@ _CREDITED_OUTLET = re.compile(r"^\s*(?:From|(?:Data )?[Ss]ources?\s*:)\s*(?:[A-Z
 _CLAUSE_WORDS = frozenset(word for word in FUNCTION_WORDS if re.match(r"[\u0621-\u064a]", word)) - {"من", "و"}
 _LONG_LINE_WORDS = 25
 _MIN_MENU_WORDS = 6
+_MIN_MENU_SECTIONS = 4
+# The sections of a news site, as its menu names them.
+_SECTION_WORDS = """
+محليات محلي عربي عربية دولي دولية عالمي عالمية اقتصاد سياسة ثقافة فن فنون رياضة منوعات مقالات تحقيقات
+مقابلات حوارات ترجمات تقارير صحة علوم تكنولوجيا مجتمع حوادث فيديو كاريكاتير آراء ملفات سياحة
+news world business sport sports politics culture opinion health tech technology lifestyle entertainment
+videos economy travel science actualités monde politique économie société santé opinions vidéos
+"""
+_SECTION_NAMES = frozenset(_furniture_key(word) for word in _SECTION_WORDS.split())
 _MIN_FUNCTION_WORD_SHARE = 0.1
 _LIVE_ENTRY_WORDS = 4
+_MAX_CAPITALISED_NAME_WORDS = 3
 MAX_LABEL_WORDS = 3  # a label's words: "نشر بتاريخ:", a section's name beside a date
 _FALLBACK_PROSE_WORDS = 15
 _LONG_LIST_ITEM_WORDS = 15
@@ -207,6 +233,9 @@ _NEIGHBOUR_LINK_LABEL = re.compile(
     r"|(?:previous|next)\s+(?:article|post|story)|article\s+(?:précédent|suivant))\s*:?$",
     re.IGNORECASE,
 )
+_INLINE_LINK_LABELS = {_furniture_key(words) for words in ("اقرأ أيضا", "Lire aussi", "Read more", "Read also")}
+_FULL_STOP_END = re.compile(r"\.[\"'»”’)\]]*\s*$")
+_ITEM_BULLET = re.compile(r"\s[•▪]\s")
 _LONE_BULLET = re.compile(r"^\s*[-–•·▪*]\s*$")
 _LINK_ITEM_END = re.compile(r"[.!؛;:][\"'»”’)\]]*\s*$")  # a headline ends without a full stop, or on "?"
 _SIGN_OFF = re.compile(rf"^{_AGENCY_IN_BRACKETS}\.?$")
@@ -310,9 +339,12 @@ _AGENCY_DATELINE = re.compile(
 # "بيونغ يانغ - لبنان البوم", "الرياض - عبدالعزيز الدوسري", "Washington – Le président ..."
 _PLACE_DASH = re.compile(r"^(?P<place>[^\s\d\-–—:]+(?: [^\s\d\-–—:]+)?)\s+[-–—]\s*(?P<rest>.+)$")
 _BYLINE = re.compile(rf"^(?:{_BYLINE_WORDS})\b\s*:?\s*(?P<name>.+)$", re.IGNORECASE)
-# "متابعة: ..." (followed by), "تحرير: ..." (edited by): a byline's label that may also open a sentence,
-# so only on a line that ends none
-_DESK_BYLINE = re.compile(r"^(?:متابعة|تحرير)\s*:?\s*(?P<name>[^.!?؟]+)$")
+# "متابعة: ..." (followed by), "تحرير: ..." (edited by), "المؤلف: ..." (author), a form's "author name
+# Arab Times": a byline's label that may also open a sentence, so only on a line that ends none
+_DESK_BYLINE = re.compile(
+    r"^(?:(?:متابعة|تحرير)\s*:?|(?:المؤلف|الكاتب|الكاتبة|Author|Auteur)\s*:|author name)\s*(?P<name>[^.!?؟]+)$",
+    re.IGNORECASE,
+)
 _MAX_BYLINE_WORDS = 8
 _URL_DATE = re.compile(r"/((?:19|20)\d\d)[/-]?(0[1-9]|1[0-2])[/-]?(0[1-9]|[12]\d|3[01])(?:/|[-_]|$)")
 
@@ -320,7 +352,7 @@ _URL_DATE = re.compile(r"/((?:19|20)\d\d)[/-]?(0[1-9]|1[0-2])[/-]?(0[1-9]|[12]\d
 def is_chrome(line: str) -> bool:
     """Site furniture wherever it stands: menus, share and subscribe lines, ads, widgets, code."""
     text = line.strip()
-    if _CODE.search(text) or _RELATED_LINK.match(text) or _SITE_NOTICE.match(text):
+    if _CODE.search(text) or _RELATED_LINK.match(text) or _SITE_NOTICE.match(text) or _STOCK_QUOTES.search(text):
         return True
     if len(text.split()) > _MAX_FURNITURE_WORDS:
         return False
@@ -378,15 +410,19 @@ def is_prose(line: str) -> bool:
     return bool(LINE_ENDS_SENTENCE.search(line)) and not date_line(line, HEADER_DATE_LINE_OTHER_WORDS)
 
 
-def is_menu_in_capitals(line: str) -> bool:
-    """A site's menu printed in capitals on one line: "HOME NEWS BUSINESS MOVIES CRICKET SPORTS",
-    six words or more and no function word (a headline in capitals has "TO", "IN", "OF")."""
+def is_menu_line(line: str) -> bool:
+    """A site's menu printed on one line: in capitals, six words or more and no function word
+    ("HOME NEWS BUSINESS MOVIES CRICKET SPORTS"; a headline in capitals has "TO", "IN", "OF"), or
+    naming four of the sections news sites have ("لبنان فلسطين عربي ودولي ... منوعات رياضة مقالات")."""
     words = line.split()
-    return (
-        len(words) >= _MIN_MENU_WORDS
-        and all(word.isupper() for word in words)
-        and not any(word.lower() in FUNCTION_WORDS for word in words)
-    )
+    in_capitals = all(word.isupper() for word in words) and not any(word.lower() in FUNCTION_WORDS for word in words)
+    sections = sum(_section_name(word) for word in words)
+    return len(words) >= _MIN_MENU_WORDS and (in_capitals or sections >= _MIN_MENU_SECTIONS)
+
+
+def _section_name(word: str) -> bool:
+    key = _furniture_key(word)
+    return key in _SECTION_NAMES or (key[:1] == "و" and key[1:] in _SECTION_NAMES)
 
 
 def _reads_as_sentences(line: str) -> bool:
@@ -410,8 +446,10 @@ def is_site_header(line: str) -> bool:
 
 def is_caption(line: str) -> bool:
     """A photo caption or credit: "Photo: ...", "... © AFP", "... [AFP]", "(الصورة: فيسبوك)",
-    "FILE - ..."."""
-    return _photo_credit(line) or bool(_ARCHIVE_PHOTO.match(line))
+    "FILE - ...", or a short line that says what the photo shows: "جانب من جولة المحافظ" (a view of
+    the governor's tour), which a sentence does not end."""
+    shows = _PHOTO_SHOWS.match(line) and len(line.split()) < _FALLBACK_PROSE_WORDS
+    return _photo_credit(line) or bool(_ARCHIVE_PHOTO.match(line) or (shows and not LINE_ENDS_SENTENCE.search(line)))
 
 
 def _photo_credit(line: str) -> bool:
@@ -615,7 +653,7 @@ def split_page(lines: list[str]) -> PageParts:
         removed = [lines[index] for index in sorted(neighbours)] + parts.removed
         return PageParts(parts.header, parts.story, removed, parts.arabic)
     links = _bulleted_links(lines)
-    prose = [i for i in _prose_lines(lines) if i not in links]
+    prose = _before_link_list(lines, [i for i in _prose_lines(lines) if i not in links])
     if not prose:
         story, removed = strip_chrome(lines)
         arabic = main_script_is_arabic(story)
@@ -671,6 +709,28 @@ def _bulleted_links(lines: list[str]) -> set[int]:
     }
 
 
+def _before_link_list(lines: list[str], prose: list[int]) -> list[int]:
+    """The prose of the story, not the headlines listed under a heading after it ("آخر الأخبار",
+    "Related articles"): lines that read as prose ("... من أجل التسامح!") but, all of them, end
+    without a full stop and are shorter than a paragraph. A story's own paragraphs after a "read
+    also" link inside it end with full stops or are long."""
+    headings = [i for i in range(prose[0] + 1, len(lines)) if _ends_story(lines[i])] if prose else []
+    for heading in headings:
+        after = [i for i in prose if i > heading]
+        if after and all(_reads_as_link(lines[i]) for i in after):
+            return [i for i in prose if i < heading]
+    return prose
+
+
+def _ends_story(line: str) -> bool:
+    """A heading over a list of other stories; not a "read also" that may stand inside the story."""
+    return is_link_list_heading(line) and _furniture_key(line) not in _INLINE_LINK_LABELS
+
+
+def _reads_as_link(line: str) -> bool:
+    return len(line.split()) < _LONG_LINE_WORDS and not _FULL_STOP_END.search(line)
+
+
 def _is_story_metadata(line: str) -> bool:
     """A date line, byline or credit inside the story: the date alone, or labelled."""
     found = date_line(line, HEADER_DATE_LINE_OTHER_WORDS)
@@ -688,7 +748,8 @@ def _prose_lines(lines: list[str]) -> list[int]:
         cut = index == last and len(line.split()) >= 8 and bool(SENTENCE_PUNCTUATION.search(line[:-1]))
         cut = cut and not is_chrome(line) and line not in lines[:-1]  # a repeated line is a link's
         ticker = index > 0 and _furniture_key(lines[index - 1]) in _TICKER_LABELS  # headlines glued in one line
-        return (is_prose(line) or cut) and not (is_caption(line) or MENU_ITEM.match(line) or ticker)
+        joined = len(_ITEM_BULLET.findall(line)) >= 2  # "headline • headline • headline": a ticker
+        return (is_prose(line) or cut) and not (is_caption(line) or MENU_ITEM.match(line) or ticker or joined)
 
     found = [i for i, line in enumerate(lines) if prose(i, line)]
     long = [i for i, line in enumerate(lines) if len(line.split()) >= _FALLBACK_PROSE_WORDS and not is_chrome(line)]
@@ -707,6 +768,16 @@ def _cut_off(line: str, right_after_prose: bool) -> bool:
     return right_after_prose or len(line.split()) >= 8 or bool(cut_mid_sentence)
 
 
+def _name_in_capitals(line: str) -> bool:
+    """A name of a few capitalised Latin words ("Le Monde" has a function word: a paragraph's start)."""
+    words = line.split()
+    return (
+        0 < len(words) <= _MAX_CAPITALISED_NAME_WORDS
+        and all(_LATIN_LETTER.match(word) and word[0].isupper() for word in words)
+        and not any(word.lower() in FUNCTION_WORDS for word in words)
+    )
+
+
 def _story_end(lines: list[str], prose: list[int]) -> int:
     """Where the story ends: after its last paragraph, or the list that follows it ("- Quatre
     formations ...", "1) Biya Paul 53,66%, 2) ...") or that a colon introduces, and the short
@@ -722,6 +793,9 @@ def _story_end(lines: list[str], prose: list[int]) -> int:
         end += 1
     while end < len(lines) and _is_short_sentence(lines[end]):
         end += 1  # "تأثرت ولايات محافظة الظاهرة اليوم بأمطار رعدية."
+    credited = end + 1 == len(lines) or (end + 1 < len(lines) and is_metadata(lines[end + 1]))
+    if end < len(lines) and _prose_without_full_stop(lines[end]) and credited:
+        end += 1  # "Seul l'émir du Qatar ... a confirmé sa participation à ce sommet" / "Avec AFP"
     repeated = lines[-1] in lines[:-1]  # a link's text, as a list of links repeats it
     if end < len(lines) and not repeated and _cut_off(lines[-1], right_after_prose=end == len(lines) - 1):
         end = len(lines)
@@ -786,16 +860,20 @@ def _short_sentences_before(lines: list[str], start: int) -> int:
         return first
     if start > 1 and _agency_alone(lines[start - 2]) and _runs_into_story(lines[start - 1]):
         return start - 1
-    if start > 1 and is_metadata(lines[start - 2]) and _lead_without_full_stop(lines[start - 1]):
+    under_metadata = start > 1 and (
+        is_metadata(lines[start - 2])
+        or (start > 2 and is_metadata(lines[start - 3]) and _name_in_capitals(lines[start - 2]))  # "BEUR FM"
+    )
+    if under_metadata and _prose_without_full_stop(lines[start - 1]):
         printed_twice = any(lines[start - 1] in line for line in lines[: start - 1])  # the headline again
         return start if printed_twice else start - 1
     return start
 
 
-def _lead_without_full_stop(line: str) -> bool:
-    """A lead the page printed without its full stop, between the date line and the story: "More
-    than three months after exports were halted, Iraq is expected to resume exporting oil again
-    this weekend"."""
+def _prose_without_full_stop(line: str) -> bool:
+    """A paragraph the page printed without its full stop: a lead between the date line and the
+    story ("More than three months after exports were halted, Iraq is expected to resume
+    exporting oil again this weekend"), or the last one, over the agency's credit."""
     long_sentence = len(line.split()) >= _FALLBACK_PROSE_WORDS and _reads_as_sentences(line)
     return long_sentence and _runs_into_story(line) and not line.rstrip().endswith(":")
 

@@ -59,7 +59,7 @@ from tarjama.parsers.layout import (
     is_dated_label,
     is_link_list_heading,
     is_masthead_name,
-    is_menu_in_capitals,
+    is_menu_line,
     is_metadata,
     is_place_line,
     is_prose,
@@ -111,6 +111,10 @@ _PRAYER_NAMES = re.compile(
     re.IGNORECASE,
 )
 _MIN_PRAYER_NAMES = 4
+# A field of the page's record, not a headline: "المصدر: وزارة الصحة العامة", "Source : Kataeb.org".
+_FIELD_LABEL = re.compile(
+    r"^\s*(?:المصدر|المصادر|source|sources|القسم|التصنيف|section|category|catégorie|rubrique)\s*:", re.IGNORECASE
+)
 _STANDFIRST_PARAGRAPHS = 1
 _TRAILER_DATE_LINES = 3  # a date printed under the story stands within this many lines of it
 _LABELLED_DATE = re.compile(
@@ -328,10 +332,10 @@ def _can_be_headline(index: int, lines: list[str], arabic_page: bool) -> bool:
         and not (is_chrome(line) or is_caption(line) or followed_by_credit)
         and not (date_line(line, HEADER_DATE_LINE_OTHER_WORDS) or byline_name(line) or is_credit_line(line))
         and not (is_place_line(line) or is_masthead_name(index, lines) or is_site_header(line))
-        and not (MENU_ITEM.match(line) or is_menu_in_capitals(line) or is_breadcrumb(line))
+        and not (MENU_ITEM.match(line) or is_menu_line(line) or is_breadcrumb(line))
         and not (_TEASER.search(line) or _URL.match(line))
         and not (_TICKER.search(line) or (len(words) <= _MAX_CLOCK_WORDS and _CLOCK.search(line)))
-        and not _prayer_times(line)
+        and not (_prayer_times(line) or _FIELD_LABEL.match(line))
         and not in_other_script(line, arabic_page)
         and not (len(words) <= _MAX_LABEL_RUN_WORDS and _GLUED_LABELS.search(line))
     )
