@@ -64,10 +64,11 @@ _PORTFOLIO_CHARS = 25
 _FACILITY = re.compile(r"\b(?:Hospital|Airport|Stadium|Hôpital|Aéroport|Stade)\b")
 _MINISTRY = re.compile(r"^(?:ministère|ministry)\b", re.IGNORECASE)
 _ARABIC_ARTICLE = re.compile(r"^(?:al|el)[- ]", re.IGNORECASE)  # "al-Sisi" is "Sisi", "Al Ahli" "Ahli"
-# Words an acronym skips: "FLN" is the Front de libération nationale, "CBI" the Central Bank of Iraq.
+# French institutions, which French writes in lower case: "tribunal de première instance de Sousse".
 _LOWER_CASE_BODY_WORDS = """tribunal cour parquet ministère conseil commission assemblée présidence direction agence
 office chambre société banque caisse fédération ligue association syndicat parti mouvement front comité"""
 _LOWER_CASE_BODIES = frozenset(_LOWER_CASE_BODY_WORDS.split())
+# Words an acronym skips: "FLN" is the Front de libération nationale, "CBI" the Central Bank of Iraq.
 _MINOR_WORDS = frozenset(
     ["of", "the", "for", "and", "on", "in", "to", "de", "du", "des", "la", "le", "les", "l", "d", "et", "pour"]
 )

@@ -769,7 +769,7 @@ def _cut_off(line: str, right_after_prose: bool) -> bool:
 
 
 def _name_in_capitals(line: str) -> bool:
-    """A name of a few capitalised Latin words ("Le Monde" has a function word: a paragraph's start)."""
+    """An outlet's name in a few capitalised Latin words, with no function word: "BEUR FM"."""
     words = line.split()
     return (
         0 < len(words) <= _MAX_CAPITALISED_NAME_WORDS
