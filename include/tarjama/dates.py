@@ -204,7 +204,8 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
     (
         "numeric",
         re.compile(
-            rf"{_OPTIONAL_WEEKDAY}(?<![\d.])(?P<first>[0-3]?\d)\s?([/.\-_])\s?(?P<second>[0-3]?\d)\s?\2\s?(?P<year>(?:19|20)\d\d)(?!\d)",
+            rf"{_OPTIONAL_WEEKDAY}(?<![\d.])(?P<first>[0-3]?\d)\s?([/.\-_])\s?(?P<second>[0-3]?\d)\s?\2\2?\s?"
+            r"(?P<year>(?:19|20)\d\d)(?!\d)",  # a separator typed twice: "16/5//2005"
             re.IGNORECASE,
         ),
     ),
@@ -264,13 +265,20 @@ _FUTURE_BEFORE = re.compile(
     r"|starting|beginning|sera|seront|va|vont|jusqu'(?:à|au)|à partir d)\b[^.!?؟]*$"
     # not "حتى": "even" as often as "until"; written folded, as the text is read
     r"|(?:سوف|المقرر|المنتظر|المتوقع|المرتقب|علي ان|(?:اعتبارا|ابتداء|بدءا|بدايه) من"
-    r"|س[يت](?:تم|عقد|قام|كون|بدا|نطلق|لتقي|زور|جري|ستمر|ستانف)|[تي][\u064b-\u065f]*(?:عقد|قام))\s[^.!?؟]*$",
+    r"|س[يت](?:تم|عقد|قام|كون|بدا|نطلق|لتقي|زور|جري|ستمر|ستانف)|[تي][\u064b-\u065f]*(?:عقد|قام|نتهي))\s[^.!?؟]*$",
     re.IGNORECASE,
 )
 # A year a few words after a day and month: "الثالث عشر من سبتمبر المجيد، سنة 1990م" (read folded).
 _YEAR_SOON_AFTER = re.compile(
     r"(?:\s+(?!الجاري|المقبل|القادم|الماضي)[^\W\d_]+)?\s*[,،]?\s*"
     r"(?:سنه|عام|العام|من عام)\s+(?P<year>(?:19|20)\d\d)(?!\d)"
+)
+# "الماضي" or "المقبل" after a day and month says which way from the publication date it lies.
+_DIRECTION_AFTER = re.compile(rf"\s+(?P<which>{_PAST}|{_NEXT})(?![\w\u0621-\u064a])")
+# A verb of saying in the past between a future's cue and a weekday: "will not tolerate ..., said,
+# Thursday" is what was said on Thursday.
+_SAID_SINCE = re.compile(
+    r"\b(?:said|told|announced|added|stated|declared|stressed|a (?:déclaré|annoncé|affirmé|indiqué))\b"
 )
 # A French verb in the future, "se poursuivra", in French words ("Al-Jazeera said on" is none).
 _FRENCH_FUTURE_VERB = re.compile(r"\b\w{2,}(?:era|ira|dra|vra|ura|ront)\b[^.!?؟]*$")
@@ -506,6 +514,9 @@ def _relative(kind: str, match: re.Match, reference: date) -> tuple | None:
                 return date(int(year["year"]), month, day).isoformat(), "day", "gregorian"
             except ValueError:
                 return None
+        if direction := _DIRECTION_AFTER.match(match.string, match.end()):  # "منذ 21 سبتمبر الماضي"
+            past = re.fullmatch(_PAST, direction["which"])
+            candidates = [d for d in candidates if (d < reference if past else d > reference)] or candidates
         nearest = min(candidates, key=lambda d: abs(d - reference))
         weekday = _WEEKDAY_FIRST.match(match[0])
         if weekday and _WEEKDAYS[_squash(weekday["weekday"])] != nearest.weekday():
@@ -566,6 +577,7 @@ def weekdays_called_today(text: str) -> set[int]:
 
 def _about_the_future(match: re.Match) -> bool:
     before = match.string[max(0, match.start() - 80) : match.start()]
+    before = before[max((said.end() for said in _SAID_SINCE.finditer(before)), default=0) :]
     french_future = _FRENCH_FUTURE_VERB.search(before) and _FRENCH_WORD.search(before)
     return bool(_FUTURE_BEFORE.search(before) or french_future)
 

@@ -53,6 +53,13 @@ _COMPETITION = re.compile(
 _ATTRIBUTIVE = re.compile(r"-(?:led|backed|based|brokered|born|made|funded|owned|run|sponsored|allied)\b")
 # An honorific makes a person of the name it stands before, whatever a small model calls the span
 # (fr_core_news_sm reads "Dr Moustafa Madbouli" and "Dr Yasmine Fouad" as MISC).
+# An office's title before a name, or alone ("Vice-Premier Ministre", "président de la Cour").
+_HOLDER_TITLE = re.compile(
+    r"^(?:(?:vice-)?(?:premier ministre|président|presidente?|roi|reine|king|queen|émir|emir|prince|princesse"
+    r"|ministre|minister|prime minister|général|general)\b\s*)+",
+    re.IGNORECASE,
+)
+_ARTICLE_OR_OF = re.compile(r"^(?:de|du|des|d['’]|of|the)\b", re.IGNORECASE)
 _HONORIFIC = re.compile(r"^(?:(?:Dr|Pr|Prof|Mme|Mlle|Mr|Mrs|Ms|Cheikh|Sheikh)\.?|M\.)$")
 # A ministry's portfolio, read alone as a name ("Intérieur", "Affaires étrangères"), after the
 # words that make it the ministry's or the minister's.
@@ -133,6 +140,10 @@ class EntityExtractor:
                 continue  # "the US-led war": a place made an adjective, as "American" is
             if _HONORIFIC.match(name):
                 continue  # "Sheikh" alone
+            if kind == "person" and (title := _HOLDER_TITLE.match(name)):
+                name = name[title.end() :]  # "Président Sarkissian" is Sarkissian
+                if not name[:1].isupper() or _ARTICLE_OR_OF.match(name):
+                    continue  # "président de la République", "Émir de Koweït", "Roi": an office, no name
             if kind == "org" and _uncapitalised(name):
                 continue  # "elections commission", "astreint": a common noun, where a body is capitalised
             if kind and _is_name(name, entity) and not (kind == "org" and _names_no_body(name)):

@@ -199,7 +199,9 @@ _TEASER_END = re.compile(r"(?:\.\.\.|…)\s*$")
 # A paragraph may end with its source: "... عينك”. المصدر/ A.A", "... salariales. (afp)".
 _AGENCY_IN_BRACKETS = r"\(\s*(?:[^\W\d_]+\s?){1,3}\)"  # "(د ب ا)", "(AFP)", "(وكالات)"
 _TRAILING_SOURCE = re.compile(
-    rf"\s+(?:المصدر|المصادر|Source|Sources)\s*[:/].{{1,40}}$|(?<=[.!?؟])\s*{_AGENCY_IN_BRACKETS}$", re.IGNORECASE
+    rf"\s+(?:المصدر|المصادر|Source|Sources)\s*[:/].{{1,40}}$|(?<=[.!?؟])\s*{_AGENCY_IN_BRACKETS}$"
+    r"|(?<=[.!?؟])\s*(?:Enditem|\(?End\)?|\(?انتهى\)?|-?انتهى-?)$",  # an agency's end mark: "... 100,000. Enditem"
+    re.IGNORECASE,
 )
 # A verb of saying opens a clause, never a credit or a byline.
 _REPORTING_VERB = re.compile(rf"^{REPORTING_VERB}\s")
@@ -222,6 +224,7 @@ _SECTION_NAMES = frozenset(_furniture_key(word) for word in _SECTION_WORDS.split
 _MIN_FUNCTION_WORD_SHARE = 0.1
 _LIVE_ENTRY_WORDS = 4
 _MAX_CAPITALISED_NAME_WORDS = 3
+_MAX_BROKEN_SENTENCE_LINES = 3
 MAX_LABEL_WORDS = 3  # a label's words: "نشر بتاريخ:", a section's name beside a date
 _FALLBACK_PROSE_WORDS = 15
 _LONG_LIST_ITEM_WORDS = 15
@@ -768,6 +771,21 @@ def _cut_off(line: str, right_after_prose: bool) -> bool:
     return right_after_prose or len(line.split()) >= 8 or bool(cut_mid_sentence)
 
 
+def _sentence_end(lines: list[str], end: int) -> int:
+    """Past the lines that finish the story's last sentence, where a page broke it across lines
+    ("... ليس تقديرا لخطورة المرحلة بل" / "إسرائيل" / "على الشعوب التي ترفض الخضوع والذل"."):
+    up to three lines, the last ending with a full stop, none of them furniture."""
+    if LINE_ENDS_SENTENCE.search(lines[end - 1]) or lines[end - 1].rstrip().endswith(":"):
+        return end
+    for last in range(end, min(end + _MAX_BROKEN_SENTENCE_LINES, len(lines))):
+        line = lines[last]
+        if is_chrome(line) or is_caption(line) or is_metadata(line) or MENU_ITEM.match(line):
+            return end
+        if _FULL_STOP_END.search(line):
+            return last + 1
+    return end
+
+
 def _name_in_capitals(line: str) -> bool:
     """An outlet's name in a few capitalised Latin words, with no function word: "BEUR FM"."""
     words = line.split()
@@ -789,10 +807,9 @@ def _story_end(lines: list[str], prose: list[int]) -> int:
     long_items = [i for i, line in enumerate(lines) if _is_long_list_item(line)]
     end = max([prose[-1], *long_items, *_numbered_list_after(lines, prose[-1])]) + 1
     end = _introduced_list_end(lines, end)
-    while end < len(lines) and _list_goes_on(lines[end - 1], lines[end]):
-        end += 1
-    while end < len(lines) and _is_short_sentence(lines[end]):
-        end += 1  # "تأثرت ولايات محافظة الظاهرة اليوم بأمطار رعدية."
+    while end < len(lines) and (_is_short_sentence(lines[end]) or _list_goes_on(lines[end - 1], lines[end])):
+        end += 1  # "تأثرت ولايات محافظة الظاهرة اليوم بأمطار رعدية."; "- Michel Marto: Minister of Finance."
+    end = _sentence_end(lines, end)
     credited = end + 1 == len(lines) or (end + 1 < len(lines) and is_metadata(lines[end + 1]))
     if end < len(lines) and _prose_without_full_stop(lines[end]) and credited:
         end += 1  # "Seul l'émir du Qatar ... a confirmé sa participation à ce sommet" / "Avec AFP"
@@ -909,15 +926,15 @@ def _is_long_list_item(line: str) -> bool:
 
 
 def _list_goes_on(previous: str, line: str) -> bool:
-    """The next item of the story's own list, under the same bullet: a long one that reads as
-    sentences, its full stop left out ("- يعاقب بالحبس مدة لا تقل عن شهر ...")."""
+    """The next item of the story's own list, under the same bullet, its full stop left out: a
+    long one that reads as sentences ("- يعاقب بالحبس مدة لا تقل عن شهر ..."), or any after an
+    item that ends with one ("- Michel Marto: Minister of Finance." / "- Tamam Ghoul: Minister of
+    State"); a list of links has no full stops."""
     bullet = MENU_ITEM.match(line)
-    return (
-        bool(bullet)
-        and previous.startswith(bullet.group())
-        and len(line.split()) >= _LONG_LIST_ITEM_WORDS
-        and _reads_as_sentences(line)
-    )
+    if not bullet or not previous.startswith(bullet.group()) or is_chrome(line):
+        return False
+    long_sentence = len(line.split()) >= _LONG_LIST_ITEM_WORDS and _reads_as_sentences(line)
+    return long_sentence or bool(_FULL_STOP_END.search(previous))
 
 
 def _is_aside(line: str, arabic_page: bool) -> bool:

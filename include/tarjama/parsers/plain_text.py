@@ -371,6 +371,8 @@ def _standfirst(headline: int | None, lines: list[str]) -> bool:
     could be a headline, is the story's standfirst (its headline was not captured)."""
     if headline is None or headline != len(lines) - 1 or len(lines[headline].split()) < _MIN_STANDFIRST_WORDS:
         return False
+    if _title_case(lines[headline]):
+        return False  # "Govt. Chief: Morocco Will Not Tolerate Any Attack on its National Fundamental Values"
     return any(is_metadata(line) for line in lines[:headline])
 
 
