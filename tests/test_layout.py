@@ -905,3 +905,20 @@ def test_an_agencys_end_mark_a_date_typed_with_a_double_slash_and_a_headline_in_
     assert _page(HEADLINE, "16/5//2005- خاص موقع المحافظة", *SENTENCES[:2]).published_at == "2005-05-16"
     title = "Minister Says The Capital Will Not Tolerate Any Delay In Its Water Supply Plans"
     assert _page("Featured Stories", "Date of posting : May 3, 2018", title, *ENGLISH).title == title
+
+
+def test_a_last_paragraph_broken_at_a_columns_width_stays_story():
+    column = [
+        "وتضمنت المحاكمة ثمانية متهمين نصفهم من موظفي",
+        "البلدية السابقين الذين أحيلوا إلى القضاء بتهم التزوير، والنصف",
+        "الآخر مقاولون حصلوا على عقود بلا مناقصات.",
+    ]
+    article = _page(HEADLINE, *SENTENCES[:3], *column, "مقالات ذات صلة")
+    assert all(line in article.body for line in column)
+
+
+def test_a_channels_prompt_a_view_count_keywords_and_a_section_before_the_headline():
+    assert is_chrome("ليصلك المزيد من الأخبار اشترك بقناتنا على التليكرام")
+    assert not is_chrome("وقال إن الوزارة اشتركت في قناة السويس")
+    assert all(map(is_chrome, ["25 View", "1٬039 مشاهدة", "الكلمات المفتاحية"]))
+    assert _page(f"الأخبار - {HEADLINE}", "نشر بتاريخ 2024/06/07", *SENTENCES[:2]).title == HEADLINE

@@ -48,7 +48,7 @@ Charte des commentaires | Réagir | Réagissez | Listen to the article | Listen 
 استمع إلى المقال | استمع للمقال | Écouter l'article | Écouter cet article | أضيف بواسطة | أضف تقييم |
 Articles récents | Recent Posts | Recent articles | Tagged | Partager via | Share via | Plus d'options |
 More options | Aucun commentaire | No comments | Articles les plus lus | Les plus lus | Share your views |
-J'accepte | J’accepte | I accept | Accept | أوافق | انتهى | إنتهى
+J'accepte | J’accepte | I accept | Accept | أوافق | انتهى | إنتهى | الكلمات المفتاحية | الكلمات الدلالية
 """
 CHROME_LINES = {_furniture_key(words) for words in _FURNITURE_WORDS.split("|")}
 _TICKER_LABELS = {
@@ -102,6 +102,7 @@ _FURNITURE_STARTS = re.compile(
     r"|(?:Story|News|Article|Post) (?:Code|ID|No\.?|Number)|(?:رقم|كود|رمز) (?:الخبر|المقال|الموضوع)"
     r"|المشاهدات|القراءات|التعليقات)\s*:?\s*\d[\d,.\s]*$"
     r"|^(?:Traduit de l['’]\w+ par|Translated from \w+ by)\s"  # "Traduit de l’Arabe par Cridem"
+    r"|^\d[\d,.٬\s]*\s*(?:views?|vues|lectures|مشاهدة|مشاهدات|قراءة|زيارة)$"  # "25 View", "1٬039 مشاهدة"
     r"|^-?\d+(?:[.,]\d+)?\s*°?\s*[CF]?$"  # a temperature widget
     r"|^[\d\s|:.,/+-]*$",
     re.IGNORECASE,
@@ -133,7 +134,9 @@ _SITE_NOTICE = re.compile(
     r"|Subscribe to our (?:\w+ )?newsletter|Abonnez-vous à (?:notre|la) newsletter|اشترك في (?:نشرتنا|النشرة)"
     r"|(?:For the latest (?:news|headlines),? )?follow (?:us|our) [^.]{0,40}"
     r"\b(?:Google News|WhatsApp|Telegram|channel)"
-    r"|(?:Restez informée?s?|Stay (?:informed|updated|tuned)) (?:en suivant|by following|with|on)\b.{0,60}$)"
+    r"|(?:Restez informée?s?|Stay (?:informed|updated|tuned)) (?:en suivant|by following|with|on)\b.{0,60}$"
+    # "ليصلك المزيد من الأخبار اشترك بقناتنا على التليكرام": join our channel
+    r"|.{0,40}\b(?:اشترك|اشتركوا|انضم|انضموا)\s+(?:ب|في\s+|الى\s+|إلى\s+)?(?:قناتنا|قناة|مجموعتنا).{0,40}$)"
     # an empty comment thread's prompt: "Il n'y a actuellement aucun commentaire concernant cet article."
     r"|^(?:Il n['’]y a (?:actuellement |encore )?(?:aucun|pas (?:encore )?de) commentaire"
     r"|Soyez (?:le )?premiers? à (?:commenter|réagir|donner votre avis)|Be the first to (?:comment|review)"
@@ -216,7 +219,7 @@ _MIN_MENU_SECTIONS = 4
 # The sections of a news site, as its menu names them.
 _SECTION_WORDS = """
 محليات محلي عربي عربية دولي دولية عالمي عالمية اقتصاد سياسة ثقافة فن فنون رياضة منوعات مقالات تحقيقات
-مقابلات حوارات ترجمات تقارير صحة علوم تكنولوجيا مجتمع حوادث فيديو كاريكاتير آراء ملفات سياحة
+مقابلات حوارات ترجمات تقارير صحة علوم تكنولوجيا مجتمع حوادث فيديو كاريكاتير آراء ملفات سياحة أخبار الأخبار
 news world business sport sports politics culture opinion health tech technology lifestyle entertainment
 videos economy travel science actualités monde politique économie société santé opinions vidéos
 """
@@ -224,7 +227,7 @@ _SECTION_NAMES = frozenset(_furniture_key(word) for word in _SECTION_WORDS.split
 _MIN_FUNCTION_WORD_SHARE = 0.1
 _LIVE_ENTRY_WORDS = 4
 _MAX_CAPITALISED_NAME_WORDS = 3
-_MAX_BROKEN_SENTENCE_LINES = 3
+_MAX_BROKEN_SENTENCE_LINES = 4
 MAX_LABEL_WORDS = 3  # a label's words: "نشر بتاريخ:", a section's name beside a date
 _FALLBACK_PROSE_WORDS = 15
 _LONG_LIST_ITEM_WORDS = 15
@@ -419,11 +422,12 @@ def is_menu_line(line: str) -> bool:
     naming four of the sections news sites have ("لبنان فلسطين عربي ودولي ... منوعات رياضة مقالات")."""
     words = line.split()
     in_capitals = all(word.isupper() for word in words) and not any(word.lower() in FUNCTION_WORDS for word in words)
-    sections = sum(_section_name(word) for word in words)
+    sections = sum(is_section_name(word) for word in words)
     return len(words) >= _MIN_MENU_WORDS and (in_capitals or sections >= _MIN_MENU_SECTIONS)
 
 
-def _section_name(word: str) -> bool:
+def is_section_name(word: str) -> bool:
+    """A news site's section: "رياضة", "ومقالات", "الأخبار", "World"."""
     key = _furniture_key(word)
     return key in _SECTION_NAMES or (key[:1] == "و" and key[1:] in _SECTION_NAMES)
 
@@ -773,16 +777,23 @@ def _cut_off(line: str, right_after_prose: bool) -> bool:
 
 def _sentence_end(lines: list[str], end: int) -> int:
     """Past the lines that finish the story's last sentence, where a page broke it across lines
-    ("... ليس تقديرا لخطورة المرحلة بل" / "إسرائيل" / "على الشعوب التي ترفض الخضوع والذل"."):
-    up to three lines, the last ending with a full stop, none of them furniture."""
-    if LINE_ENDS_SENTENCE.search(lines[end - 1]) or lines[end - 1].rstrip().endswith(":"):
+    ("... ليس تقديرا لخطورة المرحلة بل" / "إسرائيل" / "على الشعوب التي ترفض الخضوع والذل"."), or
+    that make a last paragraph broken at a column's width (lines of four words or more, "وتضمنت
+    المحاكمة 14 فردا نصفهم من عناصر النظام" / "السابق ..." / "في أجهزة الجوال التي يمتلكها
+    الموقوفون."): up to four lines, the last ending with a full stop, none of them furniture."""
+    if lines[end - 1].rstrip().endswith(":"):
         return end
+    new_paragraph = bool(LINE_ENDS_SENTENCE.search(lines[end - 1]))
     for last in range(end, min(end + _MAX_BROKEN_SENTENCE_LINES, len(lines))):
         line = lines[last]
         if is_chrome(line) or is_caption(line) or is_metadata(line) or MENU_ITEM.match(line):
             return end
+        if new_paragraph and len(line.split()) < _MIN_SHORT_SENTENCE_WORDS:
+            return end
         if _FULL_STOP_END.search(line):
-            return last + 1
+            return last + 1 if last > end or not new_paragraph else end
+        if LINE_ENDS_SENTENCE.search(line):
+            return end
     return end
 
 

@@ -63,6 +63,7 @@ from tarjama.parsers.layout import (
     is_metadata,
     is_place_line,
     is_prose,
+    is_section_name,
     is_site_header,
     place_and_source,
     split_page,
@@ -313,7 +314,10 @@ def _words(line: str) -> list[str]:
 
 def _without_label_or_outlet(line: str) -> str:
     """ "Headline | Outlet" as a page's <title> reads, "فيديو | Headline" or "Section | Headline |
-    Outlet": the longest part, when the others are short."""
+    Outlet": the longest part, when the others are short; "الأخبار - Headline": without its section."""
+    section, dash, rest = line.partition(" - ")
+    if dash and is_section_name(section) and len(rest.split()) >= _MIN_HEADLINE_WORDS:
+        return rest
     parts = sorted(_TITLE_PARTS.split(line), key=lambda part: len(part.split()))
     if len(parts) == 1 or len(parts) > 3 or max(len(part) for part in parts[:-1]) > _MAX_TITLE_PART_CHARS:
         return line
