@@ -169,7 +169,7 @@ class EntityExtractor:
 def _uncapitalised(name: str) -> bool:
     """A name in lower case that is no "al-Qaeda" and no French institution ("tribunal de première
     instance de Sousse", which French writes in lower case)."""
-    first = name.split()[0] if name.split() else ""
+    first = next(iter(name.split()), "")
     return first[:1].islower() and not _ARABIC_ARTICLE.match(first) and first.lower() not in _LOWER_CASE_BODIES
 
 

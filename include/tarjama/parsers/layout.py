@@ -239,7 +239,7 @@ _NEIGHBOUR_LINK_LABEL = re.compile(
     r"|(?:previous|next)\s+(?:article|post|story)|article\s+(?:précédent|suivant))\s*:?$",
     re.IGNORECASE,
 )
-_INLINE_LINK_LABELS = {_furniture_key(words) for words in ("اقرأ أيضا", "Lire aussi", "Read more", "Read also")}
+_INLINE_LINK_LABELS = {_furniture_key(words) for words in ("اقرأ أيضا", "Lire aussi")}  # also inside stories
 _FULL_STOP_END = re.compile(r"\.[\"'»”’)\]]*\s*$")
 _ITEM_BULLET = re.compile(r"\s[•▪]\s")
 _LONE_BULLET = re.compile(r"^\s*[-–•·▪*]\s*$")
