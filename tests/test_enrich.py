@@ -383,8 +383,8 @@ def test_a_head_noun_with_an_abstract_word_after_it_names_no_body():
         }
 
 
-def test_a_body_named_only_by_its_kind_and_what_kind_it_is_is_a_description():
-    from tarjama.arabic_ner import arabic_extractor
+def test_a_body_named_only_by_its_kind_and_what_kind_or_whose_it_is_is_a_description():
+    from tarjama.arabic_ner import Token, _is_organ, arabic_extractor
     from tarjama.settings import ARABIC_NER_MODEL
 
     texts = [
@@ -404,6 +404,8 @@ def test_a_body_named_only_by_its_kind_and_what_kind_it_is_is_a_description():
     [names] = arabic_extractor(ARABIC_NER_MODEL).extract_many([by_whose])
     orgs = {name.text for name in names if name.kind == "org"}
     assert not {"القوات الإسرائيلية", "القوى الغربية"} & orgs and "حزب القوات اللبنانية" in orgs
+    for described in ("الحكومة العراقية", "حكومة الولاية", "المنتخب القطري", "منتخب العراق", "للمنتخب السوري"):
+        assert _is_organ(described, [Token(described, 0, len(described))]), described
 
 
 def test_an_organisation_named_by_its_head_and_a_chain_of_nouns_or_a_place():
@@ -766,7 +768,7 @@ def test_a_body_told_only_by_its_rank_session_or_side_and_an_office_are_no_names
 
     for described in ("المجلس العادي", "الجلسة الاعتيادية الثانية", "الجبهة الشمالية الشرقية", "حركة السيارات"):
         assert _names_no_body(name_key(described)), described
-    assert not _names_no_body(name_key("المحكمة الدستورية")) and not _names_no_body(name_key("الحكومة اللبنانية"))
+    assert not _names_no_body(name_key("المحكمة الدستورية")) and not _names_no_body(name_key("حكومة الوفاق"))
     [names] = arabic_extractor(ARABIC_NER_MODEL).extract_many(["ويرعى أمير البلاد المباراة النهائية مساء الغد."])
     assert "أمير البلاد" not in [name.text for name in names if name.kind == "person"]
 

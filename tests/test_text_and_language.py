@@ -4,7 +4,7 @@ from conftest import SAMPLES
 
 from tarjama.language import detect_language
 from tarjama.parsers import parse_file
-from tarjama.text import normalize, paragraphs, split_sentences
+from tarjama.text import normalize, paragraphs, split_sentences, without_unfinished_word
 
 
 def test_arabic_sentence_ends_but_comma_does_not():
@@ -46,3 +46,10 @@ def test_a_page_hard_wrapped_at_its_column_gets_its_paragraphs_back():
     assert paragraphs(page) == [headline, first, second, "ريال"]  # a word alone may be a name: not joined
     menu = "\n".join(["الرئيسية", "أخبار محلية", "اقتصاد", "رياضة"] * 3)
     assert paragraphs(menu) == menu.split("\n")
+
+
+def test_a_text_cut_in_a_word_of_its_prose_loses_that_word_and_a_credit_is_kept():
+    assert without_unfinished_word("العنوان\nوفي يونيو 1996 نظم حزب ا").endswith("نظم حزب")
+    assert without_unfinished_word("He criticized the decision of the Ministry of Hi").endswith("Ministry of")
+    for whole in ("The minister said it will open in May.", "Story.\nReuters", "guard his nation.” — ONA"):
+        assert without_unfinished_word(whole) == whole

@@ -361,6 +361,12 @@ def _town(key: str) -> bool:
     return any(not place.common_word for place in gazetteer().by_arabic.get(key, ()))
 
 
+def _country(key: str) -> bool:
+    from tarjama.gazetteer import gazetteer
+
+    return any(place.kind == "country" for place in gazetteer().by_arabic.get(key, ()))
+
+
 @dataclass(frozen=True)
 class ArabicName:
     kind: str  # person, org or place
@@ -599,7 +605,7 @@ _DESCRIBED_ONLY = {
     name_key(head): frozenset(name_key(word) for word in words.split())
     for head, words in (
         ("قوات", "الحكومية النظامية الأمنية العسكرية الشرعية العمومية الأمن الجيش النظام"),
-        ("حكومة", "الاتحادية الشرعية المحلية المركزية"),
+        ("حكومة", "الاتحادية الشرعية المحلية المركزية الولاية البلاد"),
         ("شرطة", "القضائية المحلية الحكومية"),
         ("هيئة", "التنفيذية التشريعية التعليمية التدريسية"),
         ("مؤسسة", "العسكرية الدينية الأمنية النفطية"),
@@ -624,14 +630,16 @@ _NO_NAME_ADJECTIVE_WORDS = """
 _NO_NAME_ADJECTIVES = frozenset(name_key(word) for word in _NO_NAME_ADJECTIVE_WORDS.split())
 # ... nor a match: "ديربي امدرمان", "كلاسيكو الأرض".
 _COMPETITION_HEADS = frozenset(name_key(head) for head in ("ديربي", "كلاسيكو"))
-# ... and forces named by whose they are: "القوات الإسرائيلية", "القوى الغربية" (not the Lebanese
-# Forces, a party the list of known organisations holds).
-_DESCRIBED_BY_NISBA = frozenset(name_key(head) for head in ("قوات", "قوى"))
-_NISBA = re.compile(r"^ال\w+يه$")
+# ... and forces, a government or a national team named by whose they are: "القوات الإسرائيلية",
+# "القوى الغربية", "الحكومة العراقية", "المنتخب القطري", "منتخب العراق" (not the Lebanese Forces, a
+# party the list of known organisations holds, nor "حكومة الوفاق", named by its own name).
+_DESCRIBED_BY_NISBA = frozenset(name_key(head) for head in ("قوات", "قوى", "حكومة", "منتخب"))
+_NISBA = re.compile(r"^ال\w+(?:يه|ي)$")
+_NAMED_BY_COUNTRY = frozenset(name_key(head) for head in ("حكومة", "منتخب"))
 
 
 def _is_organ(text: str, span: list[Token]) -> bool:
-    name = name_key(text[span[0].start : span[-1].end])
+    name = name_key(_as_named("org", text[span[0].start : span[-1].end]))
     return name in _ORGANS or name.startswith(_NAMED_BY_ROLE) or _names_no_body(name)
 
 
@@ -645,6 +653,7 @@ def _names_no_body(name: str) -> bool:
     described = len(rest) == 1 and (
         rest[0] in _DESCRIBED_ONLY.get(head, ())
         or (head in _DESCRIBED_BY_NISBA and _NISBA.match(rest[0]) and name not in known_organisations())
+        or (head in _NAMED_BY_COUNTRY and _country(rest[0]))
     )
     return bool(rest) and (rest[0] in _NO_BODY_AFTER.get(head, ()) or described)
 

@@ -101,6 +101,19 @@ _REPORTING_VERB_ALONE = re.compile(rf"^{fold_arabic(REPORTING_VERB)}$")
 _MAX_BROKEN_LINES = 6  # an unfinished paragraph stops taking lines there (a capture cut in it)
 
 
+_UNFINISHED_END = re.compile(r"\w\s+(\w+)\s*$")  # a word after a word, not a credit after a dash
+_MIN_UNFINISHED_LINE_WORDS = 5  # a paragraph cut off, not a credit ("Reuters") or a name alone
+
+
+def without_unfinished_word(text: str) -> str:
+    """The text without its last word when it stops in a paragraph's running prose, as a capture
+    cut at a number of characters does: "... نظم حزب ا" names no party "حزب ا"."""
+    last_line = text.rstrip().rsplit("\n", 1)[-1]
+    if len(last_line.split()) < _MIN_UNFINISHED_LINE_WORDS or not _UNFINISHED_END.search(last_line):
+        return text
+    return text[: _UNFINISHED_END.search(text).start(1)].rstrip()
+
+
 def paragraphs(text: str) -> list[str]:
     """The text's non-empty lines; a capture that broke a sentence across lines gets it back on
     one: a line of punctuation alone ends the one before it, and a line right under one that
