@@ -17,8 +17,10 @@ NAME_TRANSLATION_MIN_SCORE = 0.8
 def enrich(models: RunModels, texts: list[tuple[str, str, str, str | None]]) -> list[dict]:
     """(language, original text, pivot-language text, published_at) → the fields of each
     article's names, linked across languages, and dates."""
-    texts = [(language, without_unfinished_word(original), without_unfinished_word(pivot), published_at)
-             for language, original, pivot, published_at in texts]
+    texts = [
+        (language, without_unfinished_word(original), without_unfinished_word(pivot), published_at)
+        for language, original, pivot, published_at in texts
+    ]
     english = models.english_ner.extract_many([pivot for _, _, pivot, _ in texts])
     french_positions = [i for i, (language, *_) in enumerate(texts) if language == "fr"]
     french_names = models.french_ner.extract_many([texts[i][1] for i in french_positions])
