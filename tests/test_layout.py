@@ -20,7 +20,15 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tarjama.parsers import parse_bytes, parse_file
-from tarjama.parsers.layout import byline_name, in_other_script, is_caption, is_chrome, is_credit_line, is_prose
+from tarjama.parsers.layout import (
+    byline_name,
+    in_other_script,
+    is_caption,
+    is_chrome,
+    is_credit_line,
+    is_menu_line,
+    is_prose,
+)
 
 CHECKS = settings(max_examples=120, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow])
 
@@ -922,3 +930,65 @@ def test_a_channels_prompt_a_view_count_keywords_and_a_section_before_the_headli
     assert not is_chrome("وقال إن الوزارة اشتركت في قناة السويس")
     assert all(map(is_chrome, ["25 View", "1٬039 مشاهدة", "الكلمات المفتاحية"]))
     assert _page(f"الأخبار - {HEADLINE}", "نشر بتاريخ 2024/06/07", *SENTENCES[:2]).title == HEADLINE
+
+
+def test_follow_prompts_a_menu_of_the_sites_items_a_papers_name_and_a_labelled_source_are_furniture():
+    prompts = ["تابعونا على فيسبوك", "اشترك مجانا بقناة الديار على يوتيوب", "Suivez-nous sur Twitter"]
+    disclaimer = "Les informations ci-dessus de l'AFP n'engagent pas la responsabilité de notre site"
+    assert all(map(is_chrome, [*prompts, disclaimer, "صحيفة صدى الشعب", "جريدة طنجة – ع. كنوني"]))
+    assert not is_chrome("صحيفة إسرائيلية: نتنياهو يرفض الهدنة في غزة") and not is_chrome("تابعونا غدا")
+    assert is_menu_line("الرئيسية عاجل القائمة البحث") and is_menu_line("Contactez-nous Version imprimable")
+    assert not is_menu_line("الرئيسية تعلن عن خطة جديدة")
+    assert is_credit_line("SOURCE:AA") and is_credit_line("المصدر: وكالات")
+
+
+def test_a_photos_subject_with_its_source_or_the_day_it_was_taken_is_a_caption():
+    assert is_caption("صورة المقبوض عليهم (وزارة الداخلية البحرينية)")
+    assert is_caption("حشود من المواطنين أمام لجنة انتخابية في الإسكندرية، 10 ديسمبر 2023")
+    assert not is_caption("Manama , August 15, 2011") and not is_caption("الخميس، 25 يوليو 2013")
+    page = _page(
+        "تصوير رافي شاكر- المنصة",
+        "حشود من المواطنين أمام لجنة انتخابية في الإسكندرية، 10 ديسمبر 2023",
+        HEADLINE,
+        "منشور السبت 5 يوليو 2025",
+        *SENTENCES[:2],
+    )
+    assert page.title == HEADLINE
+
+
+def test_headlines_with_two_dots_the_sites_name_and_dated_links_are_told_apart():
+    dotted = "بلاغ هام من وزارة الداخلية .."
+    assert _page("تابعونا على فيسبوك", dotted, "الأربعاء 19 ماي 2021 - 11:15", *SENTENCES[:2]).title == dotted
+    site = "المجلس الإسلامي العالمي للدعوة والإغاثة"
+    article = _page(f"{site} | اتصل بنا", site, HEADLINE, "الخميس, 16 كانون2/يناير 2020 13:01", *SENTENCES[:2])
+    assert article.title == HEADLINE and article.published_at == "2020-01-16"
+    links = [
+        f"{day} November 2018   {title} - By: Daoud Kuttab"
+        for day, title in (
+            (29, "Bridging the gap"),
+            (22, "Palestinians and Saudi Arabia"),
+            (15, "Gaza's balance of terror today"),
+        )
+    ]
+    assert _page(*links, "Oil output rises again in the south", *ENGLISH).title == "Oil output rises again in the south"
+
+
+def test_teasers_listed_with_their_dates_under_more_from_are_not_the_story():
+    listed = [
+        "المزيد من بألف كلمة",
+        "لهيب غزة الذي يلسع العالم..",
+        "2025-05-29",
+        "هنا يتوقف الكلام. كل إضافة تبدو فائضة، وربما وقحة.. لا شيء يضاف إلى الصور التي تصل من غزة كل يوم",
+        "مقاومات.. لإنهاء الحصار والإبادة",
+        "2025-05-22",
+        "تغلق المعابر والحدود، وتنتظر أطنان المساعدات الغذائية والحيوية والطبية على الجانب الآخر منذ أسابيع في",
+    ]
+    article = _page("أيام قرطاج", *SENTENCES[:3], "09 تشرين الثاني / نوفمبر 2017", *listed)
+    assert article.published_at == "2017-11-09" and not any(line in article.body for line in listed)
+
+
+def test_a_date_opening_the_page_before_its_dateline_and_a_lebanese_short_month():
+    story = " ".join(ENGLISH)
+    article = _page(f"January 26, 2025 Zalingei – Darfur24 {story}")
+    assert article.published_at == "2025-01-26" and "Darfur24" in article.body
+    assert _page("٩ ت١ ٢٠٢٥", *SENTENCES[:2]).published_at == "2025-10-09"

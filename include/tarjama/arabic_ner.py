@@ -434,8 +434,13 @@ class ArabicEntityExtractor:
                             continue  # "منه", "لكنه": "from him", "but he", not a name
                         if kind == "person" and name_key(texts[index][span[0].start : span[-1].end]) in _ROLES:
                             continue  # "أمير البلاد": an office, not a name
+                        if kind == "person" and len(span) > 1 and name_key(span[0].text) in _PLACE_FIRST_WORDS:
+                            kind = "place"  # "بير مراد رايس", "حاسي مسعود": towns
                         if kind == "place" and _TANWEEN.search(texts[index], span[0].start, span[-1].end + 2):
                             continue  # "بصورٍ": pictures, a noun made indefinite; a place's name takes no tanween
+                        named = name_key(texts[index][span[0].start : span[-1].end])
+                        if kind == "place" and named in _KINDS_OF_PLACE:
+                            continue  # "البلاد", "المدينة": the country, the city, named by no name
                         start, end = span[0].start, span[-1].end
                         results[index].append(ArabicName(kind, _as_named(kind, texts[index][start:end]), start, end))
         return results
@@ -555,6 +560,16 @@ def _as_named(kind: str, text: str) -> str:
     return "ال" + text[2:] if kind != "person" and text.startswith("لل") and len(text.split()[0]) > 4 else text
 
 
+# A town's first word (well, river, anchorage, a Berber "col", hamlet), never a person's.
+_PLACE_FIRST_WORDS = frozenset(map(name_key, ("حاسي", "وادي", "بئر", "بير", "مرسى", "تيزي", "دوار")))
+# A kind of place, alone: no place's name ("the country", "the city", "a neighbourhood").
+_KINDS_OF_PLACE = frozenset(
+    map(
+        name_key,
+        ("البلاد", "المدينة", "العاصمة", "الدولة", "المنطقة", "القرية", "البلدة", "الحي", "حي", "المحافظة")
+        + ("الولاية", "المستوطنة", "مستوطنة", "الإقليم", "الجمهورية", "الميناء", "المطار", "المخيم"),
+    )
+)
 # A body's organs and groups named by their role, which name no organisation of their own
 # ("وافق مجلس الإدارة", the board; "الوفد", the delegation).
 _ORGANS = frozenset(

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from hijridate import Hijri
@@ -29,8 +29,9 @@ from tarjama.text import ARABIC_LOOSE_FOLD
 # patterns below are written folded: "الفايت" for "الفائت", "حتي" for "حتى".
 _FOLD = {**ARABIC_LOOSE_FOLD, ord("’"): "'"}  # aujourd’hui
 
+# Lebanese papers shorten the Levantine names of four months: "٩ ت١ ٢٠٢٥" is 9 October 2025.
 _GREGORIAN_NAMES = {
-    1: "يناير ينير جانفي كانون الثاني كانون ثاني كانون2 جنوری ژانویه january jan janvier",
+    1: "يناير ينير جانفي كانون الثاني كانون ثاني كانون2 ك2 جنوری ژانویه january jan janvier",
     2: "فبراير فبرير شباط فيفري فروری فوریه february feb février fevrier",
     3: "مارس آذار اذار مارچ march mar mars",
     4: "أبريل ابريل إبريل نيسان أفريل افريل اپریل آوریل april apr avril",
@@ -39,9 +40,9 @@ _GREGORIAN_NAMES = {
     7: "يوليو يوليه يوليوز تموز جويلية جولائی ژوئیه july jul juillet",
     8: "أغسطس اغسطس آب غشت أوت اوت اگست august aug août aout",
     9: "سبتمبر أيلول ايلول شتنبر ستمبر سپتامبر september sept sep septembre",
-    10: "أكتوبر اكتوبر تشرين الأول تشرين الاول تشرين اول تشرين1 اکتوبر اکتبر october oct octobre",
-    11: "نوفمبر نونبر تشرين الثاني تشرين ثاني تشرين2 نومبر نوامبر november nov novembre",
-    12: "ديسمبر دجنبر كانون الأول كانون الاول كانون اول كانون1 دسمبر دسامبر december dec décembre decembre",
+    10: "أكتوبر اكتوبر تشرين الأول تشرين الاول تشرين اول تشرين1 ت1 اکتوبر اکتبر october oct octobre",
+    11: "نوفمبر نونبر تشرين الثاني تشرين ثاني تشرين2 ت2 نومبر نوامبر november nov novembre",
+    12: "ديسمبر دجنبر كانون الأول كانون الاول كانون اول كانون1 ك1 دسمبر دسامبر december dec décembre decembre",
 }
 # Levantine and Iraqi month names of two words, with the article or without ("كانون ثاني").
 _TWO_WORD = tuple(
@@ -395,7 +396,22 @@ def _find(text: str, reference: date | None) -> list[FoundDate]:
                 for day in re.findall(r"\d+", match["days"]):
                     if other := _same_month(value[0], int(day)):
                         found.append(FoundDate(surface, other, "day", "gregorian", match.start(), match.end()))
-    return sorted(found, key=lambda d: d.start)
+    return _weekdays_as_dated(sorted(found, key=lambda d: d.start), reference)
+
+
+def _weekdays_as_dated(found: list[FoundDate], reference: date | None) -> list[FoundDate]:
+    """A weekday alone is the day of that name the story dates in full within a week of its
+    publication ("يوم الأحد 23 ماي 2021 ... الأحد" is 23 May, though published on the 19th)."""
+    if reference is None:
+        return found
+    dated = {}
+    for item in found:
+        if item.precision == "day" and not item.relative:
+            day = date.fromisoformat(item.value)
+            if abs((day - reference).days) < 7:
+                dated.setdefault(day.weekday(), item.value)
+    named = [_WEEKDAYS.get(_squash(item.text.translate(_FOLD))) if item.relative else None for item in found]
+    return [replace(item, value=dated[day]) if day in dated else item for item, day in zip(found, named, strict=True)]
 
 
 def _same_month(day_value: str, day: int) -> str | None:
@@ -545,11 +561,9 @@ def _relative(kind: str, match: re.Match, reference: date) -> tuple | None:
         if re.fullmatch(_PAST, direction):
             back = back or 7
         elif re.fullmatch(_NEXT, direction) or _about_the_future(match):
-            return (
-                (reference + timedelta(days=(weekday - reference.weekday()) % 7 or 7)).isoformat(),
-                "day",
-                "gregorian",
-            )
+            ahead = (weekday - reference.weekday()) % 7  # "se tiendra vendredi", on a Friday: today
+            ahead = ahead or (7 if re.fullmatch(_NEXT, direction) else 0)  # "الجمعة المقبل": next week's
+            return (reference + timedelta(days=ahead)).isoformat(), "day", "gregorian"
         return (reference - timedelta(days=back)).isoformat(), "day", "gregorian"
     phrase = groups["period"].lower()
     unit, offset = next((u, o) for p, u, o in _RELATIVE_PERIOD if re.fullmatch(p, phrase, re.IGNORECASE))

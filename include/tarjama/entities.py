@@ -17,10 +17,11 @@ from tarjama.gazetteer import gazetteer, latin_key
 from tarjama.models import Entities
 
 # "the", "l'", and a possessive's tail ("Amman’s Abdelli district" read as "’s Abdelli").
-_ARTICLE = re.compile(r"^(?:(?:the|le|la|les)\s+|[ldnsj]['’]|qu['’]|['’]s\s+)", re.IGNORECASE)
+# ... and French's article joined to a preposition: "au Caire", "du Caire" are Le Caire.
+_ARTICLE = re.compile(r"^(?:(?:the|le|la|les|au|aux|du|des)\s+|[ldnsj]['’]|qu['’]|['’]s\s+)", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"[’']s$")
 _PLACE_OWNER = re.compile(r"^(?P<place>[A-Z][\w-]+)[’']s\s+(?=\S)")
-_DANGLING = re.compile(r"\s+(?:de|du|des|de la|of|the|and|et)$|['’]$", re.IGNORECASE)
+_DANGLING = re.compile(r"\s+(?:de|du|des|de la|of|the|and|et|for|pour)$|['’]$", re.IGNORECASE)
 # What follows a bracket the name does not close ("Mina (Lubna Azabal"), and a stock's ticker
 # ("Exxon Mobil XOM.N"), are not the name's.
 _UNCLOSED_BRACKET = re.compile(r"\s*\([^)]*$")
@@ -60,6 +61,11 @@ _HOLDER_TITLE = re.compile(
 _ARTICLE_OR_OF = re.compile(r"^(?:de|du|des|d['’]|of|the)\b", re.IGNORECASE)
 # An honorific makes a person of the name it stands before, whatever a small model calls the span
 # (fr_core_news_sm reads "Dr Moustafa Madbouli" and "Dr Yasmine Fouad" as MISC).
+# Words a speech addresses its hearers by: "Excellence", "Mesdames et Messieurs".
+_ADDRESS = re.compile(r"^(?:(?:Votre |Son |Your |His )?Excellence|Mesdames|Messieurs|Mesdemoiselles)$", re.IGNORECASE)
+# A Maghrebi or Arabic place's first word (spring, well, river, gate, cape, castle): "Aïn El Turck",
+# "Hassi Bounif", "Oued Zem", "Bir Mourad Raïs", "Mers El Kébir" are towns, not people.
+_PLACE_FIRST_WORD = re.compile(r"^(?:A[ïi]n|Hassi|Oued|Wadi|Bir|Mers|Ksar|Tizi|Ras|Douar|Bab)\s+[A-Z]")
 _HONORIFIC = re.compile(r"^(?:(?:Dr|Pr|Prof|Mme|Mlle|Mr|Mrs|Ms|Cheikh|Sheikh)\.?|M\.)$")
 # A ministry's portfolio, read alone as a name ("Intérieur", "Affaires étrangères"), after the
 # words that make it the ministry's or the minister's.
@@ -138,7 +144,7 @@ class EntityExtractor:
                 continue
             if kind == "place" and _ATTRIBUTIVE.match(doc.text, entity.end_char):
                 continue  # "the US-led war": a place made an adjective, as "American" is
-            if _HONORIFIC.match(name):
+            if _HONORIFIC.match(name) or _ADDRESS.match(name):
                 continue  # "Sheikh" alone
             if kind == "person" and (title := _HOLDER_TITLE.match(name)):
                 name = name[title.end() :]  # "Président Sarkissian" is Sarkissian
@@ -263,11 +269,11 @@ def _sentence_case_headline(text: str) -> str:
 def _checked_kind(kind: str, name: str) -> str:
     """An organisation the news names most is one, whatever a small model calls it ("Hamas" a
     place, "Houthis" a person); a person or organisation that the gazetteer knows as a country
-    or a large city is a place."""
+    or a large city, or named as a town is ("Aïn El Turck"), is a place."""
     if name in _known_organisation_names():
         return "org"
-    if kind == "place":
-        return kind
+    if kind == "place" or _PLACE_FIRST_WORD.match(name):
+        return "place"
     return "place" if gazetteer().is_large_place(name) else kind
 
 

@@ -48,7 +48,8 @@ Charte des commentaires | Réagir | Réagissez | Listen to the article | Listen 
 استمع إلى المقال | استمع للمقال | Écouter l'article | Écouter cet article | أضيف بواسطة | أضف تقييم |
 Articles récents | Recent Posts | Recent articles | Tagged | Partager via | Share via | Plus d'options |
 More options | Aucun commentaire | No comments | Articles les plus lus | Les plus lus | Share your views |
-J'accepte | J’accepte | I accept | Accept | أوافق | انتهى | إنتهى | الكلمات المفتاحية | الكلمات الدلالية
+J'accepte | J’accepte | I accept | Accept | أوافق | انتهى | إنتهى | الكلمات المفتاحية | الكلمات الدلالية |
+Contactez-nous | Nous contacter | Contact us | Contact | Contacts | About us | À propos
 """
 CHROME_LINES = {_furniture_key(words) for words in _FURNITURE_WORDS.split("|")}
 _TICKER_LABELS = {
@@ -65,8 +66,11 @@ _LINK_LIST_HEADINGS = _TICKER_LABELS | {
         *("قد يعجبك أيضا", "قد يهمك أيضا", "Related", "Related articles", "You may also like", "Most read"),
         *("Most popular", "Recent Posts", "Recent articles", "Articles récents", "Lire aussi"),
         *("Dans la même catégorie", "Sur le même sujet", "Articles les plus lus", "Les plus lus"),
+        *("عناوين ذات صلة", "عناوين متعلقة"),
     )
 }
+# "المزيد من بوابة الوسط", "More from Opinion": a heading over more of the site's or the column's stories
+_MORE_FROM = re.compile(r"^(?:المزيد من|More from|More in|Plus de la rubrique)\s+\S+(?:\s+\S+){0,3}$", re.IGNORECASE)
 # A masthead: "رئيس التحرير" over the editor's name.
 MASTHEAD_TITLES = (
     r"رئيس التحرير|رئيس مجلس[يى]? الإدارة|رئيس مجلس[يى]? الادارة|مدير التحرير"
@@ -80,6 +84,8 @@ _FURNITURE_STARTS = re.compile(
     rf"|{MASTHEAD_TITLES}|Weather Data"
     r"|لن يتم نشر عنوان بريدك|Your email address will not be published"
     r"|[تي]صدر عن"  # a newspaper's imprint: "تصدر عن مؤسسة الوحدة للصحافة"
+    # the paper's name ("صحيفة صدى الشعب"), or its name and the writer's ("جريدة طنجة – ع. كنوني")
+    r"|(?:صحيفة|جريدة)\s+\S+(?:\s+\S+)?\s*(?:$|[-–—]\s.{0,40}$)"
     r"|Envoyer à un ami|Connectez-vous|Se connecter|Log in to|Sign in to"
     r"|(?:\d\.\s*)?(?:Skip to|Aller au contenu|(?:تخطى|تخطي) إلى|انتقل إلى (?:المحتوى|القائمة))"
     r"|Sign up for|تسجيل (?:ال)?دخول|التسجيل عبر|الناشر\s*:"
@@ -136,7 +142,9 @@ _SITE_NOTICE = re.compile(
     r"\b(?:Google News|WhatsApp|Telegram|channel)"
     r"|(?:Restez informée?s?|Stay (?:informed|updated|tuned)) (?:en suivant|by following|with|on)\b.{0,60}$"
     # "ليصلك المزيد من الأخبار اشترك بقناتنا على التليكرام": join our channel
-    r"|.{0,40}\b(?:اشترك|اشتركوا|انضم|انضموا)\s+(?:ب|في\s+|الى\s+|إلى\s+)?(?:قناتنا|قناة|مجموعتنا).{0,40}$)"
+    r"|.{0,40}\b(?:اشترك|اشتركوا|انضم|انضموا)\s+(?:\S+\s+)?(?:ب|في\s+|الى\s+|إلى\s+)?(?:قناتنا|قناة|مجموعتنا).{0,40}$"
+    # "تابعونا على فيسبوك", "Suivez-nous sur Twitter": follow the site on a network
+    r"|(?:تابعونا|تابعنا|Suivez-nous|Follow us)\s+(?:على|عبر|في|on|sur|via)\s.{0,30}$)"
     # an empty comment thread's prompt: "Il n'y a actuellement aucun commentaire concernant cet article."
     r"|^(?:Il n['’]y a (?:actuellement |encore )?(?:aucun|pas (?:encore )?de) commentaire"
     r"|Soyez (?:le )?premiers? à (?:commenter|réagir|donner votre avis)|Be the first to (?:comment|review)"
@@ -146,7 +154,7 @@ _SITE_NOTICE = re.compile(
     r"|^Les commentaires (?:reflètent|n['’]engagent)|^(?:التعليقات|تعليقات القراء) (?:تعبر|لا تعبر|تعكس)"
     # a site's disclaimer: "Les articles ... n'engagent que leur(s) auteur(s)", "لا تعبر بالضرورة عن رأي الموقع"
     r"|^.{0,120}(?:(?:n['’]engagent que|sont la propriété de) leurs?(?:\(s\))? auteurs?"
-    r"|لا تعبر(?: بالضرورة)? عن رأي (?:الموقع|الصحيفة|الجريدة))"
+    r"|n['’]engagent pas la responsabilité|لا تعبر(?: بالضرورة)? عن رأي (?:الموقع|الصحيفة|الجريدة))"
     r"|^(?:Tags|Topics|Mots[- ]clés|الوسوم|كلمات مفتاحية)\s*:\s*\S+(?:\s\S+){0,4}\s*[,،]"  # "Tags : Libye, ..."
     # a search box's prompt: "أدخل كلمات البحث واضغط على إدخال.", "Type above and press Enter to search."
     r"|^(?:أدخل|اكتب) (?:كلمات?|كلمة) البحث|^(?:Type|Enter) (?:above |your |search )?\S*\s*and (?:press|hit) Enter"
@@ -194,6 +202,12 @@ _CREDIT = re.compile(
 _BRACKETED_CREDIT = re.compile(r"[\[(]([^\[\]()]{3,60})[\])]\s*$")
 _PHOTO_WORD = re.compile(r"\b(?:photo|picture|image|صورة|الصورة|تصوير)\b", re.IGNORECASE)
 _PHOTO_SHOWS = re.compile(r"^\s*(?:جانب|جانبا)\s+من\s")
+# ... or a photo's subject and its source in brackets: "صورة المقبوض عليهم (وزارة الداخلية البحرينية)"
+_PHOTO_OF = re.compile(r"^\s*(?:صورة|الصورة|صور|photo|picture|image)\s+[^:\s][^:]*\([^()]{3,60}\)\s*$", re.IGNORECASE)
+# ... or what it shows, then where and when it was taken: "حشود ... في الإسكندرية، 10 ديسمبر 2023"
+_WHEN_TAKEN = re.compile(r"[،,]\s*([^،,]{4,20}(?:,\s*(?:19|20)\d\d)?)\.?\s*$")
+_MAX_CAPTION_DATE_WORDS = 4
+_MIN_CAPTION_WORDS = 4
 _ARCHIVE_PHOTO = re.compile(r"^FILE\s*[-–—:]\s", re.IGNORECASE)  # a wire photo's caption: "FILE - Houthi fighters ..."
 _CREDIT_SEPARATORS = re.compile(r"\s+[-–—ـ_|]\s*|\s*[-–—ـ_|]\s+|\s*/\s*|\s*،\s*")  # ـ: a drawn-out dash
 _CLOCK_TIME = r"(?:[01]?\d|2[0-3])(?:[:h.][0-5]\d)\b\.?"
@@ -216,6 +230,8 @@ _CLAUSE_WORDS = frozenset(word for word in FUNCTION_WORDS if re.match(r"[\u0621-
 _LONG_LINE_WORDS = 25
 _MIN_MENU_WORDS = 6
 _MIN_MENU_SECTIONS = 4
+_MIN_FURNITURE_MENU_WORDS = 3  # "الرئيسية عاجل القائمة البحث": each word one of the site's own items
+_MAX_MENU_ITEM_WORDS = 4
 # The sections of a news site, as its menu names them.
 _SECTION_WORDS = """
 محليات محلي عربي عربية دولي دولية عالمي عالمية اقتصاد سياسة ثقافة فن فنون رياضة منوعات مقالات تحقيقات
@@ -423,7 +439,26 @@ def is_menu_line(line: str) -> bool:
     words = line.split()
     in_capitals = all(word.isupper() for word in words) and not any(word.lower() in FUNCTION_WORDS for word in words)
     sections = sum(is_section_name(word) for word in words)
-    return len(words) >= _MIN_MENU_WORDS and (in_capitals or sections >= _MIN_MENU_SECTIONS)
+    if len(words) >= _MIN_MENU_WORDS and (in_capitals or sections >= _MIN_MENU_SECTIONS):
+        return True
+    return len(words) >= _MIN_FURNITURE_MENU_WORDS and _menu_items(words)
+
+
+def _menu_items(words: list[str]) -> bool:
+    """The words are a run of the site's own menu items: "الرئيسية عاجل القائمة البحث",
+    "Contactez-nous Version imprimable" (an item may be of a few words), or sections' names."""
+    covered = [True] + [False] * len(words)  # covered[i]: words[:i] are items
+    for end in range(1, len(words) + 1):
+        covered[end] = any(
+            covered[start] and _menu_item(" ".join(words[start:end]))
+            for start in range(max(0, end - _MAX_MENU_ITEM_WORDS), end)
+        )
+    return covered[-1]
+
+
+def _menu_item(text: str) -> bool:
+    key = _furniture_key(text)
+    return key in CHROME_LINES or (key.startswith("ال") and key[2:] in CHROME_LINES) or is_section_name(text)
 
 
 def is_section_name(word: str) -> bool:
@@ -442,7 +477,7 @@ def _reads_as_sentences(line: str) -> bool:
 
 def is_link_list_heading(line: str) -> bool:
     """ "مقالات ذات صلة", "Related articles", "Lire aussi": what follows links to other stories."""
-    return _furniture_key(line) in _LINK_LIST_HEADINGS
+    return _furniture_key(line) in _LINK_LIST_HEADINGS or bool(_MORE_FROM.match(line.strip()))
 
 
 def is_site_header(line: str) -> bool:
@@ -455,8 +490,18 @@ def is_caption(line: str) -> bool:
     """A photo caption or credit: "Photo: ...", "... © AFP", "... [AFP]", "(الصورة: فيسبوك)",
     "FILE - ...", or a short line that says what the photo shows: "جانب من جولة المحافظ" (a view of
     the governor's tour), which a sentence does not end."""
-    shows = _PHOTO_SHOWS.match(line) and len(line.split()) < _FALLBACK_PROSE_WORDS
-    return _photo_credit(line) or bool(_ARCHIVE_PHOTO.match(line) or (shows and not LINE_ENDS_SENTENCE.search(line)))
+    short = len(line.split()) < _FALLBACK_PROSE_WORDS and not LINE_ENDS_SENTENCE.search(line)
+    shows = short and bool(_PHOTO_SHOWS.match(line) or _PHOTO_OF.match(line))
+    return _photo_credit(line) or bool(_ARCHIVE_PHOTO.match(line) or shows or (short and _dated_caption(line)))
+
+
+def _dated_caption(line: str) -> bool:
+    """What a photo shows, then when it was taken; not a dateline ("Manama, August 15, 2011") nor
+    a date line ("الخميس، 25 يوليو 2013"), whose date follows one or two words."""
+    taken = _WHEN_TAKEN.search(line)
+    if not taken or len(line[: taken.start()].split()) < _MIN_CAPTION_WORDS:
+        return False
+    return publication_date(taken[1]) is not None and len(taken[1].split()) <= _MAX_CAPTION_DATE_WORDS
 
 
 def _photo_credit(line: str) -> bool:
@@ -485,6 +530,10 @@ def _bracketed_photo_credit(line: str) -> bool:
     )
 
 
+# "SOURCE:AA", "المصدر: وكالات": the story's source, labelled
+_SOURCE_LABELLED = re.compile(r"^(?:sources?|المصدر|المصادر)\s*:\s*[^\W\d_][^\s]*(?:\s+\S+){0,3}$", re.IGNORECASE)
+
+
 def is_credit_line(line: str) -> bool:
     """A short line of names joined by separators: "مسقط - الرؤية", "تونس/ عادل الثابتي /
     الأناضول", "نواكشوط، مورينيوز", "موقع كل يوم -اندبندنت عربية"; or an agency alone."""
@@ -494,7 +543,7 @@ def is_credit_line(line: str) -> bool:
         return False  # an item of a list: "- هارونا اتراورى، مكلف بمهمة برئاسة الجمهورية؛"
     if _REPORTING_VERB.match(line) or _has_clause_word(line):
         return False  # "وأكد وزير المالية، خلال ...", "وحول المحاكمة، ذكر ..." are clauses: a credit is names
-    if _agency_alone(line) or _place_colon_writer(line):
+    if _agency_alone(line) or _place_colon_writer(line) or _SOURCE_LABELLED.match(line.strip()):
         return True
     parts = [part for part in _CREDIT_SEPARATORS.split(line) if any(c.isalpha() for c in part)]
     return 2 <= len(parts) <= 3 and len(line.split()) <= 8 and all(len(part.split()) <= 4 for part in parts)
@@ -716,17 +765,27 @@ def _bulleted_links(lines: list[str]) -> set[int]:
     }
 
 
+_MIN_LISTED_DATES = 2  # the dates of two other stories under a heading: a list of them
+
+
 def _before_link_list(lines: list[str], prose: list[int]) -> list[int]:
     """The prose of the story, not the headlines listed under a heading after it ("آخر الأخبار",
     "Related articles"): lines that read as prose ("... من أجل التسامح!") but, all of them, end
     without a full stop and are shorter than a paragraph. A story's own paragraphs after a "read
-    also" link inside it end with full stops or are long."""
+    also" link inside it end with full stops or are long. Nor are teasers listed with their own
+    dates under such a heading, however long."""
     headings = [i for i in range(prose[0] + 1, len(lines)) if _ends_story(lines[i])] if prose else []
     for heading in headings:
         after = [i for i in prose if i > heading]
-        if after and all(_reads_as_link(lines[i]) for i in after):
+        if after and (_dated_list(lines, heading) or all(_reads_as_link(lines[i]) for i in after)):
             return [i for i in prose if i < heading]
     return prose
+
+
+def _dated_list(lines: list[str], heading: int) -> bool:
+    """Other stories' dates stand alone under the heading: it heads a list of them."""
+    dated = sum(bool(found and found[1]) for line in lines[heading + 1 :] if (found := date_line(line)))
+    return dated >= _MIN_LISTED_DATES
 
 
 def _ends_story(line: str) -> bool:
@@ -825,7 +884,9 @@ def _story_end(lines: list[str], prose: list[int]) -> int:
     if end < len(lines) and _prose_without_full_stop(lines[end]) and credited:
         end += 1  # "Seul l'émir du Qatar ... a confirmé sa participation à ce sommet" / "Avec AFP"
     repeated = lines[-1] in lines[:-1]  # a link's text, as a list of links repeats it
-    if end < len(lines) and not repeated and _cut_off(lines[-1], right_after_prose=end == len(lines) - 1):
+    # a list of other stories with their dates, its last teaser cut
+    listed = any(_ends_story(lines[i]) and _dated_list(lines, i) for i in range(end, len(lines)))
+    if end < len(lines) and not (repeated or listed) and _cut_off(lines[-1], right_after_prose=end == len(lines) - 1):
         end = len(lines)
     return end
 

@@ -95,6 +95,9 @@ _SOURCE_LINES = 6  # a source line stands within this many lines below the headl
 # A teaser cut off: "عاجل/ الرئيس يعلن..". Two dots are enough to refuse a headline, not to refuse
 # prose (layout's teaser takes three: writers end sentences with "..").
 _TEASER = re.compile(r"(?:\.\.+|…)\s*$")
+# "بلاغ هام من وزارة الداخلية ..": two dots end a short headline, as Arabic sites write them; an
+# ellipsis ("...", "…") or a longer line is a teaser cut short
+_HEADLINE_DOTS = re.compile(r"^(?:\S+\s+){2,9}\S*(?<!\.)\.\.\s*$")
 _TICKER = re.compile(r"::.*::")  # "item :: item :: item", a news ticker
 _CLOCK = re.compile(r"(?<!\d)(?:[01]?\d|2[0-3]):[0-5]\d(?!\d)")  # "Heure de Tunis : 02:13", a clock widget
 _MAX_CLOCK_WORDS = 6
@@ -210,7 +213,8 @@ def _header_glued_to_story(line: str) -> list[str]:
     <headline> 25 أكتوبر 2022 الوصال - ناقش ...", "Irak: <headline> - 03/10/2019 Les policiers
     ...", "تم النشر في: 17 فبراير 2026, 12:34 مساءً رأس ...", read as its lines: what the date
     follows is its label, or the headline when it ends on a separator, when a source and a dash
-    open the story after the date, or when it is printed twice."""
+    open the story after the date, or when it is printed twice; or nothing, the date opening the
+    page before a dateline ("January 26, 2025 Zalingei – Darfur24 Displaced ...")."""
     day = next((found for found in find_explicit_dates(line) if found.precision == "day"), None)
     if day is None or len(line.split()) < _MIN_GLUED_PAGE_WORDS:
         return [line]
@@ -219,6 +223,8 @@ def _header_glued_to_story(line: str) -> list[str]:
         time = _TIME_AFTER_DATE.match(line, day.end)
         cut = time.end() if time else day.end
         return [line[:cut].strip(), line[cut:].strip()]
+    if not before and _SOURCE_AND_DASH.match(after):  # "January 26, 2025 Zalingei – Darfur24 Displaced ..."
+        return [line[: day.end].strip(), after]
     words_before = len(before.split())
     headline_like = _MIN_HEADLINE_WORDS < words_before <= _GLUED_HEADER_WORDS and not _SENTENCE_END.search(before)
     headline_like = headline_like and not is_credit_line(_GLUED_HEADER_SEPARATOR.sub("", before))  # "Place - Writer -"
@@ -305,7 +311,19 @@ def _title_suffix(rest: str, lines: list[str]) -> bool:
     """What follows a headline printed again: the outlet's name after a separator ("Headline -
     Outlet"), or the page's next line, joined (a kicker and its headline on one line); not the
     rest of a caption ("Name title" / "Name title of a body")."""
+    if _menu_after(rest):
+        return False  # the site's name beside its menu ("... | اتصل بنا"): the site's header
     return bool(_TITLE_SUFFIX.match(rest)) or rest.strip() in lines
+
+
+def _menu_after(rest: str) -> bool:
+    return is_chrome(_TITLE_SUFFIX.sub("", rest, count=1))
+
+
+def _site_name(index: int, lines: list[str]) -> bool:
+    """The site's name, printed again beside its menu: "المجلس الإسلامي العالمي ... | اتصل بنا"."""
+    name = lines[index]
+    return any(other.startswith(name) and _menu_after(other[len(name) :]) for other in lines if other != name)
 
 
 def _words(line: str) -> list[str]:
@@ -337,11 +355,24 @@ def _can_be_headline(index: int, lines: list[str], arabic_page: bool) -> bool:
         and not (date_line(line, HEADER_DATE_LINE_OTHER_WORDS) or byline_name(line) or is_credit_line(line))
         and not (is_place_line(line) or is_masthead_name(index, lines) or is_site_header(line))
         and not (MENU_ITEM.match(line) or is_menu_line(line) or is_breadcrumb(line))
-        and not (_TEASER.search(line) or _URL.match(line))
+        and not ((_TEASER.search(line) and not _HEADLINE_DOTS.search(line)) or _URL.match(line))
         and not (_TICKER.search(line) or (len(words) <= _MAX_CLOCK_WORDS and _CLOCK.search(line)))
         and not (_prayer_times(line) or _FIELD_LABEL.match(line))
         and not in_other_script(line, arabic_page)
         and not (len(words) <= _MAX_LABEL_RUN_WORDS and _GLUED_LABELS.search(line))
+        and not (_dated_link(line) and sum(_dated_link(other) for other in lines) > 1)
+        and not (_site_name(index, lines) or any(_menu_after(part) for part in _TITLE_PARTS.split(line)[1:]))
+    )
+
+
+def _dated_link(line: str) -> bool:
+    """ "6 December 2018   A Two-Pronged Policy ... - By: ...": a link in a list of dated links."""
+    found = find_explicit_dates(line)
+    return (
+        bool(found)
+        and found[0].precision == "day"
+        and not line[: found[0].start].strip()
+        and (len(_words(line[found[0].end :])) >= _MIN_HEADLINE_WORDS)
     )
 
 
