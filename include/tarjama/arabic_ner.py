@@ -251,6 +251,8 @@ _PARTICLE_WITH_PRONOUN = re.compile(
 _PUNCTUATION = "\"'«»“”()[].,،:;؛!?؟"
 # "son of", "daughter of": the word after them is a name, title or not ("محمد ولد الشيخ الغزواني").
 _SON_OF = {fold(word) for word in ("بن", "ابن", "بنت", "ولد")}
+# ... but for a pilgrim's title between a given name and a name, a family's: "عباس الحاج حسن".
+_FAMILY_NAME_TITLES = {fold(word) for word in ("الحاج", "الحج")}
 # Offices the news names their holders by ("the country's emir"), which are no names.
 _ROLES = frozenset(
     name_key(role)
@@ -696,7 +698,14 @@ def _trim(tokens: list[Token], kind: str | None) -> list[Token]:
     while kind == "person" and tokens and tokens[0].text in TITLES:
         tokens = tokens[1:]
     if kind == "person":  # a title after a name starts another phrase: "عبد الله الثاني الزعيم الكوري"
-        titled = (i for i, t in enumerate(tokens) if i and t.text in TITLES and tokens[i - 1].text not in _SON_OF)
+        titled = (
+            i
+            for i, t in enumerate(tokens)
+            if i
+            and t.text in TITLES
+            and tokens[i - 1].text not in _SON_OF
+            and not (t.text in _FAMILY_NAME_TITLES and i + 1 < len(tokens) and tokens[i + 1].text not in TITLES)
+        )
         tokens = tokens[: next(titled, len(tokens))]
     return tokens
 

@@ -55,7 +55,8 @@ _ATTRIBUTIVE = re.compile(r"-(?:led|backed|based|brokered|born|made|funded|owned
 # An office's title before a name, or alone ("Vice-Premier Ministre", "président de la Cour").
 _HOLDER_TITLE = re.compile(
     r"^(?:(?:vice-)?(?:premier ministre|président|presidente?|roi|reine|king|queen|émir|emir|prince|princesse"
-    r"|ministre|minister|prime minister|général|general)\b\s*)+",
+    r"|ministre|minister|prime minister|général|general|maréchal|(?:field )?marshal"
+    r"|(?:(?:his|her|sa|son) )?(?:(?:royal )?majesty|(?:royal )?highness|excellency|majesté|altesse))\b\s*)+",
     re.IGNORECASE,
 )
 _ARTICLE_OR_OF = re.compile(r"^(?:de|du|des|d['’]|of|the)\b", re.IGNORECASE)

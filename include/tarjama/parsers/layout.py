@@ -284,7 +284,7 @@ _BYLINE_OPENING = re.compile(
 # ... or the agency's name alone, then a dash: "رام الله 4-2-2026 وفا- أطلقت".
 _DATELINE_AGENCY_END = re.compile(r"\s*(?P<agency>[^\W\d_][^\W\d_ ]{1,15}(?: [^\W\d_]{1,15})?)\s*[-–—:]")
 TIME_OF_DAY = rf"{_CLOCK_TIME}(?:\s*(?:صباح[اًا]*|مساء[ًا]*|am|pm|GMT))?"  # "12:34 مساءً"
-_DATELINE_TIME = re.compile(rf"^\s*{TIME_OF_DAY}", re.IGNORECASE)
+_DATELINE_TIME = re.compile(rf"^\s*(?:(?:الساعة|at|à)\s+)?{TIME_OF_DAY}", re.IGNORECASE)  # "الساعة 03:34 pm"
 _PLACE_THEN_DASH = re.compile(r"^\s*(?P<place>[^\W\d_][^\d\-–—،,]{1,30}?)\s*[-–—،,]\s*$")
 _TODAY_BEFORE = re.compile(r"(?:اليوم|today|aujourd'hui)(?:\s+\S+)?\s*\(\s*$", re.IGNORECASE)
 _OPEN_BRACKET_PLACE = re.compile(r"\(\s*[^\W\d][^(),]{0,30},\s*$")
