@@ -997,3 +997,13 @@ def test_a_date_opening_the_page_before_its_dateline_and_a_lebanese_short_month(
 def test_a_dateline_with_its_hour_labelled_and_glued_to_the_story():
     lead = "المخا تهامة - Friday 06 November 2020 الساعة 03:34 pmقصفت مليشيا الحوثي حيا سكنيا جنوبي مدينة الحديدة."
     assert _page("قصف صاروخي على حي سكني جنوبي مدينة الحديدة", lead, *SENTENCES[:2]).published_at == "2020-11-06"
+
+
+def test_an_edits_day_gives_way_to_the_storys_own_and_a_date_line_may_end_with_dots():
+    story = SENTENCES[:3]
+    article = _page(*story, HEADLINE, "20 مايو 2020 22:53", "آخر تحديث : 23 نوفمبر 2024 15:00")
+    assert article.published_at == "2020-05-20"
+    modified = _page("Protesters storm oil company offices", *ENGLISH, "Last Modified: Thursday، 12 July 2018 10:54 AM")
+    assert modified.published_at == "2018-07-12" and "Last Modified" not in modified.body
+    assert _page(HEADLINE, "قضايا عربية ودولية 2022/03/30...", *SENTENCES[:2]).published_at == "2022-03-30"
+    assert _page(f"خبر: {HEADLINE}", *SENTENCES[:2]).title == HEADLINE and is_chrome("زر الذهاب إلى الأعلى")

@@ -49,7 +49,8 @@ Charte des commentaires | Réagir | Réagissez | Listen to the article | Listen 
 Articles récents | Recent Posts | Recent articles | Tagged | Partager via | Share via | Plus d'options |
 More options | Aucun commentaire | No comments | Articles les plus lus | Les plus lus | Share your views |
 J'accepte | J’accepte | I accept | Accept | أوافق | انتهى | إنتهى | الكلمات المفتاحية | الكلمات الدلالية |
-Contactez-nous | Nous contacter | Contact us | Contact | Contacts | About us | À propos
+Contactez-nous | Nous contacter | Contact us | Contact | Contacts | About us | À propos |
+زر الذهاب إلى الأعلى | العودة إلى الأعلى | الذهاب إلى الأعلى | Back to top | Retour en haut
 """
 CHROME_LINES = {_furniture_key(words) for words in _FURNITURE_WORDS.split("|")}
 _TICKER_LABELS = {
@@ -583,11 +584,15 @@ def is_time_stamp(line: str) -> bool:
     return bool(match) and len(line[match.end() :].split()) <= 3
 
 
+_TRAILING_DOTS = re.compile(r"(?<=\d)(?:\.{2,}|…)\s*$")
+
+
 def date_line(line: str, other_words: int = 2) -> tuple[str, bool] | None:
     """(date, pure) when the line is a date line: a day, month and year with nothing else but
     weekdays, times, labels ("نشر في", "Publié le", "Last Modified") and at most `other_words`
     other words (a byline, a section name), or a short byline beside it after a "|"; `pure`
     when there are none (a place beside the date marks the site's "today" widget)."""
+    line = _TRAILING_DOTS.sub("", line)  # "قضايا عربية ودولية 2022/03/30...": a "more" mark, glued
     # a line that ends a sentence is prose, not a date line; one that ends with a label's colon
     # ("27 أبريل 2024آخر تحديث :") is not a sentence, nor a date alone with its full stop
     sentence = other_words > 2 and LINE_ENDS_SENTENCE.search(line.rstrip(" :")) and not is_dated_label(line)
@@ -812,7 +817,8 @@ def _prose_lines(lines: list[str]) -> list[int]:
 
     def prose(index: int, line: str) -> bool:
         cut = index == last and len(line.split()) >= 8 and bool(SENTENCE_PUNCTUATION.search(line[:-1]))
-        cut = cut and not is_chrome(line) and line not in lines[:-1]  # a repeated line is a link's
+        cut = cut and not (is_chrome(line) or is_metadata(line))
+        cut = cut and line not in lines[:-1]  # a repeated line is a link's
         ticker = index > 0 and _furniture_key(lines[index - 1]) in _TICKER_LABELS  # headlines glued in one line
         joined = len(_ITEM_BULLET.findall(line)) >= 2  # "headline • headline • headline": a ticker
         return (is_prose(line) or cut) and not (is_caption(line) or MENU_ITEM.match(line) or ticker or joined)

@@ -84,6 +84,12 @@ _TODAY_BEFORE_DATE = re.compile(r"(?:اليوم|today|aujourd['’]hui)(?:\s+[^\
 _GLUED_HEADER_SEPARATOR = re.compile(r"[-–—|]\s*$")  # "Headline - 03/10/2019 Story ..."
 _SOURCE_AND_DASH = re.compile(r"^\s*(?:[^\W\d_]+\s){0,2}[^\W\d_]+\s*[-–—]\s")  # "... 2022 الوصال - ناقش ..."
 _MAX_HEADLINE_WORDS = 30
+# What kind of piece follows: news, a video, an interview (not a place, "مصر: ...", nor "Report: ...",
+# which are the headline's own)
+_KIND_LABEL = re.compile(
+    r"^\s*(?:خبر|فيديو|بالفيديو|بالصور|حوار|video|interview|vidéo|reportage|entretien)\s*:\s*",
+    re.IGNORECASE,
+)
 _LONGEST_LIKELY_HEADLINE_WORDS = 25  # a longer line is a headline only where no other can be: a site's blurb is one
 _MIN_HEADLINE_WORDS = 3
 _PREFERRED_HEADLINE_WORDS = 4
@@ -120,6 +126,9 @@ _FIELD_LABEL = re.compile(
     r"^\s*(?:المصدر|المصادر|source|sources|القسم|التصنيف|section|category|catégorie|rubrique)\s*:", re.IGNORECASE
 )
 _STANDFIRST_PARAGRAPHS = 1
+_UPDATED = re.compile(
+    r"^\s*(?:آخر تحديث|تم التحديث|Last (?:updated|modified)|Updated|Mis à jour|Dernière mise à jour)", re.IGNORECASE
+)
 _TRAILER_DATE_LINES = 3  # a date printed under the story stands within this many lines of it
 _LABELLED_DATE = re.compile(
     rf"(?:{PUBLICATION_LABELS})(?:\s+(?:at|on))?\s*:?\s*(?P<date>[^|–—]{{6,40}})", re.IGNORECASE
@@ -332,10 +341,13 @@ def _words(line: str) -> list[str]:
 
 def _without_label_or_outlet(line: str) -> str:
     """ "Headline | Outlet" as a page's <title> reads, "فيديو | Headline" or "Section | Headline |
-    Outlet": the longest part, when the others are short; "الأخبار - Headline": without its section."""
+    Outlet": the longest part, when the others are short; "الأخبار - Headline": without its section;
+    "خبر: Headline", "Vidéo : Headline": without the label of its kind."""
     section, dash, rest = line.partition(" - ")
     if dash and is_section_name(section) and len(rest.split()) >= _MIN_HEADLINE_WORDS:
         return rest
+    if (kind := _KIND_LABEL.match(line)) and len(line[kind.end() :].split()) >= _MIN_HEADLINE_WORDS:
+        return line[kind.end() :]  # "خبر: أجهزة السلطة تصيب 20 مواطنا بطولكرم"
     parts = sorted(_TITLE_PARTS.split(line), key=lambda part: len(part.split()))
     if len(parts) == 1 or len(parts) > 3 or max(len(part) for part in parts[:-1]) > _MAX_TITLE_PART_CHARS:
         return line
@@ -520,6 +532,8 @@ def _trailer_date(trailer: list[str]) -> str | None:
     alone = [
         (i, found[0]) for i, line in enumerate(trailer) if (found := date_line(without_agency_sign(line))) and found[1]
     ]
+    if any(not _UPDATED.match(trailer[i]) for i, _ in alone):  # "آخر تحديث : ...": the day of an edit, when
+        alone = [(i, value) for i, value in alone if not _UPDATED.match(trailer[i])]  # the story's own is there
     if alone and alone[0][0] < _TRAILER_DATE_LINES and len({value for _, value in alone}) == 1:
         return alone[0][1]
     if alone and alone[0][0] == 0 and (len(alone) == 1 or alone[1][0] >= _TRAILER_DATE_LINES):
