@@ -489,8 +489,9 @@ def is_site_header(line: str) -> bool:
 
 def is_caption(line: str) -> bool:
     """A photo caption or credit: "Photo: ...", "... © AFP", "... [AFP]", "(الصورة: فيسبوك)",
-    "FILE - ...", or a short line that says what the photo shows: "جانب من جولة المحافظ" (a view of
-    the governor's tour), which a sentence does not end."""
+    "FILE - ...", or a short line that says what the photo shows, which a sentence does not end:
+    "جانب من جولة المحافظ" (a view of the governor's tour), "صورة المقبوض عليهم (وزارة الداخلية)",
+    "حشود ... في الإسكندرية، 10 ديسمبر 2023" (and when it was taken)."""
     short = len(line.split()) < _FALLBACK_PROSE_WORDS and not LINE_ENDS_SENTENCE.search(line)
     shows = short and bool(_PHOTO_SHOWS.match(line) or _PHOTO_OF.match(line))
     return _photo_credit(line) or bool(_ARCHIVE_PHOTO.match(line) or shows or (short and _dated_caption(line)))

@@ -326,7 +326,8 @@ def _title_suffix(rest: str, lines: list[str]) -> bool:
 
 
 def _menu_after(rest: str) -> bool:
-    return is_chrome(_TITLE_SUFFIX.sub("", rest, count=1))
+    item = _TITLE_SUFFIX.sub("", rest, count=1).strip()
+    return bool(item) and is_chrome(item)
 
 
 def _site_name(index: int, lines: list[str]) -> bool:
