@@ -1007,3 +1007,10 @@ def test_an_edits_day_gives_way_to_the_storys_own_and_a_date_line_may_end_with_d
     assert modified.published_at == "2018-07-12" and "Last Modified" not in modified.body
     assert _page(HEADLINE, "قضايا عربية ودولية 2022/03/30...", *SENTENCES[:2]).published_at == "2022-03-30"
     assert _page(f"خبر: {HEADLINE}", *SENTENCES[:2]).title == HEADLINE and is_chrome("زر الذهاب إلى الأعلى")
+
+
+def test_a_cookie_consent_a_comment_forms_prompts_and_an_agencys_spaced_numeric_date():
+    prompts = ["By using our website, you agree to the use of our cookies.", "انضم الى المحادثة", "255 حرف متبقي"]
+    assert all(map(is_chrome, [*prompts, "Sign up to get the latest alerts, insights and analysis", "Related posts"]))
+    lead = "الخرطوم ١٨ – ٣ – ٢٠٢١ (سونا) – يحتفل مركز الدراسات السودانية يوم السبت بذكرى تأسيسه الثلاثين."
+    assert _page(lead, *SENTENCES[:2]).published_at == "2021-03-18"

@@ -205,8 +205,8 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
     (
         "numeric",
         re.compile(
-            rf"{_OPTIONAL_WEEKDAY}(?<![\d.])(?P<first>[0-3]?\d)\s?([/.\-_])\s?(?P<second>[0-3]?\d)\s?\2\2?\s?"
-            r"(?P<year>(?:19|20)\d\d)(?!\d)",  # a separator typed twice: "16/5//2005"
+            rf"{_OPTIONAL_WEEKDAY}(?<![\d.])(?P<first>[0-3]?\d)\s?([/.\-_–])\s?(?P<second>[0-3]?\d)\s?\2\2?\s?"
+            r"(?P<year>(?:19|20)\d\d)(?!\d)",  # a separator typed twice: "16/5//2005"; "١٨ – ٣ – ٢٠٢١" (SUNA)
             re.IGNORECASE,
         ),
     ),

@@ -49,7 +49,7 @@ Charte des commentaires | Réagir | Réagissez | Listen to the article | Listen 
 Articles récents | Recent Posts | Recent articles | Tagged | Partager via | Share via | Plus d'options |
 More options | Aucun commentaire | No comments | Articles les plus lus | Les plus lus | Share your views |
 J'accepte | J’accepte | I accept | Accept | أوافق | انتهى | إنتهى | الكلمات المفتاحية | الكلمات الدلالية |
-Contactez-nous | Nous contacter | Contact us | Contact | Contacts | About us | À propos |
+Contactez-nous | Nous contacter | Contact us | Contact | Contacts | About us | À propos | Related posts |
 زر الذهاب إلى الأعلى | العودة إلى الأعلى | الذهاب إلى الأعلى | Back to top | Retour en haut
 """
 CHROME_LINES = {_furniture_key(words) for words in _FURNITURE_WORDS.split("|")}
@@ -67,7 +67,7 @@ _LINK_LIST_HEADINGS = _TICKER_LABELS | {
         *("قد يعجبك أيضا", "قد يهمك أيضا", "Related", "Related articles", "You may also like", "Most read"),
         *("Most popular", "Recent Posts", "Recent articles", "Articles récents", "Lire aussi"),
         *("Dans la même catégorie", "Sur le même sujet", "Articles les plus lus", "Les plus lus"),
-        *("عناوين ذات صلة", "عناوين متعلقة"),
+        *("عناوين ذات صلة", "عناوين متعلقة", "Related posts", "Related stories", "Articles similaires"),
     )
 }
 # "المزيد من بوابة الوسط", "More from Opinion": a heading over more of the site's or the column's stories
@@ -89,7 +89,10 @@ _FURNITURE_STARTS = re.compile(
     r"|(?:صحيفة|جريدة)\s+\S+(?:\s+\S+)?\s*(?:$|[-–—]\s.{0,40}$)"
     r"|Envoyer à un ami|Connectez-vous|Se connecter|Log in to|Sign in to"
     r"|(?:\d\.\s*)?(?:Skip to|Aller au contenu|(?:تخطى|تخطي) إلى|انتقل إلى (?:المحتوى|القائمة))"
-    r"|Sign up for|تسجيل (?:ال)?دخول|التسجيل عبر|الناشر\s*:"
+    r"|Sign up (?:for|to)|تسجيل (?:ال)?دخول|التسجيل عبر|الناشر\s*:"
+    # a comment form: "انضم الى المحادثة", "Join the conversation", "255 حرف متبقي"
+    r"|(?:انضم|انضموا) (?:الى|إلى) (?:المحادثة|النقاش)|Join the (?:conversation|discussion)"
+    r"|\d+\s+(?:حرف|أحرف|characters?|caractères?)\s+(?:متبقي|متبقية|remaining|left|restants?)$"
     r"|Dernière mise à jour|Last updated"
     # a comment form's labels; "share it on WhatsApp"
     r"|Your (?:Name|Email|Comment)\b|Enter Image Text|Did you like this|Rates\s*:|Ses derniers articles"
@@ -137,6 +140,7 @@ _DASH_SEPARATOR = re.compile(r"\s[-–—]\s")  # "الرئيسية - محافظ
 _SITE_NOTICE = re.compile(
     r"^(?:يستخدم هذا الموقع ملفات|This (?:web)?site uses cookies|Ce site utilise des cookies"
     r"|En poursuivant votre navigation|By continuing to (?:browse|use)|باستمرارك في (?:تصفح|استخدام)"
+    r"|By using (?:our|this) (?:web)?site,? you agree"
     r"|(?:Notre |Our )?(?:politique de confidentialité|Privacy Policy)\b.{0,40}$|سياسة الخصوصية.{0,40}$"
     r"|Subscribe to our (?:\w+ )?newsletter|Abonnez-vous à (?:notre|la) newsletter|اشترك في (?:نشرتنا|النشرة)"
     r"|(?:For the latest (?:news|headlines),? )?follow (?:us|our) [^.]{0,40}"
