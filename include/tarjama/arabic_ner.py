@@ -356,17 +356,19 @@ def clitic_and_word(word: str, word_counts: dict[str, int], min_uses: int = 1) -
     return word[:1] in PREFIXES and word_counts.get(word[1:], 0) >= min_uses
 
 
-def _town(key: str) -> bool:
-    """A place the gazetteer knows by this name, that is no common word."""
+def _places(key: str) -> list:
     from tarjama.gazetteer import gazetteer  # it builds on this module's name_key
 
-    return any(not place.common_word for place in gazetteer().by_arabic.get(key, ()))
+    return gazetteer().by_arabic.get(key, [])
+
+
+def _town(key: str) -> bool:
+    """A place the gazetteer knows by this name, that is no common word."""
+    return any(not place.common_word for place in _places(key))
 
 
 def _country(key: str) -> bool:
-    from tarjama.gazetteer import gazetteer
-
-    return any(place.kind == "country" for place in gazetteer().by_arabic.get(key, ()))
+    return any(place.kind == "country" for place in _places(key))
 
 
 @dataclass(frozen=True)

@@ -52,21 +52,21 @@ _COMPETITION = re.compile(
 )
 # A place made an adjective by what follows it: "the US-led war".
 _ATTRIBUTIVE = re.compile(r"-(?:led|backed|based|brokered|born|made|funded|owned|run|sponsored|allied)\b")
-# An office's title before a name, or alone ("Vice-Premier Ministre", "président de la Cour").
+# An office's title before a name, or alone ("Vice-Premier Ministre", "président de la Cour"), and
+# the words a speech addresses its hearers by ("Excellence", "Mesdames et Messieurs").
 _HOLDER_TITLE = re.compile(
     r"^(?:(?:vice-)?(?:premier ministre|président|presidente?|roi|reine|king|queen|émir|emir|prince|princesse"
-    r"|ministre|minister|prime minister|général|general|maréchal|(?:field )?marshal"
-    r"|(?:(?:his|her|sa|son) )?(?:(?:royal )?majesty|(?:royal )?highness|excellency|majesté|altesse))\b\s*)+",
+    r"|ministre|minister|prime minister|général|general|maréchal|(?:field )?marshal|mesdames|messieurs"
+    r"|(?:(?:his|her|sa|son|your|votre) )?(?:(?:royal )?majesty|(?:royal )?highness|excellency|excellence|majesté"
+    r"|altesse))\b\s*)+",
     re.IGNORECASE,
 )
 _ARTICLE_OR_OF = re.compile(r"^(?:de|du|des|d['’]|of|the)\b", re.IGNORECASE)
-# An honorific makes a person of the name it stands before, whatever a small model calls the span
-# (fr_core_news_sm reads "Dr Moustafa Madbouli" and "Dr Yasmine Fouad" as MISC).
-# Words a speech addresses its hearers by: "Excellence", "Mesdames et Messieurs".
-_ADDRESS = re.compile(r"^(?:(?:Votre |Son |Your |His )?Excellence|Mesdames|Messieurs|Mesdemoiselles)$", re.IGNORECASE)
 # A Maghrebi or Arabic place's first word (spring, well, river, gate, cape, castle): "Aïn El Turck",
 # "Hassi Bounif", "Oued Zem", "Bir Mourad Raïs", "Mers El Kébir" are towns, not people.
 _PLACE_FIRST_WORD = re.compile(r"^(?:A[ïi]n|Hassi|Oued|Wadi|Bir|Mers|Ksar|Tizi|Ras|Douar|Bab)\s+[A-Z]")
+# An honorific makes a person of the name it stands before, whatever a small model calls the span
+# (fr_core_news_sm reads "Dr Moustafa Madbouli" and "Dr Yasmine Fouad" as MISC).
 _HONORIFIC = re.compile(r"^(?:(?:Dr|Pr|Prof|Mme|Mlle|Mr|Mrs|Ms|Cheikh|Sheikh)\.?|M\.)$")
 # A ministry's portfolio, read alone as a name ("Intérieur", "Affaires étrangères"), after the
 # words that make it the ministry's or the minister's.
@@ -145,9 +145,10 @@ class EntityExtractor:
                 continue
             if kind == "place" and _ATTRIBUTIVE.match(doc.text, entity.end_char):
                 continue  # "the US-led war": a place made an adjective, as "American" is
-            if _HONORIFIC.match(name) or _ADDRESS.match(name):
-                continue  # "Sheikh" alone
-            if kind == "person" and (title := _HOLDER_TITLE.match(name)):
+            title = _HOLDER_TITLE.match(name)
+            if _HONORIFIC.match(name) or (title and title.end() == len(name)):
+                continue  # "Sheikh", "Roi", "Messieurs" alone: a title or an address, no one's name
+            if kind == "person" and title:
                 name = name[title.end() :]  # "Président Sarkissian" is Sarkissian
                 if not name[:1].isupper() or _ARTICLE_OR_OF.match(name):
                     continue  # "président de la République", "Émir de Koweït", "Roi": an office, no name

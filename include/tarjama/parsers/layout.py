@@ -319,6 +319,9 @@ _DATE_LINE_NOISE = re.compile(
     re.IGNORECASE,
 )
 _PUBLISHED_LABEL = re.compile(rf"نشر\s+(?:في|بتاريخ)|{PUBLICATION_LABELS}", re.IGNORECASE)
+_UPDATED_LABEL = re.compile(
+    r"^\s*(?:آخر تحديث|تم التحديث|Last (?:updated|modified)|Updated|Mis à jour|Dernière mise à jour)", re.IGNORECASE
+)
 _ARABIC_LETTER = re.compile(r"[\u0621-\u064a\u0671-\u06d3]")
 _LATIN_LETTER = re.compile(r"[A-Za-zÀ-ÿ]")
 AGENCIES = {
@@ -635,6 +638,11 @@ def _day_dates(text: str):
 def is_dated_label(line: str) -> bool:
     """A date line that says it is the publication date: "نشر في: ...", "Publié le ..."."""
     return bool(_PUBLISHED_LABEL.search(line))
+
+
+def is_update_label(line: str) -> bool:
+    """A date line that says it is the day of an edit: "آخر تحديث : ...", "Last updated ..."."""
+    return bool(_UPDATED_LABEL.match(line))
 
 
 def byline_name(line: str) -> str | None:

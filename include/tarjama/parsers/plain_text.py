@@ -65,6 +65,7 @@ from tarjama.parsers.layout import (
     is_prose,
     is_section_name,
     is_site_header,
+    is_update_label,
     place_and_source,
     split_page,
     without_agency_sign,
@@ -126,9 +127,6 @@ _FIELD_LABEL = re.compile(
     r"^\s*(?:المصدر|المصادر|source|sources|القسم|التصنيف|section|category|catégorie|rubrique)\s*:", re.IGNORECASE
 )
 _STANDFIRST_PARAGRAPHS = 1
-_UPDATED = re.compile(
-    r"^\s*(?:آخر تحديث|تم التحديث|Last (?:updated|modified)|Updated|Mis à jour|Dernière mise à jour)", re.IGNORECASE
-)
 _TRAILER_DATE_LINES = 3  # a date printed under the story stands within this many lines of it
 _LABELLED_DATE = re.compile(
     rf"(?:{PUBLICATION_LABELS})(?:\s+(?:at|on))?\s*:?\s*(?P<date>[^|–—]{{6,40}})", re.IGNORECASE
@@ -533,8 +531,8 @@ def _trailer_date(trailer: list[str]) -> str | None:
     alone = [
         (i, found[0]) for i, line in enumerate(trailer) if (found := date_line(without_agency_sign(line))) and found[1]
     ]
-    if any(not _UPDATED.match(trailer[i]) for i, _ in alone):  # "آخر تحديث : ...": the day of an edit, when
-        alone = [(i, value) for i, value in alone if not _UPDATED.match(trailer[i])]  # the story's own is there
+    if any(not is_update_label(trailer[i]) for i, _ in alone):  # "آخر تحديث : ...": the day of an edit, when
+        alone = [(i, value) for i, value in alone if not is_update_label(trailer[i])]  # the story's own is there
     if alone and alone[0][0] < _TRAILER_DATE_LINES and len({value for _, value in alone}) == 1:
         return alone[0][1]
     if alone and alone[0][0] == 0 and (len(alone) == 1 or alone[1][0] >= _TRAILER_DATE_LINES):
