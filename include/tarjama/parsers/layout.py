@@ -131,6 +131,10 @@ _MASTHEAD_TITLE = re.compile(rf"^(?:{MASTHEAD_TITLES})\s*:?\s*$", re.IGNORECASE)
 # ... or the title and the name on one line: "رئيس مجلس الإدارة: فوزي بدوي"
 _MASTHEAD = re.compile(rf"^(?:{MASTHEAD_TITLES})\s*:?(?:\s*[^\W\d_][\w.'’-]*){{0,6}}\s*$", re.IGNORECASE)
 _MASTHEAD_TITLES_ANYWHERE = re.compile(MASTHEAD_TITLES, re.IGNORECASE)
+# ... after the site's name, glued or not: "هي وهما رئيس مجلس الإدارةأميرة عبيد"
+_MASTHEAD_AFTER_NAME = re.compile(
+    rf"^(?:[^\W\d_][\w.'’-]*\s+){{1,4}}(?:{MASTHEAD_TITLES})\s*:?\s*(?:[^\W\d_][\w.'’-]*\s*){{1,4}}$", re.IGNORECASE
+)
 _MAX_FURNITURE_WORDS = 12  # longer lines are judged as text, not by the words they start with
 _BREADCRUMB_SEPARATORS = re.compile(r"\s[»›>]\s|^\s*[»›>]")
 _HOME = {"الرئيسية", "الصفحة الرئيسية", "home", "accueil"}
@@ -164,6 +168,9 @@ _SITE_NOTICE = re.compile(
     # a search box's prompt: "أدخل كلمات البحث واضغط على إدخال.", "Type above and press Enter to search."
     r"|^(?:أدخل|اكتب) (?:كلمات?|كلمة) البحث|^(?:Type|Enter) (?:above |your |search )?\S*\s*and (?:press|hit) Enter"
     r"|^Press Enter to search|^Tapez (?:votre recherche|et appuyez)"
+    r"|^[أا]بحث عن شيء|^(?:Search for|Looking for) something|^Vous cherchez quelque chose"  # "أبحث عن شيء أخر"
+    # an archive's notice: "Cet article date de plus de sept ans.", "This article is more than 5 years old"
+    r"|^Cet article (?:date de|a) plus (?:de\s+|d['’])\S+\s+ans?\b|^This article is more than \S+ years? old"
     r"|^(?:Lire l['’]article original sur|Read the original article on)\s.{0,60}$"  # a syndicated story's link
     # a print view's footer
     r"|^تم طباعة (?:هذا|هذه) (?:الخبر|المقال|الموضوع) من|^(?:This article was )?printed from\b",
@@ -491,7 +498,7 @@ def is_link_list_heading(line: str) -> bool:
 def is_site_header(line: str) -> bool:
     """The site's logo, its news ticker's label or its masthead ("رئيس التحرير"). (A story's own
     labels, "عاجل" or a share line, may stand between its date and its headline; these do not.)"""
-    return _furniture_key(line) in _SITE_HEADER_LINES or bool(_MASTHEAD.match(line))
+    return _furniture_key(line) in _SITE_HEADER_LINES or bool(_MASTHEAD.match(line) or _MASTHEAD_AFTER_NAME.match(line))
 
 
 def is_caption(line: str) -> bool:

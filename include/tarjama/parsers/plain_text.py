@@ -97,6 +97,9 @@ _PREFERRED_HEADLINE_WORDS = 4
 _MIN_TITLE_CASE_LETTERS = 4  # "Casablanca Derby Ends in Goalless Draw": its words but "in" capitalised
 _TITLE_CASE_SHARE = 0.8
 _MIN_STANDFIRST_WORDS = 12
+# A headline's form, a speaker and their words, which a standfirst's sentence is not: "وزير الري
+# الأسبق: السد الأثيوبي مخطط أمريكي ..." (no comma, no full stop at its end).
+_SPEAKER_HEADLINE = re.compile(r"^[^:.،,]{3,60}:\s[^.،,]+(?<![.!?؟])$")
 _MAX_SOURCE_WORDS = 6
 _SOURCE_LINES = 6  # a source line stands within this many lines below the headline
 # A teaser cut off: "عاجل/ الرئيس يعلن..". Two dots are enough to refuse a headline, not to refuse
@@ -115,7 +118,10 @@ _MAX_SECTION_WORDS = 2  # "أخبار اليوم"
 _FOUNDED = re.compile(
     r"(?:تأسست|تأسس|تاسست|تاسس|founded|established|fondée?)(?:\s+(?:on|in|le|en|في|عام|سنة))?\s*:?\s*$", re.I
 )
-_WIDGET = re.compile(r"°|\b\d+(?:[.,]\d+)?\s?[CF]\b|weather|طقس|الطقس|مواقيت الصلاة|prayer", re.IGNORECASE)
+_WIDGET = re.compile(
+    r"°|\b\d+(?:[.,]\d+)?\s?[CF]\b|weather|طقس|الطقس|مواقيت الصلاة|prayer|\b(?:booked\.net|timeanddate|accuweather)\b",
+    re.IGNORECASE,
+)
 # A table of prayer times, of any length: "City Fajr Shuruq Duhr Asr Magrib Isha".
 _PRAYER_NAMES = re.compile(
     r"\b(?:Fajr|Shuruq|Sunrise|Dhuhr|Duhr|Zuhr|Asr|Maghrib|Magrib|Isha)\b|\b(?:ال)?(?:فجر|شروق|ظهر|عصر|مغرب|عشاء)\b",
@@ -373,7 +379,22 @@ def _can_be_headline(index: int, lines: list[str], arabic_page: bool) -> bool:
         and not (len(words) <= _MAX_LABEL_RUN_WORDS and _GLUED_LABELS.search(line))
         and not (_dated_link(line) and sum(_dated_link(other) for other in lines) > 1)
         and not (_site_name(index, lines) or any(_menu_after(part) for part in _TITLE_PARTS.split(line)[1:]))
+        and not _in_dated_run(index, lines)
     )
+
+
+def _in_dated_run(index: int, lines: list[str]) -> bool:
+    """A link in a list of dated links, each over its date alone, printed the same way:
+    "<title>", "2025-01-14", "<title>", "2025-01-14". A headline's own date line is no pair in
+    the run before it."""
+
+    def date_shape(first: int) -> str | None:
+        if not (first >= 0 and first + 1 < len(lines) and (found := date_line(lines[first + 1])) and found[1]):
+            return None
+        return re.sub(r"\d+", "0", re.sub(r"[^\W\d_]+", "a", lines[first + 1]))  # "2 juin 2025" as "29 mai 2025"
+
+    shape = date_shape(index)
+    return shape is not None and shape in (date_shape(index + 2), date_shape(index - 2))
 
 
 def _dated_link(line: str) -> bool:
@@ -401,12 +422,15 @@ def _headline_with_full_stop(index: int, lines: list[str]) -> bool:
 
 
 def _standfirst_under(headline: int, lines: list[str], arabic_page: bool) -> str | None:
-    """The line right under the headline when it reads as the story's summary: a sentence of
-    twelve words or more that is no caption, credit, date line, furniture or second headline
-    printed again."""
-    if headline + 1 >= len(lines):
+    """The line right under the headline, or under its date lines and right above the story,
+    when it reads as the story's summary: a sentence of twelve words or more that is no caption,
+    credit, date line, furniture or second headline printed again."""
+    under = headline + 1
+    while under < len(lines) - 1 and (is_metadata(lines[under]) or len(_words(lines[under])) <= _MAX_CLOCK_WORDS):
+        under += 1  # the headline's date and time lines, above the story's first line ("03:57 م", "السبت 05 مارس 2022")
+    if under >= len(lines) or (under > headline + 1 and under != len(lines) - 1):
         return None
-    line = lines[headline + 1]
+    line = lines[under]
     summary = len(_words(line)) >= _MIN_STANDFIRST_WORDS and lines.count(line) == 1
     furniture = is_chrome(line) or is_caption(line) or is_metadata(line) or MENU_ITEM.match(line)
     return line if summary and not furniture and not in_other_script(line, arabic_page) else None
@@ -417,7 +441,7 @@ def _standfirst(headline: int | None, lines: list[str]) -> bool:
     could be a headline, is the story's standfirst (its headline was not captured)."""
     if headline is None or headline != len(lines) - 1 or len(lines[headline].split()) < _MIN_STANDFIRST_WORDS:
         return False
-    if _title_case(lines[headline]):
+    if _title_case(lines[headline]) or _SPEAKER_HEADLINE.match(lines[headline]):
         return False  # "Govt. Chief: Morocco Will Not Tolerate Any Attack on its National Fundamental Values"
     return any(is_metadata(line) for line in lines[:headline])
 
@@ -580,10 +604,11 @@ def _labelled_date(lines: list[str]) -> str | None:
 
 def _the_storys_day(published_at: str, body: list[str]) -> bool:
     """A date over the headline is the site's "today" when the story calls another day today
-    (a day apart is the same: a story filed after midnight says "today" of the day before)."""
+    (a day later is the same: a story filed after midnight says "today" of the day before; a day
+    earlier is not: "18 مايو 2024" over a story of "اليوم الأحد" is the Saturday the page was seen)."""
     called_today = weekdays_called_today(" ".join(body))
     weekday = date.fromisoformat(published_at[:10]).weekday()
-    return not called_today or any(abs(weekday - day) % 7 in (0, 1, 6) for day in called_today)
+    return not called_today or any((weekday - day) % 7 in (0, 1) for day in called_today)
 
 
 def _beside_widget(index: int, lines: list[str]) -> bool:
