@@ -866,6 +866,8 @@ def test_a_pilgrims_title_inside_a_family_name_and_a_majestys_before_a_kings():
 def test_the_first_of_a_month_a_spelled_day_without_its_year_and_a_range_of_days_between_two():
     assert _values("منذ أول يوليو 2025 حتى الآن", "2025-12-05") == [("أول يوليو 2025", "2025-07-01", "day")]
     assert _values("في الخامس عشر من حزيران", "2023-05-29") == [("الخامس عشر من حزيران", "2023-06-15", "day")]
+    first_thursday = _values("يعقد يوم الخميس الأول من شهر تموز المقبل", "2023-06-05")
+    assert "2023-07-01" not in {value for _, value, _ in first_thursday}  # a Thursday, not the 1st
     assert _values("وكان قد وصل أول من أمس", "2026-03-05") == [("أول من أمس", "2026-03-03", "day")]
     assert _values("Il est arrivé avant-hier à Tunis.", "2026-03-05", "fr") == [("avant-hier", "2026-03-03", "day")]
     [between] = find_dates("arrests made between November 11 and 14, the ministry said", "en", "2024-11-17")

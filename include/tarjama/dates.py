@@ -122,10 +122,12 @@ _ORDINAL_DAYS = {
     "الثلاثين": 30,
     "الحادي والثلاثين": 31,
 }
-# (not "الأسبوع الأول من مايو", the first week of May)
+# (not "الأسبوع الأول من مايو", the first week of May, nor "الخميس الأول من شهر حزيران", the first
+# Thursday of June)
 _ORDINAL_DAY = (
     rf"{_WORD_START}(?<!اسبوع )(?<!نصف )(?<!شهر )(?<!ربع )(?<!ثلث )(?<!عشر )(?<!جزء )(?<!دور )"
-    rf"(?P<ordinal>{_alternation(_ORDINAL_DAYS)})\s+من"
+    + "".join(f"(?<!{day} )" for day in ("السبت", "الاحد", "الاثنين", "الثلاثاء", "الاربعاء", "الخميس", "الجمعه"))
+    + rf"(?P<ordinal>{_alternation(_ORDINAL_DAYS)})\s+من"
 )
 # The first of a month, in Maghrebi and in Egyptian: "فاتح يناير", "أول يوليو 2025".
 _FIRST_DAY = rf"{_WORD_START}(?P<first_of>فاتح|اول)"

@@ -422,15 +422,12 @@ def _headline_with_full_stop(index: int, lines: list[str]) -> bool:
 
 
 def _standfirst_under(headline: int, lines: list[str], arabic_page: bool) -> str | None:
-    """The line right under the headline, or under its date lines and right above the story,
-    when it reads as the story's summary: a sentence of twelve words or more that is no caption,
-    credit, date line, furniture or second headline printed again."""
-    under = headline + 1
-    while under < len(lines) - 1 and (is_metadata(lines[under]) or len(_words(lines[under])) <= _MAX_CLOCK_WORDS):
-        under += 1  # the headline's date and time lines, above the story's first line ("03:57 م", "السبت 05 مارس 2022")
-    if under >= len(lines) or (under > headline + 1 and under != len(lines) - 1):
+    """The line right under the headline when it reads as the story's summary: a sentence of
+    twelve words or more that is no caption, credit, date line, furniture or second headline
+    printed again."""
+    if headline + 1 >= len(lines):
         return None
-    line = lines[under]
+    line = lines[headline + 1]
     summary = len(_words(line)) >= _MIN_STANDFIRST_WORDS and lines.count(line) == 1
     furniture = is_chrome(line) or is_caption(line) or is_metadata(line) or MENU_ITEM.match(line)
     return line if summary and not furniture and not in_other_script(line, arabic_page) else None
