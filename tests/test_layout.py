@@ -1034,3 +1034,22 @@ def test_the_sites_date_over_its_masthead_or_from_a_widget_or_a_day_before_the_s
     today = "أعلن المجلس الشعبي الوطني، اليوم الأحد، عن تأجيل التصويت على مشروعي القانونين إلى جلسة لاحقة."
     assert _page("18 مايو 2024 06:48", HEADLINE, today, *SENTENCES[:2]).published_at is None  # a Saturday
     assert _page("19 مايو 2024 06:48", HEADLINE, today, *SENTENCES[:2]).published_at == "2024-05-19"
+
+
+def test_a_paragraph_closed_by_the_agencys_dated_credit_is_the_story_and_gives_its_date():
+    story = " ".join([*ENGLISH] * 4) + " (©AFP / 12 mai 2018 04h34)"
+    assert len(story.split()) > 120
+    article = _page(f"date 2018-05 {story}")
+    assert article.body.startswith(ENGLISH[0][:40]) and article.published_at == "2018-05-12"
+
+
+def test_an_issues_date_a_dateline_with_the_gregorian_mark_and_a_masthead_under_the_sites_today():
+    assert _page("العدد الحادي والسبعون- 15 سبتمبر 2025", HEADLINE, *SENTENCES[:2]).published_at == "2025-09-15"
+    lead = "مكتب الإعلام محافظة شبوة الاحد 4 مايو 2025 م تشهد المحافظة حراكا تنمويا نشطا على مختلف الأصعدة والمستويات."
+    assert _page("محليات وأخبار", lead, *SENTENCES[:2]).published_at == "2025-05-04"
+    long_headline = "طائرة سعودية تقل عددا من وزراء الحكومة وقادة عسكريين من عدن إلى الرياض مساء اليوم"
+    masthead = ["الجمعة 29 مارس 2024 03:03 مـ 19 رمضان 1445 هـ", "المشهد اليمني رئيس التحريرعبد الرحمن البيل"]
+    assert _page(*masthead, long_headline, *SENTENCES[:2]).published_at is None
+    labelled = ["اخبار تونس", "نشر بتاريخ: ١٠ تموز ٢٠٢٥", HEADLINE]
+    today = "قالت إذاعة تونسية إن محكمة أصدرت اليوم الثلاثاء أحكاما بالسجن على عدد من المتهمين في القضية."
+    assert _page(*labelled, today, *SENTENCES[:2]).published_at == "2025-07-10"  # labelled: the page's own

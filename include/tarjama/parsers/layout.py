@@ -220,6 +220,7 @@ _PHOTO_OF = re.compile(r"^\s*(?:صورة|الصورة|صور|photo|picture|image
 _WHEN_TAKEN = re.compile(r"[،,]\s*([^،,]{4,20}(?:,\s*(?:19|20)\d\d)?)\.?\s*$")
 _MAX_CAPTION_DATE_WORDS = 4
 _MIN_CAPTION_WORDS = 4
+_MAX_CAPTION_WORDS = 120  # a wire photo's caption may run to 85 words of background
 _ARCHIVE_PHOTO = re.compile(r"^FILE\s*[-–—:]\s", re.IGNORECASE)  # a wire photo's caption: "FILE - Houthi fighters ..."
 _CREDIT_SEPARATORS = re.compile(r"\s+[-–—ـ_|]\s*|\s*[-–—ـ_|]\s+|\s*/\s*|\s*،\s*")  # ـ: a drawn-out dash
 _CLOCK_TIME = r"(?:[01]?\d|2[0-3])(?:[:h.][0-5]\d)\b\.?"
@@ -365,6 +366,7 @@ AGENCIES = {
 }
 _AGENCY = "|".join(re.escape(name) for name in sorted(AGENCIES, key=len, reverse=True))
 _AGENCY_SIGN = re.compile(rf"^\(?(?:{_AGENCY})\)?\s+|\s+\(?(?:{_AGENCY})\)?$", re.IGNORECASE)
+_AGENCY_NAME = re.compile(rf"(?:\b|©)(?:{_AGENCY})\b", re.IGNORECASE)
 _PHOTO_AGENCY = re.compile(rf"\b(?:{_AGENCY}|Anadolu|EPA|Getty|Agency|Images|Press|الفرنسية|وكالة)\b", re.IGNORECASE)
 # "LUSAIL, Qatar (AP) — ...", "PARIS (Reuters) - ...", "دبي 6 فبراير شباط (رويترز) – ...", "(وكالات):"
 # A dash after the agency, or a one-word place ("Paris (AFP) Die ..."); not "Agence France-Presse (AFP) signed".
@@ -506,6 +508,8 @@ def is_caption(line: str) -> bool:
     "FILE - ...", or a short line that says what the photo shows, which a sentence does not end:
     "جانب من جولة المحافظ" (a view of the governor's tour), "صورة المقبوض عليهم (وزارة الداخلية)",
     "حشود ... في الإسكندرية، 10 ديسمبر 2023" (and when it was taken)."""
+    if len(line.split()) > _MAX_CAPTION_WORDS:
+        return False  # a story's paragraphs, ending on the agency's credit: "... (©AFP / 12 mai 2018 04h34)"
     short = len(line.split()) < _FALLBACK_PROSE_WORDS and not LINE_ENDS_SENTENCE.search(line)
     shows = short and bool(_PHOTO_SHOWS.match(line) or _PHOTO_OF.match(line))
     return _photo_credit(line) or bool(_ARCHIVE_PHOTO.match(line) or shows or (short and _dated_caption(line)))
@@ -665,6 +669,14 @@ def agency_source(line: str) -> str | None:
         return None
     agency = match["agency"] or match["city_agency"]
     return AGENCIES.get(agency.lower(), AGENCIES.get(agency))
+
+
+def agency_credit_date(line: str) -> str | None:
+    """The day an agency's credit closing the story gives: "... listes. (©AFP / 12 mai 2018 04h34)"."""
+    credit = _BRACKETED_CREDIT.search(line)
+    if not credit or not _AGENCY_NAME.search(credit[1]):
+        return None
+    return publication_date(credit[1])
 
 
 def without_agency_sign(line: str) -> str:
@@ -1061,20 +1073,24 @@ def _is_date_only(line: str) -> bool:
     )
 
 
+_GREGORIAN_MARK = re.compile(r"^\s*مـ?(?=\s|$)")
+
+
 def story_date(paragraph: str) -> str | None:
     """The date a story's opening gives as its own: a dateline ("الفاشر، 13 أبريل 2025 ــ
     أعلنت", "طرابلس 04 مارس 2025 (وال) - بحث", "(Rome, 20 août 2021)."), or a wire story's
     "today" ("أعلن ... اليوم الأربعاء (18 نوفمبر 2015)"); a byline may open the dateline and a
     time close it ("كتب ناصر المحيسن - الكويت في الأحد 4 أغسطس 2024 03:36 مساءً - تفقد"); a known
-    place dashed onto the date, or a time stamped after it, needs no mark after them ("الدوحة-03
-    يوليو 2025 تحت رعاية", "الدقهلية شريف الديب الإثنين، 09 فبراير 2026 06:32 م قرر")."""
+    place dashed onto the date, or a time or the Gregorian mark after it, needs no mark after them
+    ("الدوحة-03 يوليو 2025 تحت رعاية", "الدقهلية شريف الديب الإثنين، 09 فبراير 2026 06:32 م قرر",
+    "مكتب الإعلام محافظة شبوة الاحد 4 مايو 2025 م تشهد")."""
     opening = paragraph[:_STORY_DATE_CHARS]
     for found in find_explicit_dates(opening):
         if found.precision != "day":
             continue
         before = _BYLINE_OPENING.sub("", opening[: found.start])
         after = _DATELINE_TIME.sub("", opening[found.end :], count=1)
-        timed = after != opening[found.end :]
+        timed = after != opening[found.end :] or bool(_GREGORIAN_MARK.match(after))  # "الاحد 4 مايو 2025 م تشهد"
         words_before = [word for word in before.split() if any(c.isalpha() for c in word)]  # not its dashes
         agency = _DATELINE_AGENCY_END.match(after)
         signed = bool(agency) and agency["agency"].lower() in AGENCIES

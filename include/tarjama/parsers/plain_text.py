@@ -46,6 +46,7 @@ from tarjama.parsers.layout import (
     PUBLICATION_LABELS,
     SENTENCE_PUNCTUATION,
     TIME_OF_DAY,
+    agency_credit_date,
     agency_source,
     byline_name,
     date_line,
@@ -137,6 +138,8 @@ _TRAILER_DATE_LINES = 3  # a date printed under the story stands within this man
 _LABELLED_DATE = re.compile(
     rf"(?:{PUBLICATION_LABELS})(?:\s+(?:at|on))?\s*:?\s*(?P<date>[^|–—]{{6,40}})", re.IGNORECASE
 )
+# A paper's or a newsletter's issue, dated: "العدد الحادي والسبعون- 15 سبتمبر 2025", "N° 1234 du 3 mai 2021".
+_ISSUE_LABEL = re.compile(r"^\s*(?:العدد|عدد|issue|n°|no\.|numéro)\s", re.IGNORECASE)
 _DATE_ABOVE_HEADLINE_LINES = 3  # the date line right above a headline, at most two lines between
 _TITLE_SUFFIX = re.compile(r"\s+[|\-–—:]")  # "Headline - Outlet"; "Name title of a body" is a caption
 _TITLE_PARTS = re.compile(r"\s+\|\s+")  # "Headline | Outlet", as a page's <title> reads
@@ -188,6 +191,7 @@ def parse(path: str, raw: bytes) -> ParsedArticle:
         or captured
         or _date_under_lead(lines, page.story)
         or _trailer_date(_trailer(lines, page.story))
+        or agency_credit_date(body[-1])
         or _labelled_date(lines)
         or _date_amid_story(lines, page.story)
         or _date_called_today(header.title)  # a headline's, not a lead's: "met today, 21 February"
@@ -273,7 +277,12 @@ def _read_header(lines: list[str], arabic_page: bool) -> _Header:
     used = {headline}
     dated = _headline_date(lines, header.title) or _publication_date(lines, headline)
     header.published_at, used_date = dated
-    header.date_above_headline = used_date is not None and first_seen is not None and used_date < first_seen
+    header.date_above_headline = (
+        used_date is not None
+        and first_seen is not None
+        and used_date < first_seen
+        and not is_dated_label(lines[used_date])  # "نشر بتاريخ: ...": the page's own, not the site's today
+    )
     used.add(used_date)
     for index, line in enumerate(lines):
         if index in used or (date_line(line, HEADER_DATE_LINE_OTHER_WORDS) and not is_dated_label(line)):
@@ -480,13 +489,18 @@ def _publication_date(lines: list[str], headline: int | None) -> tuple[str | Non
         for i, found in dates
         if headline is not None
         and headline - _DATE_ABOVE_HEADLINE_LINES <= i < headline
-        and (found[1] or _beside_section_label(lines[i]))
+        and (found[1] or _beside_section_label(lines[i]) or _ISSUE_LABEL.match(lines[i]))
         and not _beside_widget(i, lines)
         and not any(is_site_header(line) or is_breadcrumb(line) for line in lines[i + 1 : headline])  # the site's
         and not any(map(_names_a_place, lines[i + 1 : headline]))  # "Saturday, May 11, 2024" / "Baghdad"
     ]
-    if headline is None:  # no headline to measure from: a date that stands apart from widgets, nearest the story
-        below = [(i, found) for i, found in dates if not _beside_widget(i, lines)]
+    if headline is None:  # no headline to measure from: a date that stands apart from widgets and above no
+        # masthead ("الجمعة 29 مارس 2024" over "المشهد اليمني رئيس التحريرعبد الرحمن البيل"), nearest the story
+        below = [
+            (i, found)
+            for i, found in dates
+            if not (_beside_widget(i, lines) or any(map(is_site_header, lines[i + 1 :])))
+        ]
         # a date printed alone or beside its writer's name ("بواسطة : محمد العتيق 04-03-2020")
         below = ([(i, found) for i, found in below if found[1] or byline_name(lines[i])] or below)[::-1]
     for index, (value, _) in (labelled or below or above[-1:])[:1]:
