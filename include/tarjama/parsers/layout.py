@@ -278,6 +278,7 @@ _MIN_INTRO_WORDS = 3
 _MIN_SHORT_SENTENCE_WORDS = 4
 MENU_ITEM = re.compile(r"^[•·▪►◄>»|+✕-]")
 _STORY_DATE_CHARS = 160
+_GREGORIAN_MARK = re.compile(r"^\s*مـ?(?=\s|$)")  # after a date: "4 مايو 2025 م"
 _CUT_AFTER_COMMA = re.compile(r"\S\s+\S+[،,]\s*$")  # two words or more, then a comma
 CLAUSE_COMMA = re.compile(r"[^\W\d_][،,]\s")
 _DATELINE_PLACE_WORDS = 4
@@ -1071,9 +1072,6 @@ def _is_date_only(line: str) -> bool:
         and bool(found := find_explicit_dates(line))
         and not any(c.isalpha() for c in line[: found[0].start] + line[found[-1].end :] if c not in "مصpmPMGT")
     )
-
-
-_GREGORIAN_MARK = re.compile(r"^\s*مـ?(?=\s|$)")
 
 
 def story_date(paragraph: str) -> str | None:
