@@ -1053,3 +1053,13 @@ def test_an_issues_date_a_dateline_with_the_gregorian_mark_and_a_masthead_under_
     labelled = ["اخبار تونس", "نشر بتاريخ: ١٠ تموز ٢٠٢٥", HEADLINE]
     today = "قالت إذاعة تونسية إن محكمة أصدرت اليوم الثلاثاء أحكاما بالسجن على عدد من المتهمين في القضية."
     assert _page(*labelled, today, *SENTENCES[:2]).published_at == "2025-07-10"  # labelled: the page's own
+
+
+def test_a_dateline_in_braces_is_no_code_and_a_last_paragraph_before_related_links_is_the_storys():
+    story = "{البصرة: الفرات نيوز}بحث المحافظ مع القنصل الجديد سبل التعاون في كافة المجالات. " + " ".join(SENTENCES)
+    assert not is_chrome(story) and _page(story).body.startswith("{البصرة")
+    last = "ومن جهة اخرى اكدت مصادر مطلعة عن زيارة مرتقبة لوزير خارجية روسيا للخرطوم الاربعاء المقبل"
+    article = _page(HEADLINE, *SENTENCES[:3], last, "مقالات ذات صلة", "زر الذهاب إلى الأعلى")
+    assert article.body.endswith(last)
+    links = ["More Stories", "Italian mayor vows to stop sale of islet", "Elon Musk heaps praise on a rival"]
+    assert not any(link in _page("Sudan’s army retakes a base", *ENGLISH, *links).body for link in links)

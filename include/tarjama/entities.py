@@ -21,7 +21,7 @@ from tarjama.models import Entities
 _ARTICLE = re.compile(r"^(?:(?:the|le|la|les|au|aux|du|des)\s+|[ldnsj]['’]|qu['’]|['’]s\s+)", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"[’']s$")
 _PLACE_OWNER = re.compile(r"^(?P<place>[A-Z][\w-]+)[’']s\s+(?=\S)")
-_DANGLING = re.compile(r"\s+(?:de|du|des|de la|of|the|and|et|for|pour|bin|ben|ibn|bint|al|el)$|['’]$", re.IGNORECASE)
+_DANGLING = re.compile(r"\s+(?:de|du|des|de la|of|the|and|et|for|pour|bin|ben|ibn|bint)$|['’]$", re.IGNORECASE)
 # What follows a bracket the name does not close ("Mina (Lubna Azabal"), and a stock's ticker
 # ("Exxon Mobil XOM.N"), are not the name's.
 _UNCLOSED_BRACKET = re.compile(r"\s*\([^)]*$")
@@ -62,8 +62,13 @@ _HOLDER_TITLE = re.compile(
     re.IGNORECASE,
 )
 # A Gulf name counts its fathers: "Abdulaziz bin Salman bin Abdulaziz" is a man, whatever a small
-# model calls him.
+# model calls him; not a place or a body named after him ("Prince Sattam bin Abdulaziz University").
 _PATRONYMIC = re.compile(r"^[A-Z][\w'’-]+\s+(?:bin|ben|ibn|bint)\s+[A-Z]")
+_NAMED_AFTER_SOMEONE = re.compile(
+    r"\b(?:University|College|School|Academy|Institute|Hospital|Center|Centre|City|Stadium|Airport|Port|Palace"
+    r"|Mosque|Street|Road|Bridge|Park|Hall|Library|Foundation|Award|Prize|Cup|Université|Hôpital|Stade|Aéroport"
+    r"|Fondation|Prix|Rue|Mosquée)\b"
+)
 _ARTICLE_OR_OF = re.compile(r"^(?:de|du|des|d['’]|of|the)\b", re.IGNORECASE)
 # A Maghrebi or Arabic place's first word (spring, well, river, gate, cape, castle): "Aïn El Turck",
 # "Hassi Bounif", "Oued Zem", "Bir Mourad Raïs", "Mers El Kébir" are towns, not people.
@@ -164,7 +169,7 @@ class EntityExtractor:
             title = _HOLDER_TITLE.match(name)
             if _HONORIFIC.match(name) or (title and title.end() == len(name)):
                 continue  # "Sheikh", "Roi", "Messieurs" alone: a title or an address, no one's name
-            if _PATRONYMIC.match(name[title.end() :] if title else name):
+            if _PATRONYMIC.match(name[title.end() :] if title else name) and not _NAMED_AFTER_SOMEONE.search(name):
                 kind = "person"
             if kind == "person" and title:
                 name = name[title.end() :]  # "Président Sarkissian" is Sarkissian

@@ -68,6 +68,7 @@ _LINK_LIST_HEADINGS = _TICKER_LABELS | {
         *("Most popular", "Recent Posts", "Recent articles", "Articles récents", "Lire aussi"),
         *("Dans la même catégorie", "Sur le même sujet", "Articles les plus lus", "Les plus lus"),
         *("عناوين ذات صلة", "عناوين متعلقة", "Related posts", "Related stories", "Articles similaires"),
+        *("More stories", "Top stories", "Latest stories", "More news", "Plus d'articles", "À lire également"),
     )
 }
 # "المزيد من بوابة الوسط", "More from Opinion": a heading over more of the site's or the column's stories
@@ -179,7 +180,8 @@ _SITE_NOTICE = re.compile(
 # A ticker of share prices: "AHC: 0.80(%)   AIB: 1.09(%)   AIG: 0.17(%)".
 _STOCK_QUOTES = re.compile(r"(?:\b[A-Z]{2,6}\s*:\s*[-+]?\d+(?:[.,]\d+)?\s*\(?%\)?\s*){3}")
 # Furniture found inside stories too: page code, "read also" links, ads.
-_CODE = re.compile(r"\{[^{}]*[:;][^{}]*\}|\{\{|function\s*\(|document\.\w|=>|\bvar \w+ ?=")
+# Code, not words in braces: "{color: red;}", not a dateline's "{البصرة: الفرات نيوز}".
+_CODE = re.compile(r"\{[^{}\u0600-\u06ff]*[:;][^{}\u0600-\u06ff]*\}|\{\{|function\s*\(|document\.\w|=>|\bvar \w+ ?=")
 _RELATED_LINK = re.compile(
     r"^(?:>>\s*|[-•·▪►]\s*)?(?:اقرأ|إقرأ|اقرا|طالع|شاهد|تابع)\s+(?:أيضا|أيضاً|أيضًا|ايضا|المزيد)\b|^\s*(?:➡️?|👉|🔗)"
     r"|^(?:>>\s*)?(?:lire (?:aussi|sur|également)|read (?:more|also)|see also|à lire aussi)\b|^à lire\s*:"
@@ -919,9 +921,11 @@ def _story_end(lines: list[str], prose: list[int]) -> int:
     while end < len(lines) and (_is_short_sentence(lines[end]) or _list_goes_on(lines[end - 1], lines[end])):
         end += 1  # "تأثرت ولايات محافظة الظاهرة اليوم بأمطار رعدية."; "- Michel Marto: Minister of Finance."
     end = _sentence_end(lines, end)
-    credited = end + 1 == len(lines) or (end + 1 < len(lines) and is_metadata(lines[end + 1]))
-    if end < len(lines) and _prose_without_full_stop(lines[end]) and credited:
-        end += 1  # "Seul l'émir du Qatar ... a confirmé sa participation à ce sommet" / "Avec AFP"
+    closed = end + 1 == len(lines) or (
+        end + 1 < len(lines) and (is_metadata(lines[end + 1]) or _ends_story(lines[end + 1]))
+    )
+    if end < len(lines) and _prose_without_full_stop(lines[end]) and closed:
+        end += 1  # "Seul l'émir du Qatar ... a confirmé sa participation à ce sommet" / "Avec AFP", "مقالات ذات صلة"
     repeated = lines[-1] in lines[:-1]  # a link's text, as a list of links repeats it
     # a list of other stories with their dates, its last teaser cut
     listed = any(_ends_story(lines[i]) and _dated_list(lines, i) for i in range(end, len(lines)))
