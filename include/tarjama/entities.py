@@ -64,10 +64,10 @@ _HOLDER_TITLE = re.compile(
 # A Gulf name counts its fathers: "Abdulaziz bin Salman bin Abdulaziz" is a man, whatever a small
 # model calls him; not a place or a body named after him ("Prince Sattam bin Abdulaziz University").
 _PATRONYMIC = re.compile(r"^[A-Z][\w'’-]+\s+(?:bin|ben|ibn|bint)\s+[A-Z]")
+_FACILITY_WORDS = r"Hospital|Airport|Stadium|Hôpital|Aéroport|Stade"
 _NAMED_AFTER_SOMEONE = re.compile(
-    r"\b(?:University|College|School|Academy|Institute|Hospital|Center|Centre|City|Stadium|Airport|Port|Palace"
-    r"|Mosque|Street|Road|Bridge|Park|Hall|Library|Foundation|Award|Prize|Cup|Université|Hôpital|Stade|Aéroport"
-    r"|Fondation|Prix|Rue|Mosquée)\b"
+    rf"\b(?:{_FACILITY_WORDS}|University|College|School|Academy|Institute|Center|Centre|City|Port|Palace|Mosque"
+    r"|Street|Road|Bridge|Park|Hall|Library|Foundation|Award|Prize|Cup|Université|Fondation|Prix|Rue|Mosquée)\b"
 )
 _ARTICLE_OR_OF = re.compile(r"^(?:de|du|des|d['’]|of|the)\b", re.IGNORECASE)
 # A Maghrebi or Arabic place's first word (spring, well, river, gate, cape, castle): "Aïn El Turck",
@@ -92,7 +92,7 @@ _LISTED_PORTFOLIO = re.compile(
     rf"{_PORTFOLIO_PREPOSITION}$"
 )
 _LISTED_PORTFOLIO_CHARS = 90
-_FACILITY = re.compile(r"\b(?:Hospital|Airport|Stadium|Hôpital|Aéroport|Stade)\b")
+_FACILITY = re.compile(rf"\b(?:{_FACILITY_WORDS})\b")
 _MINISTRY = re.compile(r"^(?:ministère|ministry)\b", re.IGNORECASE)
 _ARABIC_ARTICLE = re.compile(r"^(?:al|el)[- ]", re.IGNORECASE)  # "al-Sisi" is "Sisi", "Al Ahli" "Ahli"
 # French institutions, which French writes in lower case: "tribunal de première instance de Sousse".

@@ -129,13 +129,12 @@ _FURNITURE_NOTICE = re.compile(
 _LOGO = re.compile(r"\blogo\b", re.IGNORECASE)
 _SPACED_LETTERS = re.compile(r"^(?:\w\s){3,}\w$")
 _MASTHEAD_TITLE = re.compile(rf"^(?:{MASTHEAD_TITLES})\s*:?\s*$", re.IGNORECASE)
-# ... or the title and the name on one line: "رئيس مجلس الإدارة: فوزي بدوي"
-_MASTHEAD = re.compile(rf"^(?:{MASTHEAD_TITLES})\s*:?(?:\s*[^\W\d_][\w.'’-]*){{0,6}}\s*$", re.IGNORECASE)
-_MASTHEAD_TITLES_ANYWHERE = re.compile(MASTHEAD_TITLES, re.IGNORECASE)
-# ... after the site's name, glued or not: "هي وهما رئيس مجلس الإدارةأميرة عبيد"
-_MASTHEAD_AFTER_NAME = re.compile(
-    rf"^(?:[^\W\d_][\w.'’-]*\s+){{1,4}}(?:{MASTHEAD_TITLES})\s*:?\s*(?:[^\W\d_][\w.'’-]*\s*){{1,4}}$", re.IGNORECASE
+# ... or the title and the name on one line, the site's name before them, glued or not: "رئيس مجلس
+# الإدارة: فوزي بدوي", "هي وهما رئيس مجلس الإدارةأميرة عبيد"
+_MASTHEAD = re.compile(
+    rf"^(?:[^\W\d_][\w.'’-]*\s+){{0,4}}(?:{MASTHEAD_TITLES})\s*:?(?:\s*[^\W\d_][\w.'’-]*){{0,6}}\s*$", re.IGNORECASE
 )
+_MASTHEAD_TITLES_ANYWHERE = re.compile(MASTHEAD_TITLES, re.IGNORECASE)
 _MAX_FURNITURE_WORDS = 12  # longer lines are judged as text, not by the words they start with
 _BREADCRUMB_SEPARATORS = re.compile(r"\s[»›>]\s|^\s*[»›>]")
 _HOME = {"الرئيسية", "الصفحة الرئيسية", "home", "accueil"}
@@ -503,7 +502,7 @@ def is_link_list_heading(line: str) -> bool:
 def is_site_header(line: str) -> bool:
     """The site's logo, its news ticker's label or its masthead ("رئيس التحرير"). (A story's own
     labels, "عاجل" or a share line, may stand between its date and its headline; these do not.)"""
-    return _furniture_key(line) in _SITE_HEADER_LINES or bool(_MASTHEAD.match(line) or _MASTHEAD_AFTER_NAME.match(line))
+    return _furniture_key(line) in _SITE_HEADER_LINES or bool(_MASTHEAD.match(line))
 
 
 def is_caption(line: str) -> bool:
@@ -921,11 +920,10 @@ def _story_end(lines: list[str], prose: list[int]) -> int:
     while end < len(lines) and (_is_short_sentence(lines[end]) or _list_goes_on(lines[end - 1], lines[end])):
         end += 1  # "تأثرت ولايات محافظة الظاهرة اليوم بأمطار رعدية."; "- Michel Marto: Minister of Finance."
     end = _sentence_end(lines, end)
-    closed = end + 1 == len(lines) or (
-        end + 1 < len(lines) and (is_metadata(lines[end + 1]) or _ends_story(lines[end + 1]))
-    )
+    after = lines[end + 1] if end + 1 < len(lines) else None
+    closed = after is None or is_metadata(after) or _ends_story(after)  # by a credit, or a heading over links
     if end < len(lines) and _prose_without_full_stop(lines[end]) and closed:
-        end += 1  # "Seul l'émir du Qatar ... a confirmé sa participation à ce sommet" / "Avec AFP", "مقالات ذات صلة"
+        end += 1  # "Seul l'émir du Qatar ... a confirmé sa participation à ce sommet" / "Avec AFP"
     repeated = lines[-1] in lines[:-1]  # a link's text, as a list of links repeats it
     # a list of other stories with their dates, its last teaser cut
     listed = any(_ends_story(lines[i]) and _dated_list(lines, i) for i in range(end, len(lines)))
